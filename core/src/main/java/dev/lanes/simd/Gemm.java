@@ -28,6 +28,8 @@ public final class Gemm {
     /** Blocks handed to threads are multiples of this many rows or columns (keeps kernels aligned). */
     private static final int SPLIT_ALIGN = 64;
 
+    private static final GemmSupport IMPL = VectorizationProvider.get().gemm();
+
     private Gemm() {
     }
 
@@ -41,8 +43,7 @@ public final class Gemm {
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float beta, float[] c, int cOff, int ldc) {
         check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        run(VectorizationProvider.get().gemm(), transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
-                beta, c, cOff, ldc);
+        run(IMPL, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     /**
@@ -60,7 +61,14 @@ public final class Gemm {
             throw new IllegalArgumentException("maxThreads must be >= 1 but was " + maxThreads);
         }
         check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        GemmSupport impl = VectorizationProvider.get().gemm();
+        parallel(IMPL, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                executor, maxThreads);
+    }
+
+    /** The parallel split, on a given implementation (tests run it on both). */
+    static void parallel(GemmSupport impl, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                         float beta, float[] c, int cOff, int ldc, Executor executor, int maxThreads) {
         boolean splitColumns = n >= m;
         int extent = splitColumns ? n : m;
         int blocks = (int) Math.min(maxThreads, (extent + SPLIT_ALIGN - 1) / SPLIT_ALIGN);
@@ -83,7 +91,8 @@ public final class Gemm {
         CompletableFuture.allOf(parts.toArray(new CompletableFuture[0])).join();
     }
 
-    private static void run(GemmSupport impl, boolean transA, boolean transB, int m, int n, int k, float alpha,
+    /** The zero-size and alpha-zero cases, then the implementation (tests run it on both). */
+    static void run(GemmSupport impl, boolean transA, boolean transB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float beta, float[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) {
@@ -109,7 +118,7 @@ public final class Gemm {
         }
     }
 
-    private static void check(boolean transA, boolean transB, int m, int n, int k,
+    static void check(boolean transA, boolean transB, int m, int n, int k,
                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                               float[] c, int cOff, int ldc) {
         Checks.nonNegative("m", m);
