@@ -1,0 +1,20 @@
+package dev.lanes.nn;
+
+/**
+ * Something that watches training epoch by epoch and may steer it, like a Keras callback.
+ *
+ * <p>A callback is configuration and may be shared by fits running in parallel: {@link #start()} gives
+ * the mutable state of one fit.
+ */
+public interface Callback {
+
+    /** The state of this callback for one fit. */
+    Hook start();
+
+    /** Called after every epoch of one fit. */
+    @FunctionalInterface
+    interface Hook {
+        /** Sees the epoch's logs and may stop training or change the learning rate or weights. */
+        void onEpochEnd(EpochLogs logs, TrainingControl control);
+    }
+}

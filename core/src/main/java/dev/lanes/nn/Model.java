@@ -1,0 +1,136 @@
+package dev.lanes.nn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A network with its weights: built from a {@link Sequential} architecture, trained with
+ * {@link #fit}, used with {@link #predict} and {@link #evaluate}, saved and loaded with
+ * {@link #save} and {@link #load}.
+ *
+ * <p>Training changes the weights in place; a model is not meant to be fitted from two threads at once,
+ * but {@link #predict} and {@link #evaluate} may run concurrently when no fit is running.
+ */
+public final class Model {
+
+    /** Rows predicted per pass: big enough for efficient kernels, small enough to stay in cache. */
+    private static final int PREDICT_BATCH = 256;
+
+    private final Sequential spec;
+    final Layout layout;
+    final float[] params;
+
+    Model(Sequential spec, long seed) {
+        this(spec, new float[new Layout(spec).parameterCount]);
+        Rng rng = new Rng(seed);
+        int l = 0;
+        for (Layer layer : spec.layers()) {
+            if (layer instanceof Dense) {
+                Dense d = (Dense) layer;
+                d.kernelInitializer().fill(params, layout.kernel[l], new int[] {layout.in[l], layout.out[l]}, rng.split());
+                d.biasInitializer().fill(params, layout.bias[l], new int[] {layout.out[l]}, rng.split());
+                l++;
+            }
+        }
+    }
+
+    Model(Sequential spec, float[] params) {
+        this.spec = spec;
+        this.layout = new Layout(spec);
+        if (params.length != layout.parameterCount) {
+            throw new IllegalArgumentException(spec + " has " + layout.parameterCount + " weights, got " + params.length);
+        }
+        this.params = params;
+    }
+
+    /** The architecture. */
+    public Sequential spec() {
+        return spec;
+    }
+
+    /** Number of trainable weights (kernels and biases). */
+    public int parameterCount() {
+        return layout.parameterCount;
+    }
+
+    /** A copy of all weights: for each dense layer its kernel (row-major, inputs x units), then its bias. */
+    public float[] weights() {
+        return params.clone();
+    }
+
+    /**
+     * Trains on {@code x} (rows x inputs) against {@code y} (rows x outputs).
+     *
+     * @return the per-epoch logs; {@link History#diverged()} tells whether the loss blew up
+     * @throws IllegalArgumentException when shapes do not match the network
+     */
+    public History fit(Matrix x, Matrix y, FitOptions options) {
+        Objects.requireNonNull(options, "options");
+        checkShapes(x, y);
+        return new Trainer(this, options).fit(x, y);
+    }
+
+    /** The network's output for every row of {@code x}: a rows x outputs matrix. */
+    public Matrix predict(Matrix x) {
+        checkInputs(x);
+        int outputs = layout.outputs();
+        float[] out = new float[x.rows() * outputs];
+        Passes passes = new Passes(layout, Math.min(PREDICT_BATCH, Math.max(1, x.rows())));
+        for (int start = 0; start < x.rows(); start += passes.maxBatch) {
+            int rows = Math.min(passes.maxBatch, x.rows() - start);
+            for (int r = 0; r < rows; r++) {
+                x.copyRow(start + r, passes.a[0], r * layout.inputs);
+            }
+            passes.forward(params, rows, false, null);
+            System.arraycopy(passes.output(), 0, out, start * outputs, rows * outputs);
+        }
+        return Matrix.wrap(x.rows(), outputs, out);
+    }
+
+    /** The given metrics (all of them when none is named) of the predictions for x against y. */
+    public Map<Metric, Double> evaluate(Matrix x, Matrix y, Metric... metrics) {
+        checkShapes(x, y);
+        float[] predicted = predict(x).toArray();
+        float[] target = y.toArray();
+        Map<Metric, Double> result = new EnumMap<>(Metric.class);
+        for (Metric m : metrics.length == 0 ? Metric.values() : metrics) {
+            result.put(m, m.compute(predicted, 0, target, 0, y.rows(), y.cols()));
+        }
+        return result;
+    }
+
+    /** Writes this model to {@code file} in the format described by {@link ModelFile}. */
+    public void save(Path file) throws IOException {
+        ModelFile.write(this, file);
+    }
+
+    /**
+     * Reads a model written by {@link #save}.
+     *
+     * @throws IOException naming the file when it is missing, truncated, corrupt or of another version
+     */
+    public static Model load(Path file) throws IOException {
+        return ModelFile.read(file);
+    }
+
+    private void checkInputs(Matrix x) {
+        Objects.requireNonNull(x, "x");
+        if (x.cols() != layout.inputs) {
+            throw new IllegalArgumentException("The network takes " + layout.inputs + " inputs but x has " + x.cols() + " columns");
+        }
+    }
+
+    private void checkShapes(Matrix x, Matrix y) {
+        checkInputs(x);
+        Objects.requireNonNull(y, "y");
+        if (y.cols() != layout.outputs()) {
+            throw new IllegalArgumentException("The network has " + layout.outputs() + " outputs but y has " + y.cols() + " columns");
+        }
+        if (x.rows() != y.rows()) {
+            throw new IllegalArgumentException("x has " + x.rows() + " rows but y has " + y.rows());
+        }
+    }
+}

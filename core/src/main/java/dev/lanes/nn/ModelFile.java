@@ -1,0 +1,160 @@
+package dev.lanes.nn;
+
+import dev.lanes.simd.Activation;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * The saved-model format, version {@value #VERSION}. All numbers are big-endian (Java's
+ * {@link DataOutputStream}); strings are modified UTF-8 with a 2-byte length.
+ *
+ * <pre>
+ * magic        8 bytes  "LANES-NN"
+ * version      int      1
+ * inputs       int      input width
+ * layers       int      number of layers, then per layer:
+ *   type       byte     1 = dense, 2 = dropout
+ *   dense:     int units, string activation (Keras name), string kernel initializer, string bias
+ *              initializer, double l1, double l2
+ *   dropout:   double rate
+ * weights      int count, then count floats (IEEE 754 bits): per dense layer kernel (row-major), bias
+ * checksum     long     CRC-32 of every byte before it
+ * </pre>
+ *
+ * Floats are stored bit for bit, so a loaded model predicts exactly what the saved one did.
+ */
+final class ModelFile {
+
+    static final int VERSION = 1;
+    private static final byte[] MAGIC = "LANES-NN".getBytes(StandardCharsets.US_ASCII);
+    private static final byte DENSE = 1;
+    private static final byte DROPOUT = 2;
+
+    private ModelFile() {
+    }
+
+    static void write(Model model, Path file) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(model.spec().inputs());
+        out.writeInt(model.spec().layers().size());
+        for (Layer layer : model.spec().layers()) {
+            if (layer instanceof Dense) {
+                Dense d = (Dense) layer;
+                out.writeByte(DENSE);
+                out.writeInt(d.units());
+                out.writeUTF(d.activation().kerasName());
+                out.writeUTF(d.kernelInitializer().name());
+                out.writeUTF(d.biasInitializer().name());
+                out.writeDouble(d.l1());
+                out.writeDouble(d.l2());
+            } else {
+                out.writeByte(DROPOUT);
+                out.writeDouble(((Dropout) layer).rate());
+            }
+        }
+        out.writeInt(model.params.length);
+        for (float w : model.params) {
+            out.writeInt(Float.floatToRawIntBits(w));
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes.toByteArray());
+        out.writeLong(crc.getValue());
+        out.flush();
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(file, bytes.toByteArray());
+    }
+
+    static Model read(Path file) throws IOException {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException("Model file " + file + " does not exist", e);
+        }
+        if (all.length < MAGIC.length + 12 || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
+            throw new IOException(file + " is not a Lanes model file (it does not start with LANES-NN)");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(all, 0, all.length - 8);
+        long stored = new DataInputStream(new ByteArrayInputStream(all, all.length - 8, 8)).readLong();
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, MAGIC.length, all.length - MAGIC.length));
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException(file + " is a Lanes model file of format version " + version
+                    + "; this version of Lanes reads version " + VERSION);
+        }
+        if (stored != crc.getValue()) {
+            throw new IOException(file + " is truncated or corrupt (checksum mismatch)");
+        }
+        try {
+            return readBody(in);
+        } catch (EOFException e) {
+            throw new IOException(file + " is truncated", e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " holds an invalid model: " + e.getMessage(), e);
+        }
+    }
+
+    private static Model readBody(InputStream stream) throws IOException {
+        DataInputStream in = new DataInputStream(stream);
+        Sequential spec = Sequential.input(in.readInt());
+        int layers = in.readInt();
+        for (int i = 0; i < layers; i++) {
+            byte type = in.readByte();
+            if (type == DENSE) {
+                int units = in.readInt();
+                Activation activation = Activation.fromKerasName(in.readUTF());
+                Initializer kernel = savedInitializer(in.readUTF());
+                Initializer bias = savedInitializer(in.readUTF());
+                spec = spec.add(new Dense(units, activation, kernel, bias, in.readDouble(), in.readDouble()));
+            } else if (type == DROPOUT) {
+                spec = spec.add(new Dropout(in.readDouble()));
+            } else {
+                throw new IllegalArgumentException("unknown layer type " + type);
+            }
+        }
+        float[] params = new float[in.readInt()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = Float.intBitsToFloat(in.readInt());
+        }
+        return new Model(spec, params);
+    }
+
+    /** The initializer a saved name stands for; names with arguments are kept as descriptions only. */
+    private static Initializer savedInitializer(String name) {
+        try {
+            return Initializers.fromKerasName(name);
+        } catch (IllegalArgumentException e) {
+            return new Initializer() {
+                @Override
+                public void fill(float[] dst, int off, int[] shape, Rng rng) {
+                    throw new UnsupportedOperationException("The initializer '" + name
+                            + "' was read from a saved model and cannot draw new weights; give the layer an initializer");
+                }
+
+                @Override
+                public String name() {
+                    return name;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.lanes.nn;
+
+import dev.lanes.simd.Activation;
+import dev.lanes.simd.Activations;
+import dev.lanes.simd.Gemm;
+import dev.lanes.simd.Vectors;
+
+/**
+ * The forward and backward pass of a network over one batch, on buffers allocated once for the
+ * largest batch, so a training step allocates nothing.
+ *
+ * <p>Per layer l: {@code z = a[l] . W + b}, {@code a[l+1] = f(z)} (then dropout); backward
+ * {@code dz = da[l+1] * f'(z)}, {@code dW = a[l]^T . dz}, {@code db = column sums of dz},
+ * {@code da[l] = dz . W^T} (skipped for the input, which needs no gradient).
+ */
+final class Passes {
+
+    private final Layout layout;
+    final int maxBatch;
+    /** a[0] is the input batch, a[l + 1] the output of layer l (after dropout). */
+    final float[][] a;
+    private final float[][] z;
+    /** f(z) of each layer before dropout (the same array as z for linear layers). */
+    private final float[][] y;
+    private final float[][] da;
+    private final float[][] dz;
+    private final float[][] mask;
+
+    Passes(Layout layout, int maxBatch) {
+        this.layout = layout;
+        this.maxBatch = maxBatch;
+        int depth = layout.depth;
+        a = new float[depth + 1][];
+        z = new float[depth][];
+        y = new float[depth][];
+        da = new float[depth + 1][];
+        dz = new float[depth][];
+        mask = new float[depth][];
+        a[0] = new float[maxBatch * layout.inputs];
+        for (int l = 0; l < depth; l++) {
+            int size = maxBatch * layout.out[l];
+            boolean linear = layout.activation[l] == Activation.LINEAR;
+            z[l] = new float[size];
+            y[l] = linear ? z[l] : new float[size];
+            a[l + 1] = layout.dropout[l] == 0 ? y[l] : new float[size];
+            da[l + 1] = new float[size];
+            dz[l] = linear ? da[l + 1] : new float[size];
+            mask[l] = layout.dropout[l] > 0 ? new float[size] : null;
+        }
+    }
+
+    /** The network's output for the first {@code rows} samples of {@code a[0]}. */
+    float[] output() {
+        return a[layout.depth];
+    }
+
+    /** The gradient buffer of the output, to be filled by the loss before {@link #backward}. */
+    float[] outputGradient() {
+        return da[layout.depth];
+    }
+
+    /** Forward pass; dropout is drawn from {@code rng} when training, skipped otherwise. */
+    void forward(float[] params, int rows, boolean training, Rng rng) {
+        for (int l = 0; l < layout.depth; l++) {
+            int in = layout.in[l];
+            int out = layout.out[l];
+            Gemm.sgemm(false, false, rows, out, in, 1f, a[l], 0, in, params, layout.kernel[l], out, 0f, z[l], 0, out);
+            Vectors.addBias(rows, out, params, layout.bias[l], z[l], 0, out);
+            if (y[l] != z[l]) {
+                Activations.forward(layout.activation[l], rows, out, z[l], 0, y[l], 0);
+            }
+            if (mask[l] != null) {
+                if (training) {
+                    applyDropout(l, rows * out, rng);
+                } else {
+                    System.arraycopy(y[l], 0, a[l + 1], 0, rows * out);
+                }
+            }
+        }
+    }
+
+    private void applyDropout(int l, int n, Rng rng) {
+        float keep = (float) (1 - layout.dropout[l]);
+        float scale = 1f / keep;
+        float[] m = mask[l];
+        for (int i = 0; i < n; i++) {
+            m[i] = rng.nextDouble() < keep ? scale : 0f;
+        }
+        Vectors.multiply(n, y[l], 0, m, 0, a[l + 1], 0);
+    }
+
+    /** Backward pass after {@link #forward} in training mode; writes every gradient into {@code grads}. */
+    void backward(float[] params, float[] grads, int rows) {
+        for (int l = layout.depth - 1; l >= 0; l--) {
+            int in = layout.in[l];
+            int out = layout.out[l];
+            int n = rows * out;
+            if (mask[l] != null) {
+                Vectors.multiply(n, da[l + 1], 0, mask[l], 0, da[l + 1], 0);
+            }
+            if (dz[l] != da[l + 1]) {
+                Activations.backward(layout.activation[l], rows, out, z[l], 0, y[l], 0, da[l + 1], 0, dz[l], 0);
+            }
+            Gemm.sgemm(true, false, in, out, rows, 1f, a[l], 0, in, dz[l], 0, out, 0f, grads, layout.kernel[l], out);
+            Vectors.columnSums(rows, out, dz[l], 0, out, grads, layout.bias[l]);
+            if (l > 0) {
+                Gemm.sgemm(false, true, rows, in, out, 1f, dz[l], 0, out, params, layout.kernel[l], out, 0f, da[l], 0, in);
+            }
+        }
+    }
+}

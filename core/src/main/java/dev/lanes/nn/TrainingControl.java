@@ -1,0 +1,24 @@
+package dev.lanes.nn;
+
+/** What a {@link Callback} may do to the fit it watches. */
+public interface TrainingControl {
+
+    /** Ends training after this epoch. */
+    void stop();
+
+    /** The learning rate the next step will use. */
+    double learningRate();
+
+    /**
+     * Replaces the learning rate for the rest of the fit.
+     *
+     * @throws IllegalStateException when the optimizer follows a learning-rate schedule
+     */
+    void setLearningRate(double learningRate);
+
+    /** A copy of all the model's weights. */
+    float[] copyWeights();
+
+    /** Restores weights earlier taken with {@link #copyWeights()}. */
+    void restoreWeights(float[] weights);
+}
