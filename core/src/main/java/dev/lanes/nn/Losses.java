@@ -1,0 +1,361 @@
+package dev.lanes.nn;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Keras regression losses, element-wise and averaged over every element of the batch as Keras'
+ * default {@code sum_over_batch_size} reduction does.
+ *
+ * <p>Values and gradients are accumulated in double. Where a loss has a kink, the gradient is the
+ * subgradient TensorFlow's autodiff produces, so training follows the same path as Keras on the
+ * TensorFlow backend: {@code |x|} has slope {@code sign(x)} with {@code sign(0) = 0}, and
+ * {@code maximum(x, c)} passes the gradient to {@code x} only where {@code x >= c}.
+ *
+ * <p>A NaN in a prediction or a target makes the mean loss NaN and the gradient of that element NaN;
+ * no loss turns a NaN into a number.
+ */
+public final class Losses {
+
+    /**
+     * Keras' {@code backend.epsilon()}. Keras applies it to float32 tensors, so the constant that takes
+     * effect is {@code 1e-7} rounded to float; using that value makes clipped results agree with Keras.
+     */
+    private static final double EPSILON = 1e-7f;
+
+    private static final double LOG_2 = Math.log(2);
+
+    private static final Loss MEAN_SQUARED_ERROR = new MeanSquaredError();
+    private static final Loss MEAN_ABSOLUTE_ERROR = new MeanAbsoluteError();
+    private static final Loss MEAN_ABSOLUTE_PERCENTAGE_ERROR = new MeanAbsolutePercentageError();
+    private static final Loss MEAN_SQUARED_LOGARITHMIC_ERROR = new MeanSquaredLogarithmicError();
+    private static final Loss HUBER = new Huber(1.0);
+    private static final Loss LOG_COSH = new LogCosh();
+
+    /** Every accepted name, canonical Keras name first, then its Keras aliases; order is the message order. */
+    private static final Map<String, Loss> BY_NAME = byName();
+
+    private Losses() {
+    }
+
+    private static Map<String, Loss> byName() {
+        Map<String, Loss> m = new LinkedHashMap<>();
+        m.put("mean_squared_error", MEAN_SQUARED_ERROR);
+        m.put("mse", MEAN_SQUARED_ERROR);
+        m.put("MSE", MEAN_SQUARED_ERROR);
+        m.put("mean_absolute_error", MEAN_ABSOLUTE_ERROR);
+        m.put("mae", MEAN_ABSOLUTE_ERROR);
+        m.put("MAE", MEAN_ABSOLUTE_ERROR);
+        m.put("mean_absolute_percentage_error", MEAN_ABSOLUTE_PERCENTAGE_ERROR);
+        m.put("mape", MEAN_ABSOLUTE_PERCENTAGE_ERROR);
+        m.put("MAPE", MEAN_ABSOLUTE_PERCENTAGE_ERROR);
+        m.put("mean_squared_logarithmic_error", MEAN_SQUARED_LOGARITHMIC_ERROR);
+        m.put("msle", MEAN_SQUARED_LOGARITHMIC_ERROR);
+        m.put("MSLE", MEAN_SQUARED_LOGARITHMIC_ERROR);
+        m.put("huber", HUBER);
+        m.put("log_cosh", LOG_COSH);
+        // Keras 2 spelling, still common in saved configurations.
+        m.put("logcosh", LOG_COSH);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** {@code mean((p - y)^2)}. */
+    public static Loss meanSquaredError() {
+        return MEAN_SQUARED_ERROR;
+    }
+
+    /** {@code mean(|p - y|)}; the gradient at {@code p == y} is 0. */
+    public static Loss meanAbsoluteError() {
+        return MEAN_ABSOLUTE_ERROR;
+    }
+
+    /**
+     * {@code 100 * mean(|(y - p) / max(|y|, 1e-7)|)}, as Keras computes it: a zero target does not divide
+     * by zero but weighs its error by {@code 1e7}. The gradient at {@code p == y} is 0.
+     */
+    public static Loss meanAbsolutePercentageError() {
+        return MEAN_ABSOLUTE_PERCENTAGE_ERROR;
+    }
+
+    /**
+     * {@code mean((log(max(p, 1e-7) + 1) - log(max(y, 1e-7) + 1))^2)}, as Keras clips it: predictions
+     * below {@code 1e-7} (including negative ones) count as {@code 1e-7} and get a zero gradient.
+     */
+    public static Loss meanSquaredLogarithmicError() {
+        return MEAN_SQUARED_LOGARITHMIC_ERROR;
+    }
+
+    /** Huber loss with Keras' default {@code delta = 1}. */
+    public static Loss huber() {
+        return HUBER;
+    }
+
+    /**
+     * Huber loss: {@code 0.5 e^2} where {@code |e| <= delta}, else {@code delta |e| - 0.5 delta^2}, with
+     * {@code e = p - y}. Its {@link Loss#name()} is {@code huber} whatever the delta, as in Keras.
+     *
+     * @throws IllegalArgumentException when {@code delta} is not a finite number {@code > 0}
+     */
+    public static Loss huber(double delta) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("Huber delta must be a finite number > 0 but was " + delta);
+        }
+        return delta == 1.0 ? HUBER : new Huber(delta);
+    }
+
+    /** {@code mean(log(cosh(p - y)))}, computed without overflow for any finite error. */
+    public static Loss logCosh() {
+        return LOG_COSH;
+    }
+
+    /**
+     * The loss Keras' {@code keras.losses.get(name)} returns for a string: a Keras function name or one
+     * of its aliases ({@code mse}, {@code MSE}, {@code mae}, ..., {@code logcosh}). Case matters, as in
+     * Keras.
+     *
+     * @throws IllegalArgumentException for any other name; the message suggests the closest valid name
+     *                                  and lists them all
+     */
+    public static Loss fromKerasName(String name) {
+        Objects.requireNonNull(name, "loss name");
+        Loss loss = BY_NAME.get(name);
+        if (loss == null) {
+            throw new IllegalArgumentException(unknownNameMessage("loss", name, BY_NAME.keySet()));
+        }
+        return loss;
+    }
+
+    /**
+     * "Unknown KIND 'given'. Did you mean 'x'? Valid names: ..."; the did-you-mean part only when a
+     * valid name is close. Shared with {@link Metric} until the project-wide suggestion helper exists.
+     */
+    static String unknownNameMessage(String kind, String given, Collection<String> valid) {
+        StringBuilder sb = new StringBuilder("Unknown ").append(kind).append(" '").append(given).append("'.");
+        String closest = closest(given, valid);
+        if (closest != null) {
+            sb.append(" Did you mean '").append(closest).append("'?");
+        }
+        return sb.append(" Valid names: ").append(String.join(", ", valid)).toString();
+    }
+
+    /**
+     * The valid name with the smallest edit distance to {@code given}, the first one on ties, or null
+     * when even that one differs in more than a third of the characters (and more than two): a wild
+     * guess helps less than the list of valid names.
+     */
+    private static String closest(String given, Collection<String> valid) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String v : valid) {
+            int d = levenshtein(given, v);
+            if (d < bestDistance) {
+                best = v;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, given.length() / 3) ? best : null;
+    }
+
+    private static int levenshtein(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * A loss that is the mean of a per-element function of (prediction, target); subclasses give the
+     * function and its derivative with respect to the prediction.
+     */
+    private abstract static class Elementwise implements Loss {
+
+        private final String name;
+
+        Elementwise(String name) {
+            this.name = name;
+        }
+
+        abstract double loss(double p, double y);
+
+        abstract double slope(double p, double y);
+
+        @Override
+        public final double value(float[] predicted, int pOff, float[] target, int tOff, int n) {
+            checkCount(n);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += loss(predicted[pOff + i], target[tOff + i]);
+            }
+            return sum / n;
+        }
+
+        @Override
+        public final double gradient(float[] predicted, int pOff, float[] target, int tOff, int n,
+                                     float[] grad, int gOff) {
+            checkCount(n);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double p = predicted[pOff + i];
+                double y = target[tOff + i];
+                sum += loss(p, y);
+                grad[gOff + i] = (float) (slope(p, y) / n);
+            }
+            return sum / n;
+        }
+
+        private static void checkCount(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("A loss needs at least one element but n was " + n);
+            }
+        }
+
+        @Override
+        public final String name() {
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final class MeanSquaredError extends Elementwise {
+        MeanSquaredError() {
+            super("mean_squared_error");
+        }
+
+        @Override
+        double loss(double p, double y) {
+            double e = p - y;
+            return e * e;
+        }
+
+        @Override
+        double slope(double p, double y) {
+            return 2 * (p - y);
+        }
+    }
+
+    private static final class MeanAbsoluteError extends Elementwise {
+        MeanAbsoluteError() {
+            super("mean_absolute_error");
+        }
+
+        @Override
+        double loss(double p, double y) {
+            return Math.abs(p - y);
+        }
+
+        @Override
+        double slope(double p, double y) {
+            return Math.signum(p - y);
+        }
+    }
+
+    private static final class MeanAbsolutePercentageError extends Elementwise {
+        MeanAbsolutePercentageError() {
+            super("mean_absolute_percentage_error");
+        }
+
+        @Override
+        double loss(double p, double y) {
+            return 100 * Math.abs(p - y) / Math.max(Math.abs(y), EPSILON);
+        }
+
+        @Override
+        double slope(double p, double y) {
+            // The clip acts on the target only, so no prediction falls into a flat region.
+            return 100 * Math.signum(p - y) / Math.max(Math.abs(y), EPSILON);
+        }
+    }
+
+    private static final class MeanSquaredLogarithmicError extends Elementwise {
+        MeanSquaredLogarithmicError() {
+            super("mean_squared_logarithmic_error");
+        }
+
+        @Override
+        double loss(double p, double y) {
+            double d = Math.log1p(Math.max(p, EPSILON)) - Math.log1p(Math.max(y, EPSILON));
+            return d * d;
+        }
+
+        @Override
+        double slope(double p, double y) {
+            double d = Math.log1p(Math.max(p, EPSILON)) - Math.log1p(Math.max(y, EPSILON));
+            if (p < EPSILON) {
+                // The clipped region is flat, but a NaN target must still give NaN. (A NaN prediction
+                // fails "p < EPSILON" and takes the formula below, which gives NaN.)
+                return Double.isNaN(d) ? d : 0;
+            }
+            return 2 * d / (1 + p);
+        }
+    }
+
+    private static final class Huber extends Elementwise {
+        private final double delta;
+
+        Huber(double delta) {
+            super("huber");
+            this.delta = delta;
+        }
+
+        @Override
+        double loss(double p, double y) {
+            double e = p - y;
+            double a = Math.abs(e);
+            return a <= delta ? 0.5 * e * e : delta * a - 0.5 * delta * delta;
+        }
+
+        @Override
+        double slope(double p, double y) {
+            double e = p - y;
+            return Math.abs(e) <= delta ? e : delta * Math.signum(e);
+        }
+
+        @Override
+        public String toString() {
+            return "huber(delta=" + delta + ")";
+        }
+    }
+
+    private static final class LogCosh extends Elementwise {
+        LogCosh() {
+            super("log_cosh");
+        }
+
+        @Override
+        double loss(double p, double y) {
+            double a = Math.abs(p - y);
+            if (a < 1) {
+                // log(cosh x) = log1p(2 sinh^2(x/2)): no cancellation, so small errors keep their
+                // relative precision where Keras' x + softplus(-2x) - log 2 loses it.
+                double s = Math.sinh(0.5 * a);
+                return Math.log1p(2 * s * s);
+            }
+            // Keras' form x + softplus(-2x) - log 2, using that log cosh is even: exp never overflows.
+            return a + Math.log1p(Math.exp(-2 * a)) - LOG_2;
+        }
+
+        @Override
+        double slope(double p, double y) {
+            return Math.tanh(p - y);
+        }
+    }
+}
