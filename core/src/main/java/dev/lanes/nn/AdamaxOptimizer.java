@@ -1,0 +1,81 @@
+package dev.lanes.nn;
+
+import java.util.Map;
+
+/**
+ * Keras {@code Adamax}: with {@code t = iteration + 1}, {@code m += (g - m) * (1 - beta_1)},
+ * {@code u = max(beta_2 * u, |g|)}, {@code w -= lr * m / ((1 - beta_1^t) * (u + eps))}.
+ */
+final class AdamaxOptimizer extends KerasOptimizer {
+
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+
+    AdamaxOptimizer(LearningRateSchedule learningRate, Shared shared, double beta1, double beta2, double epsilon) {
+        super("adamax", learningRate, shared);
+        this.beta1 = check("beta_1", beta1, 0, true, 1, false);
+        this.beta2 = check("beta_2", beta2, 0, true, 1, false);
+        this.epsilon = check("epsilon", epsilon, 0, false, Double.POSITIVE_INFINITY, false);
+    }
+
+    @Override
+    KerasOptimizer copy(LearningRateSchedule learningRate, Shared shared) {
+        return new AdamaxOptimizer(learningRate, shared, beta1, beta2, epsilon);
+    }
+
+    @Override
+    void putArguments(Map<String, Object> out) {
+        out.put("beta_1", beta1);
+        out.put("beta_2", beta2);
+        out.put("epsilon", epsilon);
+    }
+
+    @Override
+    UpdateState newState(Shared shared, int[] offsets, int[] sizes) {
+        return new State(this, shared, offsets, sizes);
+    }
+
+    private static final class State extends UpdateState {
+        private final double beta1;
+        private final float oneMinusBeta1;
+        private final float beta2;
+        private final float epsilon;
+        private final float[] m;
+        private final float[] u;
+        private float correctedLr;
+
+        State(AdamaxOptimizer o, Shared shared, int[] offsets, int[] sizes) {
+            super(shared, offsets, sizes);
+            this.beta1 = o.beta1;
+            this.oneMinusBeta1 = (float) (1 - o.beta1);
+            this.beta2 = (float) o.beta2;
+            this.epsilon = (float) o.epsilon;
+            this.m = new float[length];
+            this.u = new float[length];
+        }
+
+        @Override
+        void prepare(long iteration, float learningRate) {
+            correctedLr = (float) (learningRate / (1 - Math.pow(beta1, iteration + 1.0)));
+        }
+
+        @Override
+        void update(float[] params, float[] grads, int from, int to) {
+            float[] m = this.m;
+            float[] u = this.u;
+            float b1 = oneMinusBeta1;
+            float b2 = beta2;
+            float eps = epsilon;
+            float rate = correctedLr;
+            for (int i = from; i < to; i++) {
+                float g = grads[i];
+                float mi = m[i] + (g - m[i]) * b1;
+                float ui = Math.max(b2 * u[i], Math.abs(g));
+                m[i] = mi;
+                u[i] = ui;
+                params[i] -= rate * mi / (ui + eps);
+            }
+        }
+    }
+}

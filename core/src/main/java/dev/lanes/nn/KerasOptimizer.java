@@ -1,0 +1,206 @@
+package dev.lanes.nn;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Keras 3 optimizer configuration: the optimizer's own hyperparameters plus the options every Keras
+ * optimizer shares, each changed by an immutable wither:
+ *
+ * <ul>
+ *   <li>{@code weight_decay}: decoupled decay {@code w -= w * weight_decay * lr} of every variable before
+ *       the update (0 = off);</li>
+ *   <li>{@code clipnorm}: each variable's gradient scaled down to at most this L2 norm, separately;</li>
+ *   <li>{@code global_clipnorm}: all gradients scaled together so that their joint L2 norm is at most this;</li>
+ *   <li>{@code clipvalue}: each gradient element clipped to {@code [-clipvalue, clipvalue]}.</li>
+ * </ul>
+ *
+ * <p>As in Keras, at most one of the three clipping options can be set. Instances come from
+ * {@link Optimizers}; they are immutable, thread-safe and compare equal when name and arguments are equal.
+ */
+public abstract class KerasOptimizer implements Optimizer {
+
+    static final String KIND = "optimizer";
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    /** The shared options; 0 means "not set" for each, since a set value must be positive. */
+    record Shared(double weightDecay, double clipnorm, double clipvalue, double globalClipnorm) {
+        static final Shared NONE = new Shared(0, 0, 0, 0);
+    }
+
+    private final String name;
+    private final LearningRateSchedule learningRate;
+    private final Shared shared;
+
+    KerasOptimizer(String name, LearningRateSchedule learningRate, Shared shared) {
+        this.name = name;
+        this.learningRate = Objects.requireNonNull(learningRate, "learningRate");
+        this.shared = shared;
+    }
+
+    /** The same optimizer with other shared options: the subclass copies its own hyperparameters. */
+    abstract KerasOptimizer copy(LearningRateSchedule learningRate, Shared shared);
+
+    /** Adds this optimizer's own hyperparameters, by Keras name, in Keras' argument order. */
+    abstract void putArguments(Map<String, Object> out);
+
+    /** The state for one run; {@link UpdateState} validates the layout. */
+    abstract UpdateState newState(Shared shared, int[] offsets, int[] sizes);
+
+    /** Returns {@code value} if in range, else throws naming this optimizer, the argument and the range. */
+    final double check(String arg, double value, double lo, boolean loClosed, double hi, boolean hiClosed) {
+        return KerasArguments.check(KIND, name, arg, value, lo, loClosed, hi, hiClosed);
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final LearningRateSchedule learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public final KerasOptimizer withLearningRate(LearningRateSchedule lr) {
+        return copy(Objects.requireNonNull(lr, "lr"), shared);
+    }
+
+    /** This optimizer with the constant learning rate {@code lr >= 0}. */
+    public final KerasOptimizer withLearningRate(double lr) {
+        check("learning_rate", lr, 0, true, INF, false);
+        return copy(LearningRateSchedules.constant(lr), shared);
+    }
+
+    /** This optimizer with decoupled weight decay {@code weightDecay >= 0} (0 turns it off). */
+    public final KerasOptimizer withWeightDecay(double weightDecay) {
+        check("weight_decay", weightDecay, 0, true, INF, false);
+        return copy(learningRate, new Shared(weightDecay, shared.clipnorm, shared.clipvalue, shared.globalClipnorm));
+    }
+
+    /**
+     * This optimizer clipping each variable's gradient to L2 norm {@code clipnorm > 0}.
+     *
+     * @throws IllegalArgumentException when clipvalue or global_clipnorm is already set
+     */
+    public final KerasOptimizer withClipnorm(double clipnorm) {
+        check("clipnorm", clipnorm, 0, false, INF, false);
+        onlyClipping("clipnorm", clipnorm, shared.clipvalue == 0 && shared.globalClipnorm == 0);
+        return copy(learningRate, new Shared(shared.weightDecay, clipnorm, 0, 0));
+    }
+
+    /**
+     * This optimizer clipping every gradient element to {@code [-clipvalue, clipvalue]}, {@code clipvalue > 0}.
+     *
+     * @throws IllegalArgumentException when clipnorm or global_clipnorm is already set
+     */
+    public final KerasOptimizer withClipvalue(double clipvalue) {
+        check("clipvalue", clipvalue, 0, false, INF, false);
+        onlyClipping("clipvalue", clipvalue, shared.clipnorm == 0 && shared.globalClipnorm == 0);
+        return copy(learningRate, new Shared(shared.weightDecay, 0, clipvalue, 0));
+    }
+
+    /**
+     * This optimizer scaling all gradients together to joint L2 norm at most {@code globalClipnorm > 0}.
+     *
+     * @throws IllegalArgumentException when clipnorm or clipvalue is already set
+     */
+    public final KerasOptimizer withGlobalClipnorm(double globalClipnorm) {
+        check("global_clipnorm", globalClipnorm, 0, false, INF, false);
+        onlyClipping("global_clipnorm", globalClipnorm, shared.clipnorm == 0 && shared.clipvalue == 0);
+        return copy(learningRate, new Shared(shared.weightDecay, 0, 0, globalClipnorm));
+    }
+
+    /** This optimizer without any gradient clipping. */
+    public final KerasOptimizer withoutClipping() {
+        return copy(learningRate, new Shared(shared.weightDecay, 0, 0, 0));
+    }
+
+    private void onlyClipping(String arg, double value, boolean othersUnset) {
+        if (!othersUnset) {
+            throw new IllegalArgumentException("Only one of clipnorm, clipvalue and global_clipnorm can be set, as in "
+                    + "Keras; optimizer '" + name + "' already has " + clippingArgument() + ", so " + arg + "="
+                    + value + " is refused. Call withoutClipping() first to replace it");
+        }
+    }
+
+    private String clippingArgument() {
+        if (shared.clipnorm != 0) {
+            return "clipnorm=" + shared.clipnorm;
+        }
+        return shared.clipvalue != 0 ? "clipvalue=" + shared.clipvalue : "global_clipnorm=" + shared.globalClipnorm;
+    }
+
+    /** The decoupled weight decay, 0 when off. */
+    public final double weightDecay() {
+        return shared.weightDecay;
+    }
+
+    /** The per-variable gradient norm limit, 0 when not set. */
+    public final double clipnorm() {
+        return shared.clipnorm;
+    }
+
+    /** The element-wise gradient limit, 0 when not set. */
+    public final double clipvalue() {
+        return shared.clipvalue;
+    }
+
+    /** The joint gradient norm limit, 0 when not set. */
+    public final double globalClipnorm() {
+        return shared.globalClipnorm;
+    }
+
+    /**
+     * The Keras arguments that rebuild this optimizer with {@link Optimizers#create}{@code (name(), arguments())}:
+     * {@code learning_rate} (a {@code Double} when constant, else the schedule), the optimizer's own
+     * hyperparameters, {@code weight_decay}, and the clipping option if one is set. Unmodifiable.
+     */
+    public final Map<String, Object> arguments() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("learning_rate", learningRate.isConstant() ? (Object) learningRate.at(0) : learningRate);
+        putArguments(out);
+        out.put("weight_decay", shared.weightDecay);
+        if (shared.clipnorm != 0) {
+            out.put("clipnorm", shared.clipnorm);
+        }
+        if (shared.clipvalue != 0) {
+            out.put("clipvalue", shared.clipvalue);
+        }
+        if (shared.globalClipnorm != 0) {
+            out.put("global_clipnorm", shared.globalClipnorm);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public final OptimizerState start(int[] offsets, int[] sizes) {
+        return newState(shared, offsets, sizes);
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        return o instanceof KerasOptimizer && name.equals(((KerasOptimizer) o).name)
+                && arguments().equals(((KerasOptimizer) o).arguments());
+    }
+
+    @Override
+    public final int hashCode() {
+        return name.hashCode() * 31 + arguments().hashCode();
+    }
+
+    /** Keras-like: {@code adam(learning_rate=0.001, beta_1=0.9, ...)}. */
+    @Override
+    public final String toString() {
+        StringBuilder sb = new StringBuilder(name).append('(');
+        String sep = "";
+        for (Map.Entry<String, Object> e : arguments().entrySet()) {
+            sb.append(sep).append(e.getKey()).append('=').append(e.getValue());
+            sep = ", ";
+        }
+        return sb.append(')').toString();
+    }
+}
