@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VectorsTest {
 
-    private static final int[] SIZES = {0, 1, 2, 3, 7, 8, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 129, 255, 257, 1009, 4099};
+    private static final int[] SIZES = {
+        0, 1, 2, 3, 7, 8, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 129, 255, 257, 1009, 4099};
     private static final int X_OFF = 3;
     private static final int Y_OFF = 5;
     private static final int OUT_OFF = 1;
@@ -490,7 +491,8 @@ class VectorsTest {
     private static void assertMessage(Class<? extends RuntimeException> type, Executable call, String... parts) {
         String message = assertThrows(type, call).getMessage();
         for (String part : parts) {
-            assertTrue(message != null && message.contains(part), "message '" + message + "' should mention '" + part + "'");
+            assertTrue(message != null && message.contains(part),
+                    "message '" + message + "' should mention '" + part + "'");
         }
     }
 }
