@@ -17,6 +17,7 @@ public final class Vectors {
 
     /** Returns {@code sum(x[xOff + i] * y[yOff + i])} for i in [0, n). */
     public static float dot(int n, float[] x, int xOff, float[] y, int yOff) {
+        Checks.nonNegative("n", n);
         Checks.range("x", x, xOff, n);
         Checks.range("y", y, yOff, n);
         return IMPL.dot(n, x, xOff, y, yOff);
@@ -24,6 +25,7 @@ public final class Vectors {
 
     /** {@code y[yOff + i] += alpha * x[xOff + i]} for i in [0, n). */
     public static void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        Checks.nonNegative("n", n);
         Checks.range("x", x, xOff, n);
         Checks.range("y", y, yOff, n);
         IMPL.axpy(n, alpha, x, xOff, y, yOff);
@@ -31,12 +33,14 @@ public final class Vectors {
 
     /** {@code x[xOff + i] *= alpha} for i in [0, n). */
     public static void scale(int n, float alpha, float[] x, int xOff) {
+        Checks.nonNegative("n", n);
         Checks.range("x", x, xOff, n);
         IMPL.scale(n, alpha, x, xOff);
     }
 
     /** {@code out[outOff + i] = x[xOff + i] + y[yOff + i]}; out may be x or y at the same offset. */
     public static void add(int n, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff) {
+        Checks.nonNegative("n", n);
         Checks.range("x", x, xOff, n);
         Checks.range("y", y, yOff, n);
         Checks.range("out", out, outOff, n);
@@ -45,6 +49,7 @@ public final class Vectors {
 
     /** {@code out[outOff + i] = x[xOff + i] * y[yOff + i]}; out may be x or y at the same offset. */
     public static void multiply(int n, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff) {
+        Checks.nonNegative("n", n);
         Checks.range("x", x, xOff, n);
         Checks.range("y", y, yOff, n);
         Checks.range("out", out, outOff, n);
@@ -53,12 +58,14 @@ public final class Vectors {
 
     /** Returns the sum of n elements, 0 when n is 0. */
     public static float sum(int n, float[] x, int xOff) {
+        Checks.nonNegative("n", n);
         Checks.range("x", x, xOff, n);
         return IMPL.sum(n, x, xOff);
     }
 
     /** Returns the largest of n elements, NaN if any is NaN, negative infinity when n is 0. */
     public static float max(int n, float[] x, int xOff) {
+        Checks.nonNegative("n", n);
         Checks.range("x", x, xOff, n);
         return IMPL.max(n, x, xOff);
     }
@@ -83,6 +90,7 @@ public final class Vectors {
 
     /** Returns {@code sum((x[xOff + i] - y[yOff + i])^2)} for i in [0, n). */
     public static float squaredErrorSum(int n, float[] x, int xOff, float[] y, int yOff) {
+        Checks.nonNegative("n", n);
         Checks.range("x", x, xOff, n);
         Checks.range("y", y, yOff, n);
         return IMPL.squaredErrorSum(n, x, xOff, y, yOff);
