@@ -30,9 +30,8 @@ final class KerasArguments {
         this.args = args == null ? Map.of() : args;
         for (String key : this.args.keySet()) {
             if (!accepted.contains(key)) {
-                String close = closest(String.valueOf(key), accepted);
                 throw new IllegalArgumentException(capitalize(kind) + " '" + owner + "' does not take argument '"
-                        + key + "'." + (close == null ? "" : " Did you mean '" + close + "'?") + " It takes: "
+                        + key + "'." + Suggestions.didYouMean(String.valueOf(key), accepted) + " It takes: "
                         + String.join(", ", accepted));
             }
         }
@@ -153,55 +152,6 @@ final class KerasArguments {
             return b > 0 ? "inf" : "-inf";
         }
         return b == Math.rint(b) ? Long.toString((long) b) : Double.toString(b);
-    }
-
-    /** The message for a name that is not one of {@code valid}, with a suggestion when one is close. */
-    static String unknownName(String kind, String given, Collection<String> valid) {
-        String close = closest(given, valid);
-        return "Unknown " + kind + " '" + given + "'." + (close == null ? "" : " Did you mean '" + close + "'?")
-                + " Valid names: " + String.join(", ", valid);
-    }
-
-    /**
-     * The valid name closest to {@code given} by edit distance (case-insensitive, a swap of two neighbours
-     * counting as one edit), or null when none is within {@code max(2, length / 3)} edits. Private to this
-     * branch until the package-wide {@code Suggestions.didYouMean} lands.
-     */
-    private static String closest(String given, Collection<String> valid) {
-        String g = given.toLowerCase(Locale.ROOT);
-        int limit = Math.max(2, g.length() / 3);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : valid) {
-            int d = editDistance(g, candidate.toLowerCase(Locale.ROOT));
-            if (d <= limit && d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    /** Optimal-string-alignment distance: Levenshtein plus adjacent transpositions ("adma" to "adam" is 1). */
-    private static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     private static String capitalize(String s) {

@@ -192,7 +192,7 @@ public final class LearningRateSchedules {
                 return n;
             }
         }
-        throw new IllegalArgumentException(KerasArguments.unknownName(KIND, kerasName, NAMES));
+        throw new IllegalArgumentException(Suggestions.unknownName(KIND, kerasName, NAMES));
     }
 
     private static long[] wholeNumbers(String owner, double[] values) {

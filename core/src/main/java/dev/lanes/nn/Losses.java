@@ -123,60 +123,11 @@ public final class Losses {
         Objects.requireNonNull(name, "loss name");
         Loss loss = BY_NAME.get(name);
         if (loss == null) {
-            throw new IllegalArgumentException(unknownNameMessage("loss", name, BY_NAME.keySet()));
+            throw new IllegalArgumentException(Suggestions.unknownName("loss", name, BY_NAME.keySet()));
         }
         return loss;
     }
 
-    /**
-     * "Unknown KIND 'given'. Did you mean 'x'? Valid names: ..."; the did-you-mean part only when a
-     * valid name is close. Shared with {@link Metric} until the project-wide suggestion helper exists.
-     */
-    static String unknownNameMessage(String kind, String given, Collection<String> valid) {
-        StringBuilder sb = new StringBuilder("Unknown ").append(kind).append(" '").append(given).append("'.");
-        String closest = closest(given, valid);
-        if (closest != null) {
-            sb.append(" Did you mean '").append(closest).append("'?");
-        }
-        return sb.append(" Valid names: ").append(String.join(", ", valid)).toString();
-    }
-
-    /**
-     * The valid name with the smallest edit distance to {@code given}, the first one on ties, or null
-     * when even that one differs in more than a third of the characters (and more than two): a wild
-     * guess helps less than the list of valid names.
-     */
-    private static String closest(String given, Collection<String> valid) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String v : valid) {
-            int d = levenshtein(given, v);
-            if (d < bestDistance) {
-                best = v;
-                bestDistance = d;
-            }
-        }
-        return bestDistance <= Math.max(2, given.length() / 3) ? best : null;
-    }
-
-    private static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
-    }
 
     /**
      * A loss that is the mean of a per-element function of (prediction, target); subclasses give the

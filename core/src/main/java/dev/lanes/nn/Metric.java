@@ -145,7 +145,7 @@ public enum Metric {
         Objects.requireNonNull(name, "metric name");
         Metric metric = BY_NAME.get(name);
         if (metric == null) {
-            throw new IllegalArgumentException(Losses.unknownNameMessage("metric", name, BY_NAME.keySet()));
+            throw new IllegalArgumentException(Suggestions.unknownName("metric", name, BY_NAME.keySet()));
         }
         return metric;
     }

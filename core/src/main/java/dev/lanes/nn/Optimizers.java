@@ -155,7 +155,7 @@ public final class Optimizers {
     public static KerasOptimizer create(String kerasName, Map<String, ?> args) {
         String name = kerasName.toLowerCase(Locale.ROOT);
         if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException(KerasArguments.unknownName(KerasOptimizer.KIND, kerasName, NAMES));
+            throw new IllegalArgumentException(Suggestions.unknownName(KerasOptimizer.KIND, kerasName, NAMES));
         }
         KerasArguments a = new KerasArguments(KerasOptimizer.KIND, name, args, arguments(name));
         LearningRateSchedule lr = a.learningRate("learning_rate", name.equals("sgd") ? 0.01 : 1e-3);

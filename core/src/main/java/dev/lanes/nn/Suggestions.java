@@ -41,6 +41,15 @@ final class Suggestions {
         return bestDistance <= maxDistance ? " Did you mean '" + best + "'?" : "";
     }
 
+    /**
+     * The whole message for a name that is not valid: {@code "Unknown loss 'mse2'. Did you mean 'mse'?
+     * Valid names: ..."}, the hint only when a valid name is close.
+     */
+    static String unknownName(String kind, String given, Collection<String> valid) {
+        return "Unknown " + kind + " '" + given + "'." + didYouMean(given, valid) + " Valid names: "
+                + String.join(", ", valid);
+    }
+
     /** The Levenshtein distance between {@code a} and {@code b}, with two rows of the usual table. */
     static int levenshtein(String a, String b) {
         int[] previous = new int[b.length() + 1];

@@ -18,6 +18,7 @@ final class Trainer implements TrainingControl {
     private final FitOptions options;
     private final float[] grads;
     private final Rng rng;
+    private final Regularization regularization;
     private boolean stop;
     private double learningRateOverride = Double.NaN;
     private long iteration;
@@ -29,6 +30,7 @@ final class Trainer implements TrainingControl {
         this.options = options;
         this.grads = new float[layout.parameterCount];
         this.rng = new Rng(options.seed());
+        this.regularization = new Regularization(layout);
     }
 
     History fit(Matrix x, Matrix y) {
@@ -76,13 +78,13 @@ final class Trainer implements TrainingControl {
                 }
                 passes.forward(model.params, rows, true, rng);
                 double loss = options.loss().gradient(passes.output(), 0, yBatch, 0, rows * outputs,
-                        passes.outputGradient(), 0) + regularizationLoss();
+                        passes.outputGradient(), 0) + regularization.loss(model.params);
                 if (!Double.isFinite(loss)) {
                     return new History(logs, Optional.of(new History.Divergence(epoch, step,
                             "training loss became " + loss + " at epoch " + (epoch + 1) + ", step " + (step + 1))));
                 }
                 passes.backward(model.params, grads, rows);
-                addRegularizationGradient();
+                regularization.addGradient(model.params, grads);
                 lastLearningRate = currentLearningRate();
                 state.step(model.params, grads, iteration++, (float) lastLearningRate);
                 lossSum += loss * rows;
@@ -92,7 +94,7 @@ final class Trainer implements TrainingControl {
             if (valX != null && valX.rows() > 0) {
                 float[] predicted = model.predict(valX).toArray();
                 float[] target = valY.toArray();
-                valLoss = OptionalDouble.of(options.loss().value(predicted, 0, target, 0, target.length) + regularizationLoss());
+                valLoss = OptionalDouble.of(options.loss().value(predicted, 0, target, 0, target.length) + regularization.loss(model.params));
                 for (Metric m : options.metrics()) {
                     metrics.put(m, m.compute(predicted, 0, target, 0, valY.rows(), outputs));
                 }
@@ -113,39 +115,6 @@ final class Trainer implements TrainingControl {
 
     private double currentLearningRate() {
         return Double.isNaN(learningRateOverride) ? options.optimizer().learningRate().at(iteration) : learningRateOverride;
-    }
-
-    /** Keras adds {@code l1 * sum|w| + l2 * sum w^2} of every regularized kernel to the loss. */
-    private double regularizationLoss() {
-        double total = 0;
-        float[] w = model.params;
-        for (int l = 0; l < layout.depth; l++) {
-            if (layout.l1[l] == 0 && layout.l2[l] == 0) {
-                continue;
-            }
-            double abs = 0;
-            double squares = 0;
-            for (int i = layout.kernel[l], end = i + layout.in[l] * layout.out[l]; i < end; i++) {
-                abs += Math.abs(w[i]);
-                squares += (double) w[i] * w[i];
-            }
-            total += layout.l1[l] * abs + layout.l2[l] * squares;
-        }
-        return total;
-    }
-
-    private void addRegularizationGradient() {
-        float[] w = model.params;
-        for (int l = 0; l < layout.depth; l++) {
-            float l1 = (float) layout.l1[l];
-            float twoL2 = (float) (2 * layout.l2[l]);
-            if (l1 == 0 && twoL2 == 0) {
-                continue;
-            }
-            for (int i = layout.kernel[l], end = i + layout.in[l] * layout.out[l]; i < end; i++) {
-                grads[i] += l1 * Math.signum(w[i]) + twoL2 * w[i];
-            }
-        }
     }
 
     @Override

@@ -389,7 +389,7 @@ class LossesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"mean_squared_eror, mean_squared_error", "Huber, huber", "LogCosh, logcosh", "MSLE2, MSLE",
+    @CsvSource({"mean_squared_eror, mean_squared_error", "Huber, huber", "LogCosh, logcosh", "MSLE2, msle",
         "mean_absolute_percent_error, mean_absolute_percentage_error"})
     void nearMissesGetASuggestion(String given, String suggestion) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,236 @@
+package dev.lanes.nn;
+
+import dev.lanes.simd.Activation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelTest {
+
+    /** y = 2 x0 - x1 + 0.5 plus a little noise, 256 rows. */
+    private static Matrix[] linearData(long seed) {
+        Rng rng = new Rng(seed);
+        int rows = 256;
+        float[] x = new float[rows * 2];
+        float[] y = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            x[2 * r] = (float) rng.nextGaussian();
+            x[2 * r + 1] = (float) rng.nextGaussian();
+            y[r] = 2 * x[2 * r] - x[2 * r + 1] + 0.5f + 0.01f * (float) rng.nextGaussian();
+        }
+        return new Matrix[] {Matrix.wrap(rows, 2, x), Matrix.wrap(rows, 1, y)};
+    }
+
+    @Test
+    void learnsALinearFunction() {
+        Matrix[] d = linearData(1);
+        Model model = Sequential.input(2).dense(16, Activation.TANH).dense(1).build(5);
+        History h = model.fit(d[0], d[1], FitOptions.defaults().epochs(60).batchSize(16)
+                .optimizer(Optimizers.adam().withLearningRate(LearningRateSchedule.constant(0.01))));
+        assertFalse(h.diverged());
+        assertEquals(60, h.epochsRun());
+        assertTrue(h.loss()[59] < 0.01, "final loss " + h.loss()[59]);
+        assertTrue(h.loss()[59] < h.loss()[0] / 20);
+        Map<Metric, Double> eval = model.evaluate(d[0], d[1]);
+        assertTrue(eval.get(Metric.R2) > 0.99, eval.toString());
+        assertEquals(Math.sqrt(eval.get(Metric.MSE)), eval.get(Metric.RMSE), 1e-9);
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalWeights() {
+        Matrix[] d = linearData(2);
+        Sequential spec = Sequential.input(2).dense(8, Activation.RELU).dropout(0.2).dense(4, Activation.SIGMOID).dense(1);
+        FitOptions options = FitOptions.defaults().epochs(3).batchSize(10).seed(9);
+        Model a = spec.build(4);
+        Model b = spec.build(4);
+        assertArrayEquals(a.weights(), b.weights());
+        a.fit(d[0], d[1], options);
+        b.fit(d[0], d[1], options);
+        assertArrayEquals(a.weights(), b.weights());
+        Model c = spec.build(4);
+        c.fit(d[0], d[1], options.seed(10));
+        assertFalse(Arrays.equals(a.weights(), c.weights()), "another shuffle seed trains differently");
+        assertFalse(Arrays.equals(spec.build(4).weights(), spec.build(5).weights()), "another init seed");
+    }
+
+    @Test
+    void lastPartialBatchAndValidationSplit() {
+        Matrix[] d = linearData(3);
+        Model model = Sequential.input(2).dense(4, Activation.RELU).dense(1).build(1);
+        List<EpochLogs> seen = new java.util.ArrayList<>();
+        History h = model.fit(d[0], d[1], FitOptions.defaults().epochs(2).batchSize(100).validationSplit(0.25)
+                .metrics(Metric.RMSE, Metric.R2).listener(seen::add));
+        assertEquals(2, seen.size());
+        assertEquals(h.epochs(), seen);
+        EpochLogs last = h.last().orElseThrow();
+        assertTrue(last.validationLoss().isPresent());
+        assertEquals(Math.sqrt(last.validationLoss().getAsDouble()), last.validationMetrics().get(Metric.RMSE), 1e-5);
+    }
+
+    @Test
+    void divergenceIsReportedNotReturnedAsANumber() {
+        Matrix[] d = linearData(4);
+        Model model = Sequential.input(2).dense(32, Activation.RELU).dense(1).build(1);
+        float[] y = d[1].toArray();
+        for (int i = 0; i < y.length; i++) {
+            y[i] *= 1e6f;
+        }
+        History h = model.fit(d[0], Matrix.wrap(y.length, 1, y), FitOptions.defaults().epochs(50)
+                .optimizer(Optimizers.sgd(10.0, 0.9, false)));
+        assertTrue(h.diverged());
+        assertTrue(h.divergence().orElseThrow().reason().contains("loss became"), h.divergence().toString());
+        for (EpochLogs e : h.epochs()) {
+            assertTrue(Double.isFinite(e.loss()), "only finite epochs are logged");
+        }
+    }
+
+    @Test
+    void earlyStoppingFollowsKerasRules() {
+        Callback.Hook hook = EarlyStopping.defaults().patience(2).restoreBestWeights(true).start();
+        FakeControl control = new FakeControl();
+        double[] valLosses = {5, 4, 4.5, 4.2, 3};
+        int stoppedAt = -1;
+        for (int e = 0; e < valLosses.length && stoppedAt < 0; e++) {
+            control.weights = new float[] {e};
+            hook.onEpochEnd(logs(e, valLosses[e]), control);
+            if (control.stopped) {
+                stoppedAt = e;
+            }
+        }
+        assertEquals(3, stoppedAt, "two epochs without improvement after epoch 1");
+        assertArrayEquals(new float[] {1}, control.restored, "best epoch's weights restored");
+
+        Callback.Hook withDelta = EarlyStopping.defaults().minDelta(0.5).start();
+        FakeControl c2 = new FakeControl();
+        withDelta.onEpochEnd(logs(0, 5), c2);
+        withDelta.onEpochEnd(logs(1, 4.7), c2);
+        assertTrue(c2.stopped, "an improvement smaller than min_delta does not count");
+
+        Callback.Hook late = EarlyStopping.defaults().startFromEpoch(3).start();
+        FakeControl c3 = new FakeControl();
+        for (int e = 0; e < 3; e++) {
+            late.onEpochEnd(logs(e, 10 + e), c3);
+        }
+        assertFalse(c3.stopped, "epochs before start_from_epoch are ignored");
+    }
+
+    @Test
+    void earlyStoppingWithoutValidationDataSaysWhy() {
+        Matrix[] d = linearData(5);
+        Model model = Sequential.input(2).dense(1).build(1);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> model.fit(d[0], d[1], FitOptions.defaults().epochs(2).callbacks(EarlyStopping.defaults())));
+        assertTrue(e.getMessage().contains("val_loss"), e.getMessage());
+    }
+
+    @Test
+    void reduceLrOnPlateauFollowsKerasRules() {
+        Callback.Hook hook = ReduceLROnPlateau.defaults().patience(2).cooldown(1).minLr(0.0005).start();
+        FakeControl control = new FakeControl();
+        control.lr = 0.01;
+        double[] losses = {1, 1, 1, 1, 1, 1, 1, 1};
+        double[] expected = {0.01, 0.01, 0.001, 0.001, 0.0005, 0.0005, 0.0005, 0.0005};
+        for (int e = 0; e < losses.length; e++) {
+            hook.onEpochEnd(logs(e, losses[e]), control);
+            assertEquals(expected[e], control.lr, 1e-12, "learning rate after epoch " + e);
+        }
+    }
+
+    @Test
+    void saveAndLoadPredictBitIdentically(@TempDir Path dir) throws IOException {
+        Matrix[] d = linearData(6);
+        Model model = Sequential.input(2).dense(8, Activation.SELU).dropout(0.1).dense(3, Activation.GELU).dense(1)
+                .build(2);
+        model.fit(d[0], d[1], FitOptions.defaults().epochs(2));
+        Path file = dir.resolve("sub/model.lanes");
+        model.save(file);
+        Model loaded = Model.load(file);
+        assertEquals(model.spec().toString(), loaded.spec().toString());
+        assertArrayEquals(model.predict(d[0]).toArray(), loaded.predict(d[0]).toArray());
+
+        byte[] bytes = Files.readAllBytes(file);
+        Path truncated = dir.resolve("truncated.lanes");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 20));
+        IOException t = assertThrows(IOException.class, () -> Model.load(truncated));
+        assertTrue(t.getMessage().contains("truncated.lanes") && t.getMessage().contains("corrupt"), t.getMessage());
+
+        Path corrupt = dir.resolve("corrupt.lanes");
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 2] ^= 1;
+        Files.write(corrupt, flipped);
+        assertTrue(assertThrows(IOException.class, () -> Model.load(corrupt)).getMessage().contains("corrupt"));
+
+        Path future = dir.resolve("future.lanes");
+        byte[] v2 = bytes.clone();
+        ByteBuffer.wrap(v2).putInt(8, 2);
+        Files.write(future, v2);
+        assertTrue(assertThrows(IOException.class, () -> Model.load(future)).getMessage().contains("version 2"));
+
+        Path other = dir.resolve("other.txt");
+        Files.writeString(other, "hello, this is not a model");
+        assertTrue(assertThrows(IOException.class, () -> Model.load(other)).getMessage().contains("not a Lanes model"));
+        assertTrue(assertThrows(IOException.class, () -> Model.load(dir.resolve("missing.lanes"))).getMessage()
+                .contains("does not exist"));
+    }
+
+    @Test
+    void shapeMismatchesAreExplained() {
+        Model model = Sequential.input(3).dense(1).build(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.predict(Matrix.wrap(2, 2, new float[4])));
+        assertEquals("The network takes 3 inputs but x has 2 columns", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Sequential.input(2).dropout(0.5));
+        assertThrows(IllegalArgumentException.class, () -> Sequential.input(2).dense(0));
+        assertNotEquals(Sequential.input(2).dense(3), Sequential.input(2).dense(4));
+    }
+
+    private static EpochLogs logs(int epoch, double valLoss) {
+        return new EpochLogs(epoch, valLoss, java.util.OptionalDouble.of(valLoss), 0.01, Map.of());
+    }
+
+    private static final class FakeControl implements TrainingControl {
+        boolean stopped;
+        double lr;
+        float[] weights = new float[0];
+        float[] restored;
+
+        @Override
+        public void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public double learningRate() {
+            return lr;
+        }
+
+        @Override
+        public void setLearningRate(double learningRate) {
+            lr = learningRate;
+        }
+
+        @Override
+        public float[] copyWeights() {
+            return weights.clone();
+        }
+
+        @Override
+        public void restoreWeights(float[] w) {
+            restored = w.clone();
+        }
+    }
+}
