@@ -110,7 +110,7 @@ def main():
         sps = sorted(r[0] for r in res)
         name = "-".join(map(str, sizes)) + " " + act.__name__.lower()
         print(f"{name:<18}{batch:>6}{sps[-1]:>16,.0f}{statistics.median(sps):>10,.0f}"
-              f"{res[-1][1]:>16,.0f}   " + " ".join(f"{s/1e3:.1f}k" for s in sps), flush=True)
+              f"{res[-1][1]:>16,.{0 if res[-1][1] > 100 else 3}f}   " + " ".join(f"{s/1e3:.1f}k" for s in sps), flush=True)
 
 
 if __name__ == "__main__":
