@@ -2,16 +2,244 @@ package dev.lanes.simd.internal;
 
 import dev.lanes.simd.Activation;
 
-/** Scaffolding: replaced by the real kernels in the following commits. */
+/**
+ * Activation kernels in plain loops over {@link ActivationMath}: the reference twin of the Panama
+ * kernels and the fallback without the Vector API.
+ *
+ * <p>Softmax subtracts the row max before exponentiating, so large logits do not overflow; a row
+ * holding {@code +inf} (or only {@code -inf}) becomes NaN, like in TensorFlow. The linear backward pass
+ * copies gradOut: x does not enter it, so a NaN in x does not reach gradIn.
+ */
 final class ScalarActivations implements ActivationSupport {
+
+    // One loop per function rather than a switch per element: the scalar fallback should stay cheap.
+
     @Override
     public void forward(Activation f, int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
-        throw new UnsupportedOperationException("not yet");
+        int n = rows * cols;
+        switch (f) {
+            case LINEAR:
+                System.arraycopy(x, xOff, out, outOff, n);
+                return;
+            case SOFTMAX:
+                for (int r = 0; r < rows; r++) {
+                    softmaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
+                }
+                return;
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.relu(x[xOff + i]);
+                }
+                return;
+            case LEAKY_RELU:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.leakyRelu(x[xOff + i]);
+                }
+                return;
+            case RELU6:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.relu6(x[xOff + i]);
+                }
+                return;
+            case ELU:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.elu(x[xOff + i]);
+                }
+                return;
+            case SELU:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.selu(x[xOff + i]);
+                }
+                return;
+            case SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.sigmoid(x[xOff + i]);
+                }
+                return;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.tanh(x[xOff + i]);
+                }
+                return;
+            case SOFTPLUS:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.softplus(x[xOff + i]);
+                }
+                return;
+            case SOFTSIGN:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.softsign(x[xOff + i]);
+                }
+                return;
+            case SILU:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.silu(x[xOff + i]);
+                }
+                return;
+            case GELU:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.gelu(x[xOff + i]);
+                }
+                return;
+            case GELU_TANH:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.geluTanh(x[xOff + i]);
+                }
+                return;
+            case MISH:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.mish(x[xOff + i]);
+                }
+                return;
+            case EXPONENTIAL:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.exponential(x[xOff + i]);
+                }
+                return;
+            case HARD_SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.hardSigmoid(x[xOff + i]);
+                }
+                return;
+            case HARD_SILU:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.hardSilu(x[xOff + i]);
+                }
+                return;
+            default:
+                throw new AssertionError(f);
+        }
     }
 
     @Override
     public void backward(Activation f, int rows, int cols, float[] x, int xOff, float[] y, int yOff,
                          float[] gradOut, int gradOutOff, float[] gradIn, int gradInOff) {
-        throw new UnsupportedOperationException("not yet");
+        int n = rows * cols;
+        switch (f) {
+            case LINEAR:
+                System.arraycopy(gradOut, gradOutOff, gradIn, gradInOff, n);
+                return;
+            case SOFTMAX:
+                for (int r = 0; r < rows; r++) {
+                    softmaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
+                            gradIn, gradInOff + r * cols);
+                }
+                return;
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.reluGrad(x[xOff + i]);
+                }
+                return;
+            case LEAKY_RELU:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.leakyReluGrad(x[xOff + i]);
+                }
+                return;
+            case RELU6:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.relu6Grad(x[xOff + i]);
+                }
+                return;
+            case ELU:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.eluGrad(x[xOff + i]);
+                }
+                return;
+            case SELU:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.seluGrad(x[xOff + i]);
+                }
+                return;
+            case SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.sigmoidGrad(y[yOff + i]);
+                }
+                return;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.tanhGrad(y[yOff + i]);
+                }
+                return;
+            case SOFTPLUS:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.softplusGrad(x[xOff + i]);
+                }
+                return;
+            case SOFTSIGN:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.softsignGrad(x[xOff + i]);
+                }
+                return;
+            case SILU:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.siluGrad(x[xOff + i]);
+                }
+                return;
+            case GELU:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.geluGrad(x[xOff + i]);
+                }
+                return;
+            case GELU_TANH:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.geluTanhGrad(x[xOff + i]);
+                }
+                return;
+            case MISH:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.mishGrad(x[xOff + i]);
+                }
+                return;
+            case EXPONENTIAL:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.exponentialGrad(y[yOff + i]);
+                }
+                return;
+            case HARD_SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.hardSigmoidGrad(x[xOff + i]);
+                }
+                return;
+            case HARD_SILU:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.hardSiluGrad(x[xOff + i]);
+                }
+                return;
+            default:
+                throw new AssertionError(f);
+        }
+    }
+
+    /**
+     * Stable softmax of one row, with {@code x - max} and the sum in double. In place is fine: x[j] is
+     * read before out[j] is written.
+     */
+    private static void softmaxRow(int n, float[] x, int xOff, float[] out, int outOff) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, x[xOff + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            float e = (float) Math.exp((double) x[xOff + j] - max);
+            out[outOff + j] = e;
+            sum += e;
+        }
+        double inv = 1.0 / sum;
+        for (int j = 0; j < n; j++) {
+            out[outOff + j] = (float) (out[outOff + j] * inv);
+        }
+    }
+
+    /** {@code gradIn_j = y_j (g_j - sum_k y_k g_k)}: the softmax Jacobian (symmetric) times g. */
+    private static void softmaxRowBackward(int n, float[] y, int yOff, float[] g, int gOff, float[] gi, int giOff) {
+        double dot = 0;
+        for (int j = 0; j < n; j++) {
+            dot += (double) y[yOff + j] * g[gOff + j];
+        }
+        float d = (float) dot;
+        for (int j = 0; j < n; j++) {
+            gi[giOff + j] = y[yOff + j] * (g[gOff + j] - d);
+        }
     }
 }

@@ -1,19 +1,647 @@
 package dev.lanes.simd.internal.panama;
 
-import dev.lanes.simd.internal.ActivationSupport;
-
 import dev.lanes.simd.Activation;
+import dev.lanes.simd.internal.ActivationMath;
+import dev.lanes.simd.internal.ActivationSupport;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
-/** Scaffolding: replaced by the real kernels in the following commits. */
+/**
+ * Activation kernels on {@link FloatVector#SPECIES_PREFERRED} lanes, computed in float with the
+ * lane-wise EXP, EXPM1, LOG1P and TANH (SVML intrinsics, about 20x faster than {@code Math}).
+ *
+ * <p>Each function has its own small kernel (a vector loop to {@code loopBound}, then a scalar tail on
+ * {@link ActivationMath}) so C2 inlines the whole loop body and no vector is boxed; the public methods
+ * only dispatch. Special values behave as in {@link ActivationMath}: NaN propagates (piecewise
+ * derivatives start from {@code x} so unmatched NaN lanes keep it; vector MIN/MAX propagate NaN like
+ * {@code Math.min/max}), and {@code x * s(x)} products use {@code max(x, -Float.MAX_VALUE)} so that
+ * {@code -inf} gives the limit 0 rather than NaN. Softmax: a row holding {@code +inf} (or only
+ * {@code -inf}) becomes NaN. The linear backward pass copies gradOut, so a NaN in x does not reach it.
+ */
 final class PanamaActivations implements ActivationSupport {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    private static final float SELU_ALPHA = (float) ActivationMath.SELU_ALPHA;
+    private static final float SELU_SCALE = (float) ActivationMath.SELU_SCALE;
+    private static final float SELU_SCALE_ALPHA = (float) (ActivationMath.SELU_SCALE * ActivationMath.SELU_ALPHA);
+    private static final float GT_2C = (float) (2 * ActivationMath.GELU_TANH_C);
+    private static final float GT_2CK = (float) (2 * ActivationMath.GELU_TANH_C * ActivationMath.GELU_TANH_K);
+    private static final float GT_6CK = (float) (6 * ActivationMath.GELU_TANH_C * ActivationMath.GELU_TANH_K);
+    private static final float INV_SQRT_2PI = (float) ActivationMath.INV_SQRT_2PI;
+    /** Half of 1/sqrt(2): the erfc fit needs z/2 with z = |x|/sqrt(2). */
+    private static final float HALF_INV_SQRT2 = 0.35355339059327373f;
+    /** Beyond |x| = 16, Phi(-|x|) and phi(x) underflow in float; clamping keeps x^2 finite. */
+    private static final float GELU_CLAMP = 16f;
+    /**
+     * Beyond |x| = 30, sigmoid(2u) is exactly 0 or 1 in float and the derivative's correction term 0;
+     * the derivative clamps x there so that u^3 stays finite.
+     */
+    private static final float GELU_TANH_CLAMP = 30f;
+    private static final float P0 = (float) ActivationMath.ERFC_P0;
+    private static final float P1 = (float) ActivationMath.ERFC_P1;
+    private static final float P2 = (float) ActivationMath.ERFC_P2;
+    private static final float P3 = (float) ActivationMath.ERFC_P3;
+    private static final float P4 = (float) ActivationMath.ERFC_P4;
+    private static final float P5 = (float) ActivationMath.ERFC_P5;
+    private static final float P6 = (float) ActivationMath.ERFC_P6;
+    private static final float P7 = (float) ActivationMath.ERFC_P7;
+    private static final float P8 = (float) ActivationMath.ERFC_P8;
+    private static final float P9 = (float) ActivationMath.ERFC_P9;
+
     @Override
     public void forward(Activation f, int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
-        throw new UnsupportedOperationException("not yet");
+        int n = rows * cols;
+        switch (f) {
+            case LINEAR:
+                System.arraycopy(x, xOff, out, outOff, n);
+                return;
+            case RELU: relu(n, x, xOff, out, outOff); return;
+            case LEAKY_RELU: leakyRelu(n, x, xOff, out, outOff); return;
+            case RELU6: relu6(n, x, xOff, out, outOff); return;
+            case ELU: elu(n, x, xOff, out, outOff); return;
+            case SELU: selu(n, x, xOff, out, outOff); return;
+            case SIGMOID: sigmoid(n, x, xOff, out, outOff); return;
+            case TANH: tanh(n, x, xOff, out, outOff); return;
+            case SOFTPLUS: softplus(n, x, xOff, out, outOff); return;
+            case SOFTSIGN: softsign(n, x, xOff, out, outOff); return;
+            case SILU: silu(n, x, xOff, out, outOff); return;
+            case GELU: gelu(n, x, xOff, out, outOff); return;
+            case GELU_TANH: geluTanh(n, x, xOff, out, outOff); return;
+            case MISH: mish(n, x, xOff, out, outOff); return;
+            case EXPONENTIAL: exponential(n, x, xOff, out, outOff); return;
+            case HARD_SIGMOID: hardSigmoid(n, x, xOff, out, outOff); return;
+            case HARD_SILU: hardSilu(n, x, xOff, out, outOff); return;
+            case SOFTMAX:
+                for (int r = 0; r < rows; r++) {
+                    softmaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
+                }
+                return;
+            default:
+                throw new AssertionError(f);
+        }
     }
 
     @Override
     public void backward(Activation f, int rows, int cols, float[] x, int xOff, float[] y, int yOff,
                          float[] gradOut, int gradOutOff, float[] gradIn, int gradInOff) {
-        throw new UnsupportedOperationException("not yet");
+        int n = rows * cols;
+        switch (f) {
+            case LINEAR:
+                System.arraycopy(gradOut, gradOutOff, gradIn, gradInOff, n);
+                return;
+            case RELU: reluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case LEAKY_RELU: leakyReluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case RELU6: relu6Grad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case ELU: eluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SELU: seluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SIGMOID: sigmoidGrad(n, y, yOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case TANH: tanhGrad(n, y, yOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SOFTPLUS: softplusGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SOFTSIGN: softsignGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SILU: siluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case GELU: geluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case GELU_TANH: geluTanhGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case MISH: mishGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case EXPONENTIAL: exponentialGrad(n, y, yOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case HARD_SIGMOID: hardSigmoidGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case HARD_SILU: hardSiluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SOFTMAX:
+                for (int r = 0; r < rows; r++) {
+                    softmaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
+                            gradIn, gradInOff + r * cols);
+                }
+                return;
+            default:
+                throw new AssertionError(f);
+        }
+    }
+
+    // ---- shared lane-wise pieces (tiny, so C2 inlines them into every loop) ----
+
+    private static FloatVector one() {
+        return FloatVector.broadcast(S, 1f);
+    }
+
+    /** {@code max(v, -Float.MAX_VALUE)}: the outer factor of {@code x * s(x)}, see the class comment. */
+    private static FloatVector noNegInf(FloatVector v) {
+        return v.max(-Float.MAX_VALUE);
+    }
+
+    /** {@code 1 / (1 + e^-v)}; e^-v overflowing to inf gives 0, never NaN. */
+    private static FloatVector sigmoidOf(FloatVector v) {
+        return one().div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+    }
+
+    /** {@code relu6(v + 3) / 6}, the Keras 3 hard sigmoid. */
+    private static FloatVector hardSigmoidOf(FloatVector v) {
+        return v.add(3f).max(0f).min(6f).mul(1f / 6f);
+    }
+
+    /**
+     * {@code Phi(-a) = erfc(a / sqrt 2) / 2} for {@code 0 <= a <= 16} (the erfc fit of
+     * {@link ActivationMath#erfc(double)}), given {@code lo = a^2 - fl(a^2)} (exact, by FMA) and
+     * {@code big = e^(-fl(a^2) / 2)}. The exponential is split as {@code big * e^(P - lo/2)}: a single
+     * float exp of {@code -a^2/2 + P} would lose about {@code a^2 2^-24} of relative precision.
+     */
+    private static FloatVector halfErfc(FloatVector a, FloatVector lo, FloatVector big) {
+        FloatVector t = one().div(a.fma(HALF_INV_SQRT2, 1f));
+        FloatVector p = t.fma(P9, P8).fma(t, bc(P7)).fma(t, bc(P6)).fma(t, bc(P5)).fma(t, bc(P4))
+                .fma(t, bc(P3)).fma(t, bc(P2)).fma(t, bc(P1)).fma(t, bc(P0));
+        FloatVector small = lo.fma(bc(-0.5f), p).lanewise(VectorOperators.EXP);
+        return t.mul(0.5f).mul(big).mul(small);
+    }
+
+    private static FloatVector bc(float c) {
+        return FloatVector.broadcast(S, c);
+    }
+
+    // ---- forward kernels ----
+
+    private static void relu(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, x, xo + i).max(0f).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.relu(x[xo + i]);
+        }
+    }
+
+    private static void leakyRelu(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            // max(x, 0.2x) is x for x > 0 and 0.2x otherwise, and keeps NaN (a compare + blend would not)
+            v.max(v.mul(ActivationMath.LEAKY_SLOPE)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.leakyRelu(x[xo + i]);
+        }
+    }
+
+    private static void relu6(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, x, xo + i).max(0f).min(6f).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.relu6(x[xo + i]);
+        }
+    }
+
+    private static void elu(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.EXPM1).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.elu(x[xo + i]);
+        }
+    }
+
+    private static void selu(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.EXPM1).mul(SELU_ALPHA).blend(v, v.compare(VectorOperators.GT, 0f))
+                    .mul(SELU_SCALE).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.selu(x[xo + i]);
+        }
+    }
+
+    private static void sigmoid(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            sigmoidOf(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.sigmoid(x[xo + i]);
+        }
+    }
+
+    private static void tanh(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, x, xo + i).lanewise(VectorOperators.TANH).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.tanh(x[xo + i]);
+        }
+    }
+
+    private static void softplus(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector tail = v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+            v.max(0f).add(tail).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.softplus(x[xo + i]);
+        }
+    }
+
+    private static void softsign(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            // clamped to finite so that +-inf give +-MAX / MAX = +-1 instead of inf / inf
+            FloatVector c = FloatVector.fromArray(S, x, xo + i).max(-Float.MAX_VALUE).min(Float.MAX_VALUE);
+            c.div(c.abs().add(1f)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.softsign(x[xo + i]);
+        }
+    }
+
+    private static void silu(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            noNegInf(v).mul(sigmoidOf(v)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.silu(x[xo + i]);
+        }
+    }
+
+    private static void gelu(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector a = v.abs().min(GELU_CLAMP);
+            FloatVector sq = a.mul(a);
+            FloatVector big = sq.mul(-0.5f).lanewise(VectorOperators.EXP);
+            FloatVector h = halfErfc(a, a.fma(a, sq.neg()), big);
+            // Phi(x) = 1 - Phi(-x) for x >= 0; h <= 1/2 there, so no cancellation
+            FloatVector phi = h.neg().add(1f).blend(h, v.compare(VectorOperators.LT, 0f));
+            noNegInf(v).mul(phi).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.gelu(x[xo + i]);
+        }
+    }
+
+    private static void geluTanh(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            // 0.5 x (1 + tanh u) = x sigmoid(2u): 1 + tanh u would cancel for negative x
+            FloatVector twoU = v.mul(v).fma(GT_2CK, GT_2C).mul(v);
+            noNegInf(v).mul(sigmoidOf(twoU)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.geluTanh(x[xo + i]);
+        }
+    }
+
+    private static void mish(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            // tanh(softplus x) = n / (n + 2), n = e (e + 2), e = e^x (see ActivationMath.mish)
+            FloatVector e = v.min(ActivationMath.MISH_CLAMP).lanewise(VectorOperators.EXP);
+            FloatVector num = e.add(2f).mul(e);
+            noNegInf(v).mul(num.div(num.add(2f))).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.mish(x[xo + i]);
+        }
+    }
+
+    private static void exponential(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.exponential(x[xo + i]);
+        }
+    }
+
+    private static void hardSigmoid(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            hardSigmoidOf(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.hardSigmoid(x[xo + i]);
+        }
+    }
+
+    private static void hardSilu(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            noNegInf(v).mul(hardSigmoidOf(v)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.hardSilu(x[xo + i]);
+        }
+    }
+
+    private static void softmaxRow(int n, float[] x, int xo, float[] out, int oo) {
+        float max = rowMax(n, x, xo);
+        float sum = expShiftedSum(n, max, x, xo, out, oo);
+        scaleRow(n, 1f / sum, out, oo);
+    }
+
+    private static float rowMax(int n, float[] x, int xo) {
+        int i = 0;
+        float max = Float.NEGATIVE_INFINITY;
+        int bound = S.loopBound(n);
+        if (bound > 0) {
+            FloatVector acc = FloatVector.fromArray(S, x, xo);
+            for (i = S.length(); i < bound; i += S.length()) {
+                acc = acc.max(FloatVector.fromArray(S, x, xo + i));
+            }
+            max = acc.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) {
+            max = Math.max(max, x[xo + i]);
+        }
+        return max;
+    }
+
+    /** {@code out = e^(x - max)}, returning the sum; x[j] is read before out[j] is written (in place). */
+    private static float expShiftedSum(int n, float max, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector e = FloatVector.fromArray(S, x, xo + i).sub(max).lanewise(VectorOperators.EXP);
+            e.intoArray(out, oo + i);
+            acc = acc.add(e);
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float e = (float) Math.exp(x[xo + i] - max);
+            out[oo + i] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    private static void scaleRow(int n, float scale, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, out, oo + i).mul(scale).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] *= scale;
+        }
+    }
+
+    // ---- backward kernels: gradIn = gradOut * f'(x); gradIn may be gradOut (same offset) ----
+
+    private static void reluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector d = v.blend(1f, v.compare(VectorOperators.GT, 0f)).blend(0f, v.compare(VectorOperators.LE, 0f));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.reluGrad(x[xo + i]);
+        }
+    }
+
+    private static void leakyReluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector d = v.blend(1f, v.compare(VectorOperators.GT, 0f))
+                    .blend(ActivationMath.LEAKY_SLOPE, v.compare(VectorOperators.LE, 0f));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.leakyReluGrad(x[xo + i]);
+        }
+    }
+
+    private static void relu6Grad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            // x * 0 + 1 is 1, or NaN for NaN and +-inf; the blend then zeroes x <= 0 and x >= 6 (incl. +-inf)
+            VectorMask<Float> flat = v.compare(VectorOperators.LE, 0f).or(v.compare(VectorOperators.GE, 6f));
+            FloatVector d = v.fma(0f, 1f).blend(0f, flat);
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.relu6Grad(x[xo + i]);
+        }
+    }
+
+    private static void eluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector d = v.lanewise(VectorOperators.EXP).blend(1f, v.compare(VectorOperators.GT, 0f));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.eluGrad(x[xo + i]);
+        }
+    }
+
+    private static void seluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector d = v.lanewise(VectorOperators.EXP).mul(SELU_SCALE_ALPHA)
+                    .blend(SELU_SCALE, v.compare(VectorOperators.GT, 0f));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.seluGrad(x[xo + i]);
+        }
+    }
+
+    private static void sigmoidGrad(int n, float[] y, int yo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector s = FloatVector.fromArray(S, y, yo + i);
+            FloatVector d = s.neg().add(1f).mul(s);
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.sigmoidGrad(y[yo + i]);
+        }
+    }
+
+    private static void tanhGrad(int n, float[] y, int yo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector t = FloatVector.fromArray(S, y, yo + i);
+            FloatVector d = t.neg().add(1f).mul(t.add(1f));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.tanhGrad(y[yo + i]);
+        }
+    }
+
+    private static void softplusGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector d = sigmoidOf(FloatVector.fromArray(S, x, xo + i));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.softplusGrad(x[xo + i]);
+        }
+    }
+
+    private static void softsignGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector r = one().div(FloatVector.fromArray(S, x, xo + i).abs().add(1f));
+            FloatVector.fromArray(S, g, go + i).mul(r.mul(r)).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.softsignGrad(x[xo + i]);
+        }
+    }
+
+    private static void siluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            // s + x s (1 - s) with s(1 - s) = p q, p = 1/(1+e), q = e p, e = e^-|x| (see ActivationMath.siluGrad)
+            FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector p = one().div(e.add(1f));
+            FloatVector q = e.mul(p);
+            FloatVector s = q.blend(p, v.compare(VectorOperators.GE, 0f));
+            FloatVector c = v.max(-Float.MAX_VALUE).min(Float.MAX_VALUE);
+            FloatVector d = c.mul(p).fma(q, s);
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.siluGrad(x[xo + i]);
+        }
+    }
+
+    private static void geluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector c = v.max(-GELU_CLAMP).min(GELU_CLAMP);
+            FloatVector a = c.abs();
+            FloatVector sq = a.mul(a);
+            FloatVector lo = a.fma(a, sq.neg());
+            FloatVector big = sq.mul(-0.5f).lanewise(VectorOperators.EXP);
+            FloatVector h = halfErfc(a, lo, big);
+            FloatVector phi = h.neg().add(1f).blend(h, v.compare(VectorOperators.LT, 0f));
+            // the normal density e^(-x^2/2) / sqrt(2 pi) = big e^(-lo/2), and |lo/2| < 2^-16 so e^(-lo/2) = 1 - lo/2
+            FloatVector density = lo.fma(bc(-0.5f), one()).mul(big).mul(INV_SQRT_2PI);
+            FloatVector d = c.fma(density, phi);
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.geluGrad(x[xo + i]);
+        }
+    }
+
+    private static void geluTanhGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector c = v.max(-GELU_TANH_CLAMP).min(GELU_TANH_CLAMP);
+            FloatVector c2 = c.mul(c);
+            FloatVector e = c2.fma(GT_2CK, GT_2C).mul(c).abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector p = one().div(e.add(1f));
+            FloatVector q = e.mul(p);
+            FloatVector s = q.blend(p, v.compare(VectorOperators.GE, 0f));
+            FloatVector d = c.mul(p).mul(q).mul(c2.fma(GT_6CK, GT_2C)).add(s);
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.geluTanhGrad(x[xo + i]);
+        }
+    }
+
+    private static void mishGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            // t + x 4 e (1 + e) / m^2 with t = num / m (see ActivationMath.mishGrad); / m twice avoids m^2 overflow
+            FloatVector c = FloatVector.fromArray(S, x, xo + i).min(ActivationMath.MISH_CLAMP);
+            FloatVector e = c.lanewise(VectorOperators.EXP);
+            FloatVector num = e.add(2f).mul(e);
+            FloatVector m = num.add(2f);
+            FloatVector w = e.add(1f).mul(e).mul(4f).div(m).div(m);
+            FloatVector d = noNegInf(c).fma(w, num.div(m));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.mishGrad(x[xo + i]);
+        }
+    }
+
+    private static void exponentialGrad(int n, float[] y, int yo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, g, go + i).mul(FloatVector.fromArray(S, y, yo + i)).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * y[yo + i];
+        }
+    }
+
+    private static void hardSigmoidGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            // as in relu6Grad: x * 0 + 1/6 keeps NaN, the blend zeroes |x| >= 3 (incl. +-inf)
+            VectorMask<Float> flat = v.compare(VectorOperators.LE, -3f).or(v.compare(VectorOperators.GE, 3f));
+            FloatVector d = v.fma(0f, 1f / 6f).blend(0f, flat);
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.hardSigmoidGrad(x[xo + i]);
+        }
+    }
+
+    private static void hardSiluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            // (x + 1.5) / 3 = x/3 + 1/2 without cancellation near its zero at -1.5
+            FloatVector d = v.add(1.5f).mul(1f / 3f)
+                    .blend(0f, v.compare(VectorOperators.LE, -3f)).blend(1f, v.compare(VectorOperators.GE, 3f));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.hardSiluGrad(x[xo + i]);
+        }
+    }
+
+    private static void softmaxRowBackward(int n, float[] y, int yo, float[] g, int go, float[] gi, int gio) {
+        float dot = rowDot(n, y, yo, g, go);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector gv = FloatVector.fromArray(S, g, go + i);
+            gv.sub(dot).mul(FloatVector.fromArray(S, y, yo + i)).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = y[yo + i] * (g[go + i] - dot);
+        }
+    }
+
+    private static float rowDot(int n, float[] y, int yo, float[] g, int go) {
+        int i = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            acc = FloatVector.fromArray(S, y, yo + i).fma(FloatVector.fromArray(S, g, go + i), acc);
+        }
+        float dot = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            dot = Math.fma(y[yo + i], g[go + i], dot);
+        }
+        return dot;
     }
 }

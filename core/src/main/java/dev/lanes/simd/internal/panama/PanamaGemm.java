@@ -79,13 +79,25 @@ final class PanamaGemm implements GemmSupport {
                 int aIdx = aBase + i * ars;
                 int cRow = cOff + i * ldc;
                 int j = 0;
+                if (j + NR <= n && transA && !columnsReadable(a, aIdx, lda, kc)) {
+                    // The last rows of a transposed A: copy them so the kernel can read MR of them.
+                    GemmPacking.packA(true, a, aOff, lda, i, pc, rows, kc, MR, ws.edgeA(MR * kc));
+                }
                 for (; j + NR <= n; j += NR) {
-                    kernel6x2(a, aIdx, ars, aps, rows, bSrc, bIdx + j, ldbE, kc,
-                            c, cRow + j, ldc, rows, NR, alpha, betaE, ws.tile);
+                    if (!transA) {
+                        kernelRowA(a, aIdx, rowIndex(aIdx, lda, rows, 1), rowIndex(aIdx, lda, rows, 2),
+                                rowIndex(aIdx, lda, rows, 3), rowIndex(aIdx, lda, rows, 4),
+                                rowIndex(aIdx, lda, rows, 5), bSrc, bIdx + j, ldbE, kc, ws.tile);
+                    } else if (columnsReadable(a, aIdx, lda, kc)) {
+                        kernelColumnA(a, aIdx, lda, bSrc, bIdx + j, ldbE, kc, ws.tile);
+                    } else {
+                        kernelColumnA(ws.edgeA, 0, MR, bSrc, bIdx + j, ldbE, kc, ws.tile);
+                    }
+                    storeTile(ws.tile, NR, rows, NR, alpha, betaE, c, cRow + j, ldc);
                 }
                 for (; j < n; j += L) {
-                    kernel6x1(a, aIdx, ars, aps, rows, bSrc, bIdx + j, ldbE, kc,
-                            c, cRow + j, ldc, Math.min(L, n - j), alpha, betaE, ws.tile);
+                    kernel6x1(a, aIdx, ars, aps, rows, bSrc, bIdx + j, ldbE, kc, ws.tile);
+                    storeTile(ws.tile, L, rows, Math.min(L, n - j), alpha, betaE, c, cRow + j, ldc);
                 }
             }
         }
@@ -119,8 +131,8 @@ final class PanamaGemm implements GemmSupport {
             int cols = Math.min(NR, nc - jr);
             int bIdx = jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
-                kernel6x2(ap, ir * kc, 1, MR, MR, bp, bIdx, NR, kc,
-                        c, cIdx + ir * ldc + jr, ldc, Math.min(MR, mc - ir), cols, alpha, betaE, tile);
+                kernelColumnA(ap, ir * kc, MR, bp, bIdx, NR, kc, tile);
+                storeTile(tile, NR, Math.min(MR, mc - ir), cols, alpha, betaE, c, cIdx + ir * ldc + jr, ldc);
             }
         }
     }
@@ -128,75 +140,99 @@ final class PanamaGemm implements GemmSupport {
     // ---------------------------------------------------------------- micro-kernels
 
     /**
-     * One MR x NR tile: reads A rows {@code aIdx + r * ars + p * aps} (rows past {@code aRows} repeat
-     * row 0 so nothing is read out of bounds) and B rows {@code bIdx + p * ldb}, then folds the sums into
-     * the first {@code rows x cols} elements of C. Twelve accumulators, two B vectors and a broadcast
-     * fit the 16 registers of AVX2 without spilling, and still hide the FMA latency with 32 registers.
+     * The sums of one MR x NR tile into {@code tile} (row stride NR), with the tile's MR values of A
+     * for step p side by side at {@code aIdx + p * aps} (a packed panel, or A stored transposed) and B's
+     * row p at {@code bIdx + p * ldb}. Twelve accumulators, two B vectors and a broadcast fit the 16
+     * registers of AVX2. The loop has no branch and calls nothing, and the six A reads share one index
+     * (C2 merges their bounds checks); C is updated separately by {@link #storeTile}.
      */
-    private static void kernel6x2(float[] a, int aIdx, int ars, int aps, int aRows,
-                                  float[] b, int bIdx, int ldb, int kc,
-                                  float[] c, int cIdx, int ldc, int rows, int cols, float alpha, float betaE,
-                                  float[] tile) {
-        int a0 = aIdx;
-        int a1 = aIdx + (aRows > 1 ? ars : 0);
-        int a2 = aIdx + (aRows > 2 ? 2 * ars : 0);
-        int a3 = aIdx + (aRows > 3 ? 3 * ars : 0);
-        int a4 = aIdx + (aRows > 4 ? 4 * ars : 0);
-        int a5 = aIdx + (aRows > 5 ? 5 * ars : 0);
+    private static void kernelColumnA(float[] a, int aIdx, int aps, float[] b, int bIdx, int ldb, int kc,
+                                      float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        for (int p = 0, bp = bIdx, ap = 0; p < kc; p++, bp += ldb, ap += aps) {
+        for (int p = 0, ap = aIdx, bp = bIdx; p < kc; p++, ap += aps, bp += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[a1 + ap]);
+            x = FloatVector.broadcast(S, a[ap + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[a2 + ap]);
+            x = FloatVector.broadcast(S, a[ap + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[a3 + ap]);
+            x = FloatVector.broadcast(S, a[ap + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[a4 + ap]);
+            x = FloatVector.broadcast(S, a[ap + 4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[a5 + ap]);
+            x = FloatVector.broadcast(S, a[ap + 5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        if (rows == MR && cols == NR) {
-            FloatVector al = FloatVector.broadcast(S, alpha);
-            int r = cIdx;
-            update(c00, c01, al, betaE, c, r);
-            update(c10, c11, al, betaE, c, r += ldc);
-            update(c20, c21, al, betaE, c, r += ldc);
-            update(c30, c31, al, betaE, c, r += ldc);
-            update(c40, c41, al, betaE, c, r += ldc);
-            update(c50, c51, al, betaE, c, r + ldc);
-        } else {
-            c00.intoArray(tile, 0);
-            c01.intoArray(tile, L);
-            c10.intoArray(tile, NR);
-            c11.intoArray(tile, NR + L);
-            c20.intoArray(tile, 2 * NR);
-            c21.intoArray(tile, 2 * NR + L);
-            c30.intoArray(tile, 3 * NR);
-            c31.intoArray(tile, 3 * NR + L);
-            c40.intoArray(tile, 4 * NR);
-            c41.intoArray(tile, 4 * NR + L);
-            c50.intoArray(tile, 5 * NR);
-            c51.intoArray(tile, 5 * NR + L);
-            updateFromTile(tile, NR, rows, cols, alpha, betaE, c, cIdx, ldc);
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+    }
+
+    /**
+     * {@link #kernelColumnA} for A stored row by row: row r of the tile starts at {@code aRow[r]} and
+     * step p reads {@code aRow[r] + p}, an index the JIT can bounds-check once before the loop.
+     */
+    private static void kernelRowA(float[] a, int a0, int a1, int a2, int a3, int a4, int a5,
+                                   float[] b, int bIdx, int ldb, int kc, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int p = 0, bp = bIdx; p < kc; p++, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[a4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
         }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
     }
 
     /** One MR x 1-vector tile, for the columns left of a row after the 4-vector tiles. */
     private static void kernel6x1(float[] a, int aIdx, int ars, int aps, int rows,
-                                  float[] b, int bIdx, int ldb, int kc,
-                                  float[] c, int cIdx, int ldc, int cols, float alpha, float betaE, float[] tile) {
+                                  float[] b, int bIdx, int ldb, int kc, float[] tile) {
         int a0 = aIdx;
         int a1 = aIdx + (rows > 1 ? ars : 0);
         int a2 = aIdx + (rows > 2 ? 2 * ars : 0);
@@ -219,35 +255,42 @@ final class PanamaGemm implements GemmSupport {
         c3.intoArray(tile, 3 * L);
         c4.intoArray(tile, 4 * L);
         c5.intoArray(tile, 5 * L);
-        updateFromTile(tile, L, rows, cols, alpha, betaE, c, cIdx, ldc);
     }
 
-    /** {@code C[row, 0 .. NR) = fma(alpha, sums, base)} for one full row of a tile. */
-    private static void update(FloatVector s0, FloatVector s1, FloatVector alpha, float betaE, float[] c, int idx) {
-        s0.fma(alpha, base(betaE, c, idx)).intoArray(c, idx);
-        s1.fma(alpha, base(betaE, c, idx + L)).intoArray(c, idx + L);
-    }
-
-    private static FloatVector base(float betaE, float[] c, int idx) {
-        if (betaE == 0f) {
-            return FloatVector.zero(S);
-        }
-        FloatVector old = FloatVector.fromArray(S, c, idx);
-        return betaE == 1f ? old : old.mul(betaE);
-    }
-
-    /** The scalar twin of {@link #update}, for tiles cut by the edge of C. */
-    private static void updateFromTile(float[] tile, int tileStride, int rows, int cols, float alpha, float betaE,
-                                       float[] c, int cIdx, int ldc) {
+    /**
+     * {@code C = fma(alpha, sum, base)} for the first {@code rows x cols} sums of a tile (row stride
+     * {@code stride}), where base is {@code beta * C} (0 when beta is 0: C is not read). Whole vectors
+     * go through lanes, the rest element by element with the same fused operation, so both give
+     * identical bits.
+     */
+    private static void storeTile(float[] tile, int stride, int rows, int cols, float alpha, float betaE,
+                                  float[] c, int cIdx, int ldc) {
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        FloatVector be = FloatVector.broadcast(S, betaE);
+        int whole = cols - cols % L;
         for (int r = 0; r < rows; r++) {
-            int t = r * tileStride;
+            int t = r * stride;
             int row = cIdx + r * ldc;
-            for (int j = 0; j < cols; j++) {
-                float old = c[row + j];
-                float base = betaE == 0f ? 0f : betaE == 1f ? old : old * betaE;
+            int j = 0;
+            for (; j < whole; j += L) {
+                FloatVector base = betaE == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, c, row + j).mul(be);
+                FloatVector.fromArray(S, tile, t + j).fma(al, base).intoArray(c, row + j);
+            }
+            for (; j < cols; j++) {
+                float base = betaE == 0f ? 0f : c[row + j] * betaE;
                 c[row + j] = Math.fma(tile[t + j], alpha, base);
             }
         }
+    }
+
+    /** Row r of an A tile stored row by row; rows past the edge repeat row 0 (read, never stored). */
+    private static int rowIndex(int aIdx, int lda, int rows, int r) {
+        return r < rows ? aIdx + r * lda : aIdx;
+    }
+
+    /** Whether MR values side by side at every step of a transposed A stay inside the array. */
+    private static boolean columnsReadable(float[] a, int aIdx, int lda, int kc) {
+        return aIdx + (long) (kc - 1) * lda + MR <= a.length;
     }
 
     private static int roundUp(int x, int multiple) {
@@ -260,6 +303,14 @@ final class PanamaGemm implements GemmSupport {
         private float[] packA = new float[0];
         private float[] packB = new float[0];
         private float[] scratchB = new float[0];
+        float[] edgeA = new float[0];
+
+        float[] edgeA(int size) {
+            if (edgeA.length < size) {
+                edgeA = new float[size];
+            }
+            return edgeA;
+        }
 
         float[] packA(int size) {
             if (packA.length < size) {

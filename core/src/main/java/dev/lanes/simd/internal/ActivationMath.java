@@ -1,0 +1,301 @@
+package dev.lanes.simd.internal;
+
+/**
+ * Scalar activation functions and their derivatives, one element at a time: the body of the scalar
+ * kernels and the tail loops of the Panama ones, so both twins agree on formulas, constants and
+ * special values.
+ *
+ * <p>Functions of x compute in double and round once, so they are accurate to about one float ulp
+ * (GELU: the erfc fit, see {@link #erfc(double)}); the derivatives taken from the float output y
+ * (sigmoid, tanh, exponential) carry y's rounding, an absolute error of about 2^-24. Conventions
+ * shared with the Panama kernels:
+ * <ul>
+ *   <li>NaN in gives NaN out. Piecewise derivatives therefore return {@code x} itself when no branch
+ *       matched, because every comparison with NaN is false.</li>
+ *   <li>Products {@code x * s(x)} whose factor {@code s} tends to 0 as {@code x -> -inf} multiply by
+ *       {@link #noNegInf(float)} instead of {@code x}: {@code -inf * 0} would be NaN, the limit is 0.</li>
+ *   <li>Derivatives at kinks follow TensorFlow: relu'(0) = 0, leaky_relu'(0) = 0.2, relu6' = 1 only on
+ *       (0, 6), hard_sigmoid' = 1/6 only on (-3, 3), elu and selu take the {@code x > 0} branch only
+ *       for {@code x > 0}.</li>
+ * </ul>
+ */
+public final class ActivationMath {
+
+    /** Keras' leaky_relu default negative slope. */
+    public static final float LEAKY_SLOPE = 0.2f;
+    /** SELU alpha, as in Keras. */
+    public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    /** SELU scale, as in Keras. */
+    public static final double SELU_SCALE = 1.0507009873554804934193349852946;
+    /** {@code sqrt(2 / pi)}, the GELU tanh approximation's factor. */
+    public static final double GELU_TANH_C = 0.7978845608028654;
+    /** The cubic coefficient of the GELU tanh approximation. */
+    public static final double GELU_TANH_K = 0.044715;
+    /** {@code 1 / sqrt(2 pi)}, the normal density's factor. */
+    public static final double INV_SQRT_2PI = 0.3989422804014327;
+    /**
+     * Above this input mish and its derivative equal the value they have here in float (the correction
+     * terms fall below 1e-11 relative), and clamping keeps {@code e^x} and its square finite.
+     */
+    public static final float MISH_CLAMP = 30f;
+
+    /*
+     * Coefficients of the Chebyshev-fitted erfc (Numerical Recipes, 2nd ed., erfcc):
+     * erfc(z) = t exp(-z^2 + P(t)), t = 1 / (1 + z/2), P(t) = sum ERFC_Pi t^i, for z >= 0, with
+     * fractional error below 1.2e-7 for every z >= 0. Public so the Panama twin evaluates the same fit.
+     */
+    /** Coefficient of t^0 in the erfc fit (see {@link #erfc(double)}). */
+    public static final double ERFC_P0 = -1.26551223;
+    /** Coefficient of t^1 in the erfc fit (see {@link #erfc(double)}). */
+    public static final double ERFC_P1 = 1.00002368;
+    /** Coefficient of t^2 in the erfc fit (see {@link #erfc(double)}). */
+    public static final double ERFC_P2 = 0.37409196;
+    /** Coefficient of t^3 in the erfc fit (see {@link #erfc(double)}). */
+    public static final double ERFC_P3 = 0.09678418;
+    /** Coefficient of t^4 in the erfc fit (see {@link #erfc(double)}). */
+    public static final double ERFC_P4 = -0.18628806;
+    /** Coefficient of t^5 in the erfc fit (see {@link #erfc(double)}). */
+    public static final double ERFC_P5 = 0.27886807;
+    /** Coefficient of t^6 in the erfc fit (see {@link #erfc(double)}). */
+    public static final double ERFC_P6 = -1.13520398;
+    /** Coefficient of t^7 in the erfc fit (see {@link #erfc(double)}). */
+    public static final double ERFC_P7 = 1.48851587;
+    /** Coefficient of t^8 in the erfc fit (see {@link #erfc(double)}). */
+    public static final double ERFC_P8 = -0.82215223;
+    /** Coefficient of t^9 in the erfc fit (see {@link #erfc(double)}). */
+    public static final double ERFC_P9 = 0.17087277;
+
+    private ActivationMath() {
+    }
+
+    /**
+     * {@code x}, or {@code -Float.MAX_VALUE} for {@code -inf}; NaN stays NaN. Used as the outer factor
+     * of {@code x * s(x)} with {@code s(-inf) = 0} so the product tends to 0 instead of NaN.
+     */
+    public static float noNegInf(float x) {
+        return Math.max(x, -Float.MAX_VALUE);
+    }
+
+    /**
+     * {@code erfc(z)} for {@code z >= 0} with fractional error below 1.2e-7 (Numerical Recipes'
+     * Chebyshev fit, coefficients {@link #ERFC_P0} to {@link #ERFC_P9}); evaluated in double, so the
+     * fit dominates the error. Unlike {@code 1 - erf(z)} it keeps full relative precision for large z,
+     * where erfc is tiny.
+     */
+    public static double erfc(double z) {
+        double t = 1.0 / (1.0 + 0.5 * z);
+        double p = ERFC_P0 + t * (ERFC_P1 + t * (ERFC_P2 + t * (ERFC_P3 + t * (ERFC_P4
+                + t * (ERFC_P5 + t * (ERFC_P6 + t * (ERFC_P7 + t * (ERFC_P8 + t * ERFC_P9))))))));
+        return t * Math.exp(-z * z + p);
+    }
+
+    /** Standard normal CDF {@code Phi(x) = erfc(-x / sqrt 2) / 2}, without cancellation for x < 0. */
+    static double normalCdf(double x) {
+        double h = 0.5 * erfc(Math.abs(x) * 0.7071067811865476);
+        return x >= 0 ? 1.0 - h : h;
+    }
+
+    // ---- forward ----
+
+    /** {@code max(x, 0)}. */
+    public static float relu(float x) {
+        return Math.max(x, 0f);
+    }
+
+    /** {@code x > 0 ? x : 0.2 x}. */
+    public static float leakyRelu(float x) {
+        return x > 0 ? x : LEAKY_SLOPE * x;
+    }
+
+    /** {@code min(max(x, 0), 6)}. */
+    public static float relu6(float x) {
+        return Math.min(Math.max(x, 0f), 6f);
+    }
+
+    /** {@code x > 0 ? x : e^x - 1}. */
+    public static float elu(float x) {
+        return x > 0 ? x : (float) Math.expm1(x);
+    }
+
+    /** {@code scale * (x > 0 ? x : alpha (e^x - 1))}. */
+    public static float selu(float x) {
+        return (float) (SELU_SCALE * (x > 0 ? x : SELU_ALPHA * Math.expm1(x)));
+    }
+
+    /** {@code 1 / (1 + e^-x)}; no cancellation anywhere, and e^-x overflowing to inf gives 0. */
+    public static float sigmoid(float x) {
+        return (float) (1.0 / (1.0 + Math.exp(-x)));
+    }
+
+    /** {@code tanh(x)}. */
+    public static float tanh(float x) {
+        return (float) Math.tanh(x);
+    }
+
+    /** {@code log(1 + e^x)} as {@code max(x, 0) + log1p(e^-|x|)}, which never overflows. */
+    public static float softplus(float x) {
+        return (float) (Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs((double) x))));
+    }
+
+    /** {@code x / (1 + |x|)}; +-inf give +-1 (the naive form gives inf / inf = NaN). */
+    public static float softsign(float x) {
+        double c = Math.min(Math.max(x, -Float.MAX_VALUE), Float.MAX_VALUE);
+        return (float) (c / (1.0 + Math.abs(c)));
+    }
+
+    /** {@code x * sigmoid(x)}. */
+    public static float silu(float x) {
+        return (float) (noNegInf(x) / (1.0 + Math.exp(-x)));
+    }
+
+    /** {@code x * Phi(x) = 0.5 x erfc(-x / sqrt 2)}, the exact GELU. */
+    public static float gelu(float x) {
+        return (float) (noNegInf(x) * normalCdf(x));
+    }
+
+    /**
+     * {@code 0.5 x (1 + tanh(u))}, {@code u = sqrt(2/pi) (x + 0.044715 x^3)}, computed as the equal
+     * {@code x * sigmoid(2u)}: {@code 1 + tanh(u)} cancels for negative x.
+     */
+    public static float geluTanh(float x) {
+        double twoU = geluTanhTwoU(x);
+        return (float) (noNegInf(x) / (1.0 + Math.exp(-twoU)));
+    }
+
+    private static double geluTanhTwoU(double x) {
+        return 2.0 * GELU_TANH_C * x * (1.0 + GELU_TANH_K * x * x);
+    }
+
+    /**
+     * {@code x tanh(softplus(x))}. With {@code e = e^x}, {@code tanh(log(1 + e)) = n / (n + 2)} for
+     * {@code n = e (e + 2)}: one exp, no cancellation for negative x.
+     */
+    public static float mish(float x) {
+        double e = Math.exp(Math.min(x, MISH_CLAMP));
+        double n = e * (e + 2.0);
+        return (float) (noNegInf(x) * (n / (n + 2.0)));
+    }
+
+    /** {@code e^x}. */
+    public static float exponential(float x) {
+        return (float) Math.exp(x);
+    }
+
+    /** Keras 3 {@code relu6(x + 3) / 6}: 0 for x <= -3, 1 for x >= 3, else x/6 + 1/2. */
+    public static float hardSigmoid(float x) {
+        return (float) (Math.min(Math.max(x + 3.0, 0.0), 6.0) / 6.0);
+    }
+
+    /** {@code x * hard_sigmoid(x)}. */
+    public static float hardSilu(float x) {
+        return (float) (noNegInf(x) * (Math.min(Math.max(x + 3.0, 0.0), 6.0) / 6.0));
+    }
+
+    // ---- derivatives f'(x); y = f(x) where a derivative is cheaper from the output ----
+
+    /** 1 for x > 0, 0 for x <= 0. */
+    public static float reluGrad(float x) {
+        return x > 0 ? 1f : x <= 0 ? 0f : x;
+    }
+
+    /** 1 for x > 0, 0.2 for x <= 0. */
+    public static float leakyReluGrad(float x) {
+        return x > 0 ? 1f : x <= 0 ? LEAKY_SLOPE : x;
+    }
+
+    /** 1 for 0 < x < 6, else 0. */
+    public static float relu6Grad(float x) {
+        return x > 0 && x < 6 ? 1f : x <= 0 || x >= 6 ? 0f : x;
+    }
+
+    /** 1 for x > 0, else e^x (from x: y + 1 loses all relative precision for very negative x). */
+    public static float eluGrad(float x) {
+        return x > 0 ? 1f : (float) Math.exp(x);
+    }
+
+    /** scale for x > 0, else scale alpha e^x. */
+    public static float seluGrad(float x) {
+        return (float) (x > 0 ? SELU_SCALE : SELU_SCALE * SELU_ALPHA * Math.exp(x));
+    }
+
+    /** {@code y (1 - y)} from the output {@code y = sigmoid(x)}. */
+    public static float sigmoidGrad(float y) {
+        return y * (1f - y);
+    }
+
+    /** {@code (1 - y)(1 + y) = 1 - y^2} from the output; the factored form is exact near |y| = 1. */
+    public static float tanhGrad(float y) {
+        return (1f - y) * (1f + y);
+    }
+
+    /** {@code sigmoid(x)}. */
+    public static float softplusGrad(float x) {
+        return sigmoid(x);
+    }
+
+    /** {@code 1 / (1 + |x|)^2}. */
+    public static float softsignGrad(float x) {
+        double r = 1.0 / (1.0 + Math.abs((double) x));
+        return (float) (r * r);
+    }
+
+    /**
+     * {@code s + x s (1 - s)} with {@code s = sigmoid(x)}. With {@code e = e^-|x|}, {@code p = 1/(1+e)}
+     * and {@code q = e p}, s is p or q by the sign of x and {@code s (1 - s) = p q} either way, so
+     * {@code 1 - s} never cancels.
+     */
+    public static float siluGrad(float x) {
+        double e = Math.exp(-Math.abs((double) x));
+        double p = 1.0 / (1.0 + e);
+        double q = e * p;
+        double s = x >= 0 ? p : q;
+        return (float) (s + clampFinite(x) * p * q);
+    }
+
+    /** {@code Phi(x) + x phi(x)}. */
+    public static float geluGrad(float x) {
+        double c = clampFinite(x);
+        return (float) (normalCdf(x) + c * INV_SQRT_2PI * Math.exp(-0.5 * c * c));
+    }
+
+    /** {@code s + x s (1 - s) 2u'} with {@code s = sigmoid(2u)} (see {@link #geluTanh(float)}). */
+    public static float geluTanhGrad(float x) {
+        double c = Math.min(Math.max(x, -30.0), 30.0);
+        double e = Math.exp(-Math.abs(geluTanhTwoU(c)));
+        double p = 1.0 / (1.0 + e);
+        double q = e * p;
+        double s = x >= 0 ? p : q;
+        return (float) (s + c * p * q * (2.0 * GELU_TANH_C) * (1.0 + 3.0 * GELU_TANH_K * c * c));
+    }
+
+    /**
+     * {@code t + x sigmoid(x) (1 - t^2)} with {@code t = tanh(softplus(x)) = n / m}, {@code n = e (e + 2)},
+     * {@code m = n + 2}, {@code e = e^x}; that product is {@code x 4 e (1 + e) / m^2}.
+     */
+    public static float mishGrad(float x) {
+        double c = Math.min(x, MISH_CLAMP);
+        double e = Math.exp(c);
+        double n = e * (e + 2.0);
+        double m = n + 2.0;
+        return (float) (n / m + Math.max(c, -Float.MAX_VALUE) * (4.0 * e * (1.0 + e) / m) / m);
+    }
+
+    /** {@code y = e^x}. */
+    public static float exponentialGrad(float y) {
+        return y;
+    }
+
+    /** 1/6 for -3 < x < 3, else 0. */
+    public static float hardSigmoidGrad(float x) {
+        return x > -3 && x < 3 ? 1f / 6f : x <= -3 || x >= 3 ? 0f : x;
+    }
+
+    /** 0 for x <= -3, 1 for x >= 3, else {@code x/3 + 1/2}. */
+    public static float hardSiluGrad(float x) {
+        return x <= -3 ? 0f : x >= 3 ? 1f : (float) ((x + 1.5) / 3.0);
+    }
+
+    private static double clampFinite(float x) {
+        return Math.min(Math.max(x, -Float.MAX_VALUE), Float.MAX_VALUE);
+    }
+}

@@ -1,0 +1,509 @@
+package dev.lanes.simd;
+
+import dev.lanes.simd.internal.ActivationMath;
+import dev.lanes.simd.internal.ActivationSupport;
+import dev.lanes.simd.internal.VectorizationProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The scalar and the Panama activation kernels, run on the same seeded inputs in one JVM, against the
+ * double-precision {@link ActivationReference}.
+ *
+ * <p>Tolerances, per activation (table {@link #TOL}):
+ * <ul>
+ *   <li>forward: {@code |got - ref| <= fwdUlps * ulp((float) ref) + fwdAbsX * 2^-24 |x| + 2^-126}. The
+ *       last term only matters for subnormal results, whose precision is not promised. The middle term
+ *       is used by gelu_tanh alone: its {@code e^-2u} carries the float rounding of the cubic
+ *       {@code 2u}, a relative error of about {@code |2u| 2^-22} that stays below {@code 2^-23 |x|}
+ *       in absolute terms.</li>
+ *   <li>backward: {@code |got - g f'(x)| <= bwdUlps * ulp((float) (g f'(x))) + bwdAbs * 2^-24 |g| + 2^-126}.
+ *       The absolute term, a few float ulps of 1 scaled by |g|, covers derivatives that are sums of
+ *       O(1) terms near their zero crossings and those computed from the rounded output y
+ *       (sigmoid {@code y (1 - y)}, tanh {@code (1 - y)(1 + y)}).</li>
+ * </ul>
+ * The values are about 1.5x the largest errors seen (Panama; the scalar twin, computing in double,
+ * stays within 2 ulps everywhere, GELU included).
+ */
+class ActivationKernelsTest {
+
+    static final int[] SIZES = {0, 1, 2, 3, 5, 7, 11, 13, 15, 16, 17, 31, 33, 63, 65, 101, 127, 129, 255, 257, 509};
+
+    private static final float[] SPECIAL = {
+        0f, -0f, 3f, -3f, 6f, -6f, 1.5f, -1.5f, Math.nextDown(3f), Math.nextUp(-3f), Math.nextDown(6f),
+        Float.MIN_VALUE, -Float.MIN_VALUE, 1e-40f, -1e-40f, 1e-20f, -1e-20f, 1e-7f, -1e-7f, 0.5f, -0.5f,
+        20f, -20f, 30f, -30f, 50f, -50f, 100f, -100f,
+        -0.7517916f, -1.2784645f, // near the zeros of gelu' and silu'
+    };
+
+    /**
+     * Tolerance of one activation: forward ulps, forward absolute (units of 2^-24 |x|), backward ulps,
+     * backward absolute (units of 2^-24 |g|).
+     */
+    private static final class Tol {
+        final double fwdUlps;
+        final double fwdAbsX;
+        final double bwdUlps;
+        final double bwdAbs;
+
+        Tol(double fwdUlps, double fwdAbsX, double bwdUlps, double bwdAbs) {
+            this.fwdUlps = fwdUlps;
+            this.fwdAbsX = fwdAbsX;
+            this.bwdUlps = bwdUlps;
+            this.bwdAbs = bwdAbs;
+        }
+    }
+
+    static final Map<Activation, Tol> TOL = new EnumMap<>(Activation.class);
+
+    static {
+        TOL.put(Activation.LINEAR, new Tol(0, 0, 0, 0));
+        TOL.put(Activation.RELU, new Tol(0, 0, 0, 0));
+        TOL.put(Activation.LEAKY_RELU, new Tol(1, 0, 1, 0));
+        TOL.put(Activation.RELU6, new Tol(0, 0, 0, 0));
+        TOL.put(Activation.ELU, new Tol(1, 0, 2, 0));
+        TOL.put(Activation.SELU, new Tol(2, 0, 3, 0));
+        TOL.put(Activation.SIGMOID, new Tol(3, 0, 2, 2));
+        TOL.put(Activation.TANH, new Tol(1, 0, 2, 2));
+        TOL.put(Activation.SOFTPLUS, new Tol(2, 0, 3, 0));
+        TOL.put(Activation.SOFTSIGN, new Tol(2, 0, 4, 0));
+        TOL.put(Activation.SILU, new Tol(3, 0, 3, 2));
+        TOL.put(Activation.GELU, new Tol(6, 0, 6, 2));
+        TOL.put(Activation.GELU_TANH, new Tol(8, 2, 12, 4));
+        TOL.put(Activation.MISH, new Tol(4, 0, 3, 2));
+        TOL.put(Activation.EXPONENTIAL, new Tol(1, 0, 2, 0));
+        TOL.put(Activation.HARD_SIGMOID, new Tol(2, 0, 1, 0));
+        TOL.put(Activation.HARD_SILU, new Tol(3, 0, 2, 0));
+    }
+
+    static ActivationSupport provider(String name) {
+        return "scalar".equals(name) ? VectorizationProvider.scalar().activations()
+                : VectorizationProvider.panama().activations();
+    }
+
+    static Stream<Arguments> providersAndElementwise() {
+        List<Arguments> args = new ArrayList<>();
+        for (String p : new String[] {"scalar", "panama"}) {
+            for (Activation f : Activation.values()) {
+                if (f.isElementwise()) {
+                    args.add(Arguments.of(p, f));
+                }
+            }
+        }
+        return args.stream();
+    }
+
+    static float[] inputs(Random rnd, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextInt(8) == 0 ? SPECIAL[rnd.nextInt(SPECIAL.length)] : (float) (rnd.nextDouble() * 40 - 20);
+        }
+        return x;
+    }
+
+    static float[] gradients(Random rnd, int n) {
+        float[] g = new float[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = rnd.nextInt(16) == 0 ? 1f : (float) (rnd.nextDouble() * 4 - 2);
+        }
+        return g;
+    }
+
+    /** An array of {@code off + n + 3} NaN-free sentinels with {@code data} copied in at {@code off}. */
+    static float[] embed(float[] data, int off) {
+        float[] a = new float[off + data.length + 3];
+        Arrays.fill(a, 12345f);
+        System.arraycopy(data, 0, a, off, data.length);
+        return a;
+    }
+
+    static void assertSentinels(float[] a, int off, int n) {
+        for (int i = 0; i < a.length; i++) {
+            if ((i < off || i >= off + n) && a[i] != 12345f) {
+                fail("wrote outside [" + off + ", " + (off + n) + ") at " + i);
+            }
+        }
+    }
+
+    static void assertClose(String what, double ref, float got, double ulps, double abs) {
+        float rf = (float) ref;
+        if (Double.isNaN(ref) || Float.isInfinite(rf)) {
+            assertEquals(rf, got, 0f, what);
+            return;
+        }
+        double tol = ulps * Math.ulp(rf) + abs;
+        if (!(Math.abs(got - ref) <= tol)) {
+            fail(what + ": expected " + ref + " but got " + got + " (error " + Math.abs(got - ref) / Math.ulp(rf)
+                    + " ulp, tolerance " + tol + ")");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providersAndElementwise")
+    void forwardMatchesReference(String providerName, Activation f) {
+        ActivationSupport impl = provider(providerName);
+        Tol tol = TOL.get(f);
+        Random rnd = new Random(1000 + f.ordinal());
+        for (int n : SIZES) {
+            float[] x = inputs(rnd, n);
+            int rows = n % 2 == 0 && n > 0 ? 2 : 1;
+            int xOff = 1 + rnd.nextInt(4);
+            int outOff = rnd.nextInt(5);
+            float[] xa = embed(x, xOff);
+            float[] out = embed(new float[n], outOff);
+            impl.forward(f, rows, n / rows, xa, xOff, out, outOff);
+            assertSentinels(out, outOff, n);
+            for (int i = 0; i < n; i++) {
+                assertClose(providerName + " " + f + " n=" + n + " x[" + i + "]=" + x[i],
+                        ActivationReference.forward(f, x[i]), out[outOff + i], tol.fwdUlps,
+                        tol.fwdAbsX * 0x1p-24 * Math.abs(x[i]) + 0x1p-126);
+            }
+            impl.forward(f, rows, n / rows, xa, xOff, xa, xOff);
+            assertArrayEquals(Arrays.copyOfRange(out, outOff, outOff + n), Arrays.copyOfRange(xa, xOff, xOff + n),
+                    providerName + " " + f + " in place n=" + n);
+            assertSentinels(xa, xOff, n);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providersAndElementwise")
+    void backwardMatchesReference(String providerName, Activation f) {
+        ActivationSupport impl = provider(providerName);
+        Tol tol = TOL.get(f);
+        Random rnd = new Random(2000 + f.ordinal());
+        for (int n : SIZES) {
+            float[] x = inputs(rnd, n);
+            float[] g = gradients(rnd, n);
+            float[] y = new float[n];
+            impl.forward(f, 1, n, x, 0, y, 0);
+            int xOff = rnd.nextInt(3);
+            int yOff = 1 + rnd.nextInt(3);
+            int gOff = 2 + rnd.nextInt(3);
+            int giOff = rnd.nextInt(5);
+            float[] xa = embed(x, xOff);
+            float[] ya = embed(y, yOff);
+            float[] ga = embed(g, gOff);
+            float[] gi = embed(new float[n], giOff);
+            impl.backward(f, 1, n, xa, xOff, ya, yOff, ga, gOff, gi, giOff);
+            assertSentinels(gi, giOff, n);
+            for (int i = 0; i < n; i++) {
+                double ref = g[i] * ActivationReference.derivative(f, x[i]);
+                assertClose(providerName + " " + f + "' n=" + n + " x[" + i + "]=" + x[i] + " g=" + g[i],
+                        ref, gi[giOff + i], tol.bwdUlps, tol.bwdAbs * 0x1p-24 * Math.abs(g[i]) + 0x1p-126);
+            }
+            impl.backward(f, 1, n, xa, xOff, ya, yOff, ga, gOff, ga, gOff);
+            assertArrayEquals(Arrays.copyOfRange(gi, giOff, giOff + n), Arrays.copyOfRange(ga, gOff, gOff + n),
+                    providerName + " " + f + "' in place n=" + n);
+            assertSentinels(ga, gOff, n);
+        }
+    }
+
+    /** Points in [-20, 20] at least 1e-3 away from every kink (0, +-3, 6). */
+    static double[] smoothPoints(Random rnd, int count) {
+        double[] pts = new double[count];
+        for (int i = 0; i < count; i++) {
+            double v;
+            do {
+                v = rnd.nextDouble() * 40 - 20;
+            } while (Math.abs(v) < 1e-3 || Math.abs(Math.abs(v) - 3) < 1e-3 || Math.abs(v - 6) < 1e-3);
+            pts[i] = v;
+        }
+        return pts;
+    }
+
+    static double centralDifference(Activation f, double x) {
+        double h = 1e-5 * Math.max(1, Math.abs(x));
+        return (ActivationReference.forward(f, x + h) - ActivationReference.forward(f, x - h)) / (2 * h);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE)
+    void referenceDerivativeMatchesFiniteDifferences(Activation f) {
+        Random rnd = new Random(3000 + f.ordinal());
+        for (double x : smoothPoints(rnd, 400)) {
+            double fd = centralDifference(f, x);
+            double d = ActivationReference.derivative(f, x);
+            assertEquals(fd, d, 1e-7 * Math.max(1, Math.abs(fd)), f + "'(" + x + ")");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providersAndElementwise")
+    void backwardMatchesFiniteDifferences(String providerName, Activation f) {
+        ActivationSupport impl = provider(providerName);
+        Tol tol = TOL.get(f);
+        double[] pts = smoothPoints(new Random(4000 + f.ordinal()), 67);
+        int n = pts.length;
+        float[] x = new float[n];
+        float[] g = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) pts[i];
+            g[i] = 1f;
+        }
+        float[] y = new float[n];
+        float[] gi = new float[n];
+        impl.forward(f, 1, n, x, 0, y, 0);
+        impl.backward(f, 1, n, x, 0, y, 0, g, 0, gi, 0);
+        for (int i = 0; i < n; i++) {
+            double fd = centralDifference(f, x[i]);
+            assertClose(providerName + " " + f + "'(" + x[i] + ") vs finite difference", fd, gi[i],
+                    tol.bwdUlps, tol.bwdAbs * 0x1p-24 + 1e-8 * Math.max(1, Math.abs(fd)));
+        }
+    }
+
+    @Test
+    void referenceErfcMatchesKnownValues() {
+        assertEquals(0.479500122186953462, ActivationReference.erfc(0.5), 1e-15);
+        assertEquals(0.157299207050285131, ActivationReference.erfc(1), 1e-15);
+        assertEquals(2.20904969985854414e-5, ActivationReference.erfc(3), 1e-18);
+        assertEquals(1.53745979442803485e-12, ActivationReference.erfc(5), 1e-25);
+        assertEquals(2.08848758376254476e-45, ActivationReference.erfc(10), 1e-58);
+        assertEquals(1.842700792949714869, ActivationReference.erfc(-1), 1e-15);
+    }
+
+    @Test
+    void kernelErfcFitIsWithinItsDocumentedBound() {
+        for (double z = 0; z <= 12; z += 4e-3) {
+            double ref = ActivationReference.erfc(z);
+            double rel = Math.abs(ActivationMath.erfc(z) - ref) / ref;
+            assertTrue(rel < 1.2e-7, "erfc(" + z + ") relative error " + rel);
+        }
+    }
+
+    // ---- softmax ----
+
+    static double[] row(float[] a, int off, int n) {
+        double[] r = new double[n];
+        for (int j = 0; j < n; j++) {
+            r[j] = a[off + j];
+        }
+        return r;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "panama"})
+    void softmaxMatchesReferenceAndRowsSumToOne(String providerName) {
+        ActivationSupport impl = provider(providerName);
+        Random rnd = new Random(5000);
+        for (int cols : SIZES) {
+            int rows = 3;
+            int n = rows * cols;
+            float[] x = inputs(rnd, n);
+            int xOff = rnd.nextInt(4);
+            int outOff = 1 + rnd.nextInt(4);
+            float[] xa = embed(x, xOff);
+            float[] out = embed(new float[n], outOff);
+            impl.forward(Activation.SOFTMAX, rows, cols, xa, xOff, out, outOff);
+            assertSentinels(out, outOff, n);
+            for (int r = 0; r < rows; r++) {
+                double[] ref = ActivationReference.softmax(row(x, r * cols, cols));
+                double sum = 0;
+                for (int j = 0; j < cols; j++) {
+                    float got = out[outOff + r * cols + j];
+                    sum += got;
+                    // y_j carries the relative error of e^(x_j - max) with x_j - max rounded to float:
+                    // at most about 2^-24 absolute, plus a few ulps from the exp and the normalization
+                    assertClose(providerName + " softmax cols=" + cols + " [" + r + "," + j + "]", ref[j], got, 4, 0x1p-24);
+                }
+                if (cols > 0) {
+                    assertEquals(1.0, sum, cols * 0x1p-23, "row sum");
+                }
+            }
+            impl.forward(Activation.SOFTMAX, rows, cols, xa, xOff, xa, xOff);
+            assertArrayEquals(Arrays.copyOfRange(out, outOff, outOff + n), Arrays.copyOfRange(xa, xOff, xOff + n),
+                    "in place cols=" + cols);
+        }
+        impl.forward(Activation.SOFTMAX, 0, 5, new float[0], 0, new float[0], 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "panama"})
+    void softmaxOfLargeInputsDoesNotOverflow(String providerName) {
+        ActivationSupport impl = provider(providerName);
+        for (int cols : new int[] {3, 17, 40}) {
+            float[] x = new float[cols];
+            float[] shifted = new float[cols];
+            for (int j = 0; j < cols; j++) {
+                x[j] = 1000f - j;
+                shifted[j] = -j;
+            }
+            float[] y = new float[cols];
+            float[] ys = new float[cols];
+            impl.forward(Activation.SOFTMAX, 1, cols, x, 0, y, 0);
+            impl.forward(Activation.SOFTMAX, 1, cols, shifted, 0, ys, 0);
+            for (int j = 0; j < cols; j++) {
+                assertTrue(Float.isFinite(y[j]), "finite");
+                assertEquals(ys[j], y[j], 2 * Math.ulp(ys[j]), "shift invariance at " + j);
+            }
+            double[] ref = ActivationReference.softmax(row(x, 0, cols));
+            assertEquals(ref[0], y[0], 4 * Math.ulp(y[0]));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "panama"})
+    void softmaxBackwardMatchesFiniteDifferences(String providerName) {
+        ActivationSupport impl = provider(providerName);
+        Random rnd = new Random(6000);
+        for (int cols : new int[] {1, 2, 7, 16, 17, 33}) {
+            int rows = 2;
+            int n = rows * cols;
+            float[] x = new float[n];
+            float[] g = gradients(rnd, n);
+            for (int i = 0; i < n; i++) {
+                x[i] = (float) (rnd.nextDouble() * 8 - 4);
+            }
+            float[] y = new float[n];
+            impl.forward(Activation.SOFTMAX, rows, cols, x, 0, y, 0);
+            float[] gi = new float[n + 2];
+            impl.backward(Activation.SOFTMAX, rows, cols, x, 0, y, 0, g, 0, gi, 2);
+            for (int r = 0; r < rows; r++) {
+                double[] xr = row(x, r * cols, cols);
+                double[] gr = row(g, r * cols, cols);
+                double[] yr = ActivationReference.softmax(xr);
+                double dot = 0;
+                for (int j = 0; j < cols; j++) {
+                    dot += yr[j] * gr[j];
+                }
+                for (int j = 0; j < cols; j++) {
+                    double h = 1e-5;
+                    double[] plus = xr.clone();
+                    double[] minus = xr.clone();
+                    plus[j] += h;
+                    minus[j] -= h;
+                    double fd = (weighted(gr, ActivationReference.softmax(plus))
+                            - weighted(gr, ActivationReference.softmax(minus))) / (2 * h);
+                    double exact = yr[j] * (gr[j] - dot);
+                    assertEquals(exact, fd, 1e-8, "reference Jacobian product");
+                    assertEquals(fd, gi[2 + r * cols + j], 1e-6, providerName + " softmax' cols=" + cols + " [" + r + "," + j + "]");
+                }
+            }
+            float[] gInPlace = g.clone();
+            impl.backward(Activation.SOFTMAX, rows, cols, x, 0, y, 0, gInPlace, 0, gInPlace, 0);
+            assertArrayEquals(Arrays.copyOfRange(gi, 2, 2 + n), gInPlace, "in place");
+        }
+    }
+
+    static double weighted(double[] g, double[] y) {
+        double s = 0;
+        for (int j = 0; j < g.length; j++) {
+            s += g[j] * y[j];
+        }
+        return s;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "panama"})
+    void softmaxSpecialValues(String providerName) {
+        ActivationSupport impl = provider(providerName);
+        int cols = 19;
+        float[] x = new float[3 * cols];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 5;
+        }
+        x[4] = Float.NaN;
+        x[cols + 17] = Float.POSITIVE_INFINITY;
+        x[2 * cols + 3] = Float.NEGATIVE_INFINITY;
+        x[2 * cols + 18] = Float.NEGATIVE_INFINITY;
+        float[] y = new float[x.length];
+        impl.forward(Activation.SOFTMAX, 3, cols, x, 0, y, 0);
+        for (int j = 0; j < cols; j++) {
+            assertTrue(Float.isNaN(y[j]), "a NaN makes its row NaN");
+            assertTrue(Float.isNaN(y[cols + j]), "+inf makes its row NaN (documented)");
+        }
+        float[] clean = Arrays.copyOfRange(x, 2 * cols, 3 * cols);
+        clean[3] = -1e30f;
+        clean[18] = -1e30f;
+        float[] yClean = new float[cols];
+        impl.forward(Activation.SOFTMAX, 1, cols, clean, 0, yClean, 0);
+        assertArrayEquals(yClean, Arrays.copyOfRange(y, 2 * cols, 3 * cols), "-inf acts as a zero weight");
+        assertEquals(0f, y[2 * cols + 3], 0f);
+        float[] g = new float[x.length];
+        Arrays.fill(g, 1f);
+        float[] gi = new float[x.length];
+        impl.backward(Activation.SOFTMAX, 3, cols, x, 0, y, 0, g, 0, gi, 0);
+        assertTrue(Float.isNaN(gi[4]) && Float.isNaN(gi[cols]), "NaN rows stay NaN backward");
+    }
+
+    // ---- special values ----
+
+    /** f(+inf), f(-inf), f'(+inf), f'(-inf). */
+    static final Map<Activation, float[]> LIMITS = new EnumMap<>(Activation.class);
+
+    static {
+        float inf = Float.POSITIVE_INFINITY;
+        LIMITS.put(Activation.LINEAR, new float[] {inf, -inf, 1, 1});
+        LIMITS.put(Activation.RELU, new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.LEAKY_RELU, new float[] {inf, -inf, 1, 0.2f});
+        LIMITS.put(Activation.RELU6, new float[] {6, 0, 0, 0});
+        LIMITS.put(Activation.ELU, new float[] {inf, -1, 1, 0});
+        LIMITS.put(Activation.SELU, new float[] {inf, (float) (-ActivationReference.SELU_SCALE * ActivationReference.SELU_ALPHA),
+            (float) ActivationReference.SELU_SCALE, 0});
+        LIMITS.put(Activation.SIGMOID, new float[] {1, 0, 0, 0});
+        LIMITS.put(Activation.TANH, new float[] {1, -1, 0, 0});
+        LIMITS.put(Activation.SOFTPLUS, new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.SOFTSIGN, new float[] {1, -1, 0, 0});
+        LIMITS.put(Activation.SILU, new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.GELU, new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.GELU_TANH, new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.MISH, new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.EXPONENTIAL, new float[] {inf, 0, inf, 0});
+        LIMITS.put(Activation.HARD_SIGMOID, new float[] {1, 0, 0, 0});
+        LIMITS.put(Activation.HARD_SILU, new float[] {inf, 0, 1, 0});
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providersAndElementwise")
+    void nanAndInfinityPropagate(String providerName, Activation f) {
+        ActivationSupport impl = provider(providerName);
+        float[] lim = LIMITS.get(f);
+        for (int n : new int[] {5, 16, 37}) {
+            float[] x = inputs(new Random(7000 + n), n);
+            int[] nanAt = {0, n / 2, n - 1};
+            for (int i : nanAt) {
+                x[i] = Float.NaN;
+            }
+            x[1] = Float.POSITIVE_INFINITY;
+            x[n - 2] = Float.NEGATIVE_INFINITY;
+            float[] y = new float[n];
+            impl.forward(f, 1, n, x, 0, y, 0);
+            float[] g = new float[n];
+            Arrays.fill(g, 1f);
+            float[] gi = new float[n];
+            impl.backward(f, 1, n, x, 0, y, 0, g, 0, gi, 0);
+            String at = providerName + " " + f + " n=" + n;
+            for (int i : nanAt) {
+                assertTrue(Float.isNaN(y[i]), at + ": f(NaN) at " + i + " = " + y[i]);
+                if (f != Activation.LINEAR) {
+                    assertTrue(Float.isNaN(gi[i]), at + ": f'(NaN) at " + i + " = " + gi[i]);
+                }
+            }
+            assertEquals(lim[0], y[1], 0f, at + ": f(+inf)");
+            assertEquals(lim[1], y[n - 2], 1e-6f, at + ": f(-inf)");
+            assertEquals(lim[2], gi[1], 1e-6f, at + ": f'(+inf)");
+            assertEquals(lim[3], gi[n - 2], 0f, at + ": f'(-inf)");
+            Arrays.fill(g, Float.NaN);
+            impl.backward(f, 1, n, x, 0, y, 0, g, 0, gi, 0);
+            for (int i = 0; i < n; i++) {
+                assertTrue(Float.isNaN(gi[i]), at + ": NaN gradOut gives NaN gradIn at " + i);
+            }
+        }
+    }
+}
