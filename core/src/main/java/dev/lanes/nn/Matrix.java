@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A read-only, row-major float32 matrix, or a view of one: a subset of its rows in a given order,
- * optionally with an affine transform per column ({@code v * scale[c] + shift[c]}, e.g. a standard
- * scaler). Views never copy the underlying values, so many fits can share one data set; rows are
+ * optionally with missing values (NaN) filled per column and an affine transform per column
+ * ({@code v * scale[c] + shift[c]}, e.g. a standard scaler). Views never copy the underlying values, so many fits can share one data set; rows are
  * materialized only when a batch is gathered.
  */
 public final class Matrix {
@@ -15,14 +15,16 @@ public final class Matrix {
     private final int baseCols;
     private final int[] rowIndex;
     private final int rows;
+    private final float[] fill;
     private final float[] scale;
     private final float[] shift;
 
-    private Matrix(float[] values, int baseCols, int[] rowIndex, int rows, float[] scale, float[] shift) {
+    private Matrix(float[] values, int baseCols, int[] rowIndex, int rows, float[] fill, float[] scale, float[] shift) {
         this.values = values;
         this.baseCols = baseCols;
         this.rowIndex = rowIndex;
         this.rows = rows;
+        this.fill = fill;
         this.scale = scale;
         this.shift = shift;
     }
@@ -40,7 +42,7 @@ public final class Matrix {
             throw new IllegalArgumentException(rows + " x " + cols + " needs " + (long) rows * cols
                     + " values but the array has " + values.length);
         }
-        return new Matrix(values, cols, null, rows, null, null);
+        return new Matrix(values, cols, null, rows, null, null, null);
     }
 
     /** A copy of {@code rows} (each {@code cols} long) as a matrix. */
@@ -70,18 +72,17 @@ public final class Matrix {
     public float get(int row, int col) {
         Objects.checkIndex(row, rows);
         Objects.checkIndex(col, baseCols);
-        float v = values[base(row) * baseCols + col];
-        return scale == null ? v : v * scale[col] + shift[col];
+        return value(values[base(row) * baseCols + col], col);
     }
 
     /** Copies row {@code row} (transform applied) into {@code dst[off .. off + cols)}. */
     public void copyRow(int row, float[] dst, int off) {
         int src = base(row) * baseCols;
-        if (scale == null) {
+        if (scale == null && fill == null) {
             System.arraycopy(values, src, dst, off, baseCols);
         } else {
             for (int c = 0; c < baseCols; c++) {
-                dst[off + c] = values[src + c] * scale[c] + shift[c];
+                dst[off + c] = value(values[src + c], c);
             }
         }
     }
@@ -92,7 +93,7 @@ public final class Matrix {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = base(Objects.checkIndex(rowsToKeep[i], rows));
         }
-        return new Matrix(values, baseCols, idx, idx.length, scale, shift);
+        return new Matrix(values, baseCols, idx, idx.length, fill, scale, shift);
     }
 
     /** A view of rows {@code [from, to)}. */
@@ -122,7 +123,28 @@ public final class Matrix {
                 s[c] = this.scale[c] * scale[c];
             }
         }
-        return new Matrix(values, baseCols, rowIndex, rows, s, t);
+        return new Matrix(values, baseCols, rowIndex, rows, fill, s, t);
+    }
+
+    /**
+     * A view in which every NaN of column c reads {@code fill[c]} (e.g. a training mean), before any
+     * affine transform.
+     *
+     * @throws IllegalStateException when this view already has a fill or a transform
+     */
+    public Matrix fillMissing(float[] fill) {
+        if (fill.length != baseCols) {
+            throw new IllegalArgumentException("fillMissing needs " + baseCols + " values, got " + fill.length);
+        }
+        if (this.fill != null || scale != null) {
+            throw new IllegalStateException("fill missing values before any other transform");
+        }
+        return new Matrix(values, baseCols, rowIndex, rows, fill.clone(), null, null);
+    }
+
+    private float value(float raw, int col) {
+        float v = fill != null && raw != raw ? fill[col] : raw;
+        return scale == null ? v : v * scale[col] + shift[col];
     }
 
     /** All values (transform applied) in a new row-major array. */
