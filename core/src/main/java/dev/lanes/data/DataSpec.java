@@ -1,6 +1,7 @@
 package dev.lanes.data;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,11 @@ import java.util.Optional;
 public record DataSpec(String target, List<String> include, List<String> exclude, Optional<Character> delimiter,
                        MissingValues missing, List<String> categorical) {
 
-    /** Copies the lists. */
+    /** Copies the lists; nothing may be null. */
     public DataSpec {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(delimiter, "delimiter");
+        Objects.requireNonNull(missing, "missing");
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
         categorical = List.copyOf(categorical);

@@ -5,9 +5,12 @@ import java.util.Locale;
 
 /**
  * "Did you mean" hints for error messages about misspelt names (initializers, activations, optimizers,
- * losses, ...), so that a typo in a build configuration is fixed from the message alone.
+ * losses, column names, ...), so that a typo in a build configuration is fixed from the message alone.
+ *
+ * <p>Public only because it is shared by the packages of Lanes; it is not part of the supported API and
+ * may change without notice.
  */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -26,7 +29,7 @@ final class Suggestions {
      * @return {@code " Did you mean 'glorot_uniform'?"} (with a leading space), or {@code ""} when no
      *         valid name is close enough
      */
-    static String didYouMean(String given, Collection<String> valid) {
+    public static String didYouMean(String given, Collection<String> valid) {
         String lowered = given.toLowerCase(Locale.ROOT);
         int maxDistance = Math.max(2, given.length() / 3);
         String best = null;
@@ -45,7 +48,7 @@ final class Suggestions {
      * The whole message for a name that is not valid: {@code "Unknown loss 'mse2'. Did you mean 'mse'?
      * Valid names: ..."}, the hint only when a valid name is close.
      */
-    static String unknownName(String kind, String given, Collection<String> valid) {
+    public static String unknownName(String kind, String given, Collection<String> valid) {
         return "Unknown " + kind + " '" + given + "'." + didYouMean(given, valid) + " Valid names: "
                 + String.join(", ", valid);
     }
