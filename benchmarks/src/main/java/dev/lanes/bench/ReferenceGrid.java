@@ -1,0 +1,130 @@
+package dev.lanes.bench;
+
+import dev.lanes.data.DataSpec;
+import dev.lanes.data.Dataset;
+import dev.lanes.data.Scaling;
+import dev.lanes.tune.Hyperparameters;
+import dev.lanes.tune.Scoring;
+import dev.lanes.tune.Search;
+import dev.lanes.tune.SearchResult;
+import dev.lanes.tune.SearchSpace;
+import dev.lanes.tune.SearchSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The reference grid of REFERENCE.md §3 on California housing: 72 configurations x 3 folds, 20 epochs,
+ * scored by the mean over folds of the MSE in dollars², timed end to end. Prints one JSON line on
+ * standard output ({@code best_rmse} is the square root of the best mean MSE) and a progress line per
+ * completed tenth on standard error.
+ *
+ * <pre>java --add-modules=jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
+ *     dev.lanes.bench.ReferenceGrid path/to/california_housing.csv [parallelism]</pre>
+ */
+public final class ReferenceGrid {
+
+    private ReferenceGrid() {
+    }
+
+    /** Runs the grid; arguments: the CSV file and optionally the number of threads. */
+    public static void main(String[] args) {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: ReferenceGrid path/to/california_housing.csv [parallelism]");
+            System.exit(2);
+        }
+        int parallelism = args.length == 2 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        Dataset data = Dataset.load(Path.of(args[0]),
+                DataSpec.target("median_house_value").exclude("total_bedrooms", "ocean_proximity"));
+        Map<String, List<?>> grid = new TreeMap<>();
+        grid.put(Hyperparameters.HIDDEN_LAYERS, List.of("64", "64,32", "128,64,32"));
+        grid.put(Hyperparameters.ACTIVATION, List.of("relu", "tanh", "sigmoid"));
+        grid.put(Hyperparameters.OPTIMIZER, List.of("sgd", "adam"));
+        grid.put(Hyperparameters.LEARNING_RATE, List.of("0.001", "0.01"));
+        grid.put(Hyperparameters.BATCH_SIZE, List.of("32", "128"));
+        // Fixed for every candidate; momentum reaches sgd only (adam takes no momentum).
+        grid.put(Hyperparameters.MOMENTUM, List.of("0.9"));
+        grid.put(Hyperparameters.EPOCHS, List.of("20"));
+        grid.put(Hyperparameters.KERNEL_INITIALIZER, List.of("glorot_uniform"));
+        SearchSpec spec = SearchSpec.of(SearchSpace.grid(grid)).folds(3).seed(42).scoring(Scoring.MSE)
+                .parallelism(parallelism).featureScaling(Scaling.STANDARD).targetScaling(Scaling.STANDARD)
+                .refit(false);
+        int[] lastTenth = {0};
+        SearchResult result = Search.run(data, spec, p -> {
+            int tenth = 10 * p.fitsDone() / p.fitsTotal();
+            if (tenth > lastTenth[0]) {
+                lastTenth[0] = tenth;
+                System.err.println(p);
+            }
+        });
+        System.out.println(json(result));
+    }
+
+    private static String json(SearchResult result) {
+        StringBuilder s = new StringBuilder("{");
+        s.append("\"configs\":").append(result.candidates().size());
+        s.append(",\"fits\":").append(result.fits());
+        s.append(",\"parallelism\":").append(result.parallelism());
+        s.append(",\"wall_s\":").append(String.format(Locale.ROOT, "%.3f", result.wallSeconds()));
+        s.append(",\"best_rmse\":");
+        if (result.bestScore().isPresent()) {
+            s.append(String.format(Locale.ROOT, "%.1f", Math.sqrt(result.bestScore().getAsDouble())));
+        } else {
+            s.append("null");
+        }
+        s.append(",\"best_params\":");
+        if (result.bestParams().isPresent()) {
+            SortedMap<String, Object> typed = result.bestParams().get();
+            SortedMap<String, String> texts = result.bestParamTexts().orElseThrow();
+            s.append('{');
+            String sep = "";
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                s.append(sep).append(quote(e.getKey())).append(':');
+                Object v = typed.get(e.getKey());
+                // Numbers and flags as JSON values, everything else as the text the grid wrote.
+                s.append(v instanceof Number || v instanceof Boolean ? e.getValue() : quote(e.getValue()));
+                sep = ",";
+            }
+            s.append('}');
+        } else {
+            s.append("null");
+        }
+        return s.append('}').toString();
+    }
+
+    /** A JSON string literal: quotes, backslashes and control characters escaped. */
+    static String quote(String text) {
+        StringBuilder s = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"':
+                    s.append("\\\"");
+                    break;
+                case '\\':
+                    s.append("\\\\");
+                    break;
+                case '\n':
+                    s.append("\\n");
+                    break;
+                case '\r':
+                    s.append("\\r");
+                    break;
+                case '\t':
+                    s.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        s.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        s.append(c);
+                    }
+            }
+        }
+        return s.append('"').toString();
+    }
+}

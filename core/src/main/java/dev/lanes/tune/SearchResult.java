@@ -1,0 +1,64 @@
+package dev.lanes.tune;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+
+/**
+ * The outcome of a search, as scikit-learn's {@code cv_results_} plus {@code best_index_},
+ * {@code best_params_}, {@code best_score_} and {@code best_estimator_}.
+ *
+ * @param scoring      how every score was computed (errors lower-is-better, R² higher-is-better)
+ * @param folds        the k of K-fold
+ * @param candidates   one result per candidate, in candidate order
+ * @param bestIndex    the first candidate of rank 1; empty when every candidate scored NaN
+ * @param refit        the best candidate trained on all rows; empty when refit is off, there is no best,
+ *                     or the refit failed ({@link #refitProblem})
+ * @param refitProblem why the refit failed or diverged, empty otherwise
+ * @param notes        what the user should know about the search's configuration (e.g. n_iter capped)
+ * @param wallSeconds  wall time of the whole search, refit included
+ * @param parallelism  threads the fits ran on
+ */
+public record SearchResult(Scoring scoring, int folds, List<CandidateResult> candidates, OptionalInt bestIndex,
+                           Optional<FittedModel> refit, Optional<String> refitProblem, List<String> notes,
+                           double wallSeconds, int parallelism) {
+
+    /** Copies the lists and checks for nulls. */
+    public SearchResult {
+        Objects.requireNonNull(scoring, "scoring");
+        candidates = List.copyOf(candidates);
+        Objects.requireNonNull(bestIndex, "bestIndex");
+        Objects.requireNonNull(refit, "refit");
+        Objects.requireNonNull(refitProblem, "refitProblem");
+        notes = List.copyOf(notes);
+    }
+
+    /** The best candidate's result. */
+    public Optional<CandidateResult> best() {
+        return bestIndex.isPresent() ? Optional.of(candidates.get(bestIndex.getAsInt())) : Optional.empty();
+    }
+
+    /** The best candidate's mean score. */
+    public OptionalDouble bestScore() {
+        return bestIndex.isPresent() ? OptionalDouble.of(candidates.get(bestIndex.getAsInt()).meanScore())
+                : OptionalDouble.empty();
+    }
+
+    /** The best candidate's typed parameters, sorted by name. */
+    public Optional<SortedMap<String, Object>> bestParams() {
+        return best().map(CandidateResult::params);
+    }
+
+    /** The best candidate's parameters as written, sorted by name. */
+    public Optional<SortedMap<String, String>> bestParamTexts() {
+        return best().map(CandidateResult::paramTexts);
+    }
+
+    /** Number of cross-validation fits (candidates x folds). */
+    public int fits() {
+        return candidates.size() * folds;
+    }
+}

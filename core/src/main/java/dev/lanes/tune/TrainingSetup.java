@@ -1,0 +1,154 @@
+package dev.lanes.tune;
+
+import dev.lanes.nn.Callback;
+import dev.lanes.nn.Dense;
+import dev.lanes.nn.EarlyStopping;
+import dev.lanes.nn.FitOptions;
+import dev.lanes.nn.Initializers;
+import dev.lanes.nn.KerasOptimizer;
+import dev.lanes.nn.Losses;
+import dev.lanes.nn.Optimizers;
+import dev.lanes.nn.Sequential;
+import dev.lanes.simd.Activation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A complete, validated set of hyperparameters, defaults filled in, that builds what one fit needs: the
+ * network ({@link #network}) and the fit options ({@link #fitOptions}). Immutable.
+ *
+ * <p>The network is {@code hidden_layers} dense layers of {@code activation}, each followed by dropout
+ * when {@code dropout > 0}, then one linear-by-default output unit; every dense layer gets the kernel
+ * and bias initializers and the {@code l1}/{@code l2} kernel penalties. The optimizer gets
+ * {@code learning_rate} and the other optimizer arguments it takes; the arguments it does not take are
+ * ignored (see {@link Hyperparameters}). {@code early_stopping_patience} adds Keras' EarlyStopping on the
+ * validation loss (so it needs {@code validation_split > 0}).
+ */
+public final class TrainingSetup {
+
+    private final SortedMap<String, Object> values;
+    private final KerasOptimizer optimizer;
+
+    private TrainingSetup(SortedMap<String, Object> values, KerasOptimizer optimizer) {
+        this.values = values;
+        this.optimizer = optimizer;
+    }
+
+    /**
+     * The setup for {@code params} (hyperparameter name to a {@code String} or typed value), each parsed
+     * and validated, with the defaults of the others.
+     *
+     * @throws IllegalArgumentException for an unknown name, an invalid value, or values that do not go
+     *                                  together (early stopping without a validation split, an optimizer
+     *                                  argument outside that optimizer's range, both clipnorm and clipvalue)
+     */
+    public static TrainingSetup of(Map<String, ?> params) {
+        Objects.requireNonNull(params, "params");
+        SortedMap<String, Object> values = new TreeMap<>();
+        for (String name : Hyperparameters.names()) {
+            Hyperparameters.defaultValue(name).ifPresent(v -> values.put(name, v));
+        }
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            values.put(e.getKey(), Hyperparameters.parse(e.getKey(), e.getValue()));
+        }
+        if (values.containsKey(Hyperparameters.EARLY_STOPPING_PATIENCE)
+                && (Double) values.get(Hyperparameters.VALIDATION_SPLIT) == 0) {
+            throw new IllegalArgumentException("early_stopping_patience needs validation_split > 0: early stopping "
+                    + "watches the loss on the held-out validation rows, and validation_split is 0");
+        }
+        String optimizerName = (String) values.get(Hyperparameters.OPTIMIZER);
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (String argument : Hyperparameters.optimizerArguments()) {
+            if (values.containsKey(argument) && Hyperparameters.optimizerTakes(optimizerName, argument)) {
+                arguments.put(argument, values.get(argument));
+            }
+        }
+        KerasOptimizer optimizer;
+        try {
+            optimizer = Optimizers.create(optimizerName, arguments);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Hyperparameters " + params + ": " + e.getMessage(), e);
+        }
+        return new TrainingSetup(Collections.unmodifiableSortedMap(values), optimizer);
+    }
+
+    /** Every hyperparameter's typed value, defaults included (those without a default only when set). */
+    public SortedMap<String, Object> values() {
+        return values;
+    }
+
+    /** The optimizer, with the arguments it takes. */
+    public KerasOptimizer optimizer() {
+        return optimizer;
+    }
+
+    /** Widths of the hidden layers. */
+    @SuppressWarnings("unchecked")
+    public List<Integer> hiddenLayers() {
+        return (List<Integer>) values.get(Hyperparameters.HIDDEN_LAYERS);
+    }
+
+    /** Maximum number of epochs. */
+    public int epochs() {
+        return (Integer) values.get(Hyperparameters.EPOCHS);
+    }
+
+    /** Epochs without improvement before early stopping, empty when it is off. */
+    public Optional<Integer> earlyStoppingPatience() {
+        return Optional.ofNullable((Integer) values.get(Hyperparameters.EARLY_STOPPING_PATIENCE));
+    }
+
+    /** The network for {@code inputs} features and one output. */
+    public Sequential network(int inputs) {
+        Activation hidden = (Activation) values.get(Hyperparameters.ACTIVATION);
+        double dropout = (Double) values.get(Hyperparameters.DROPOUT);
+        Sequential s = Sequential.input(inputs);
+        for (int width : hiddenLayers()) {
+            s = s.add(dense(width, hidden));
+            if (dropout > 0) {
+                s = s.dropout(dropout);
+            }
+        }
+        return s.add(dense(1, (Activation) values.get(Hyperparameters.OUTPUT_ACTIVATION)));
+    }
+
+    private Dense dense(int units, Activation activation) {
+        return Dense.of(units, activation)
+                .kernelInitializer(Initializers.fromKerasName((String) values.get(Hyperparameters.KERNEL_INITIALIZER)))
+                .biasInitializer(Initializers.fromKerasName((String) values.get(Hyperparameters.BIAS_INITIALIZER)))
+                .l1((Double) values.get(Hyperparameters.L1))
+                .l2((Double) values.get(Hyperparameters.L2));
+    }
+
+    /**
+     * The fit options: optimizer, loss, epochs, batch size, shuffling seeded with {@code seed},
+     * validation split, early stopping if set, then {@code extra} callbacks.
+     */
+    public FitOptions fitOptions(long seed, Callback... extra) {
+        List<Callback> callbacks = new ArrayList<>();
+        earlyStoppingPatience().ifPresent(p -> callbacks.add(EarlyStopping.defaults().patience(p)));
+        callbacks.addAll(List.of(extra));
+        return FitOptions.defaults()
+                .optimizer(optimizer)
+                .loss(Losses.fromKerasName((String) values.get(Hyperparameters.LOSS)))
+                .epochs(epochs())
+                .batchSize((Integer) values.get(Hyperparameters.BATCH_SIZE))
+                .shuffle((Boolean) values.get(Hyperparameters.SHUFFLE))
+                .seed(seed)
+                .validationSplit((Double) values.get(Hyperparameters.VALIDATION_SPLIT))
+                .callbacks(callbacks.toArray(new Callback[0]));
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

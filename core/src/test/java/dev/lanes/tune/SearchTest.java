@@ -1,0 +1,315 @@
+package dev.lanes.tune;
+
+import dev.lanes.data.Dataset;
+import dev.lanes.data.Fold;
+import dev.lanes.data.Preprocessing;
+import dev.lanes.data.Scaling;
+import dev.lanes.data.Splits;
+import dev.lanes.nn.Matrix;
+import dev.lanes.nn.Model;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SearchTest {
+
+    @TempDir
+    static Path dir;
+    static Dataset data;
+
+    @BeforeAll
+    static void writeData() {
+        data = TinyData.write(dir, 200, 7);
+    }
+
+    /** Two candidates x 3 folds, 3 epochs, with dropout and shuffling so that every seed matters. */
+    private static SearchSpec twoCandidates() {
+        return SearchSpec.of(SearchSpace.grid(Map.of("hidden_layers", List.of("8", "6-4"), "dropout", List.of("0.1"),
+                "epochs", List.of(3), "batch_size", List.of(16), "learning_rate", List.of("0.01"))));
+    }
+
+    @Test
+    void resultsAreBitIdenticalForParallelism1And2And8() {
+        SearchResult one = Search.run(data, twoCandidates().parallelism(1));
+        assertEquals(2, one.candidates().size());
+        for (int parallelism : new int[] {2, 8}) {
+            SearchResult other = Search.run(data, twoCandidates().parallelism(parallelism));
+            assertEquals(parallelism, other.parallelism());
+            for (int c = 0; c < 2; c++) {
+                CandidateResult a = one.candidates().get(c);
+                CandidateResult b = other.candidates().get(c);
+                assertArrayEquals(bits(a.splitScores()), bits(b.splitScores()), "candidate " + c + ", parallelism " + parallelism);
+                assertEquals(Double.doubleToRawLongBits(a.meanScore()), Double.doubleToRawLongBits(b.meanScore()));
+                assertEquals(Double.doubleToRawLongBits(a.stdScore()), Double.doubleToRawLongBits(b.stdScore()));
+                assertArrayEquals(a.epochsRun(), b.epochsRun());
+                assertEquals(a.rank(), b.rank());
+            }
+            assertEquals(one.bestIndex(), other.bestIndex());
+            assertArrayEquals(one.refit().orElseThrow().model().weights(), other.refit().orElseThrow().model().weights());
+        }
+        CandidateResult first = one.candidates().get(0);
+        assertNotEquals(first.splitScores()[0], first.splitScores()[1], "folds differ");
+        assertTrue(first.ok() && one.candidates().get(1).ok());
+    }
+
+    @Test
+    void aDivergingOrFailingFitScoresNaNRanksLastKeepsItsReasonAndTheOthersAreFine() {
+        SearchSpace space = SearchSpace.grid(List.of(
+                Map.of("optimizer", List.of("sgd"), "learning_rate", List.of("10"), "epochs", List.of(3)),
+                Map.of("optimizer", List.of("adam"), "learning_rate", List.of("0.01"), "epochs", List.of(3)),
+                Map.of("validation_split", List.of("0.999"), "epochs", List.of(3))));
+        SearchResult r = Search.run(data, SearchSpec.of(space).targetScaling(Scaling.NONE).parallelism(2));
+        CandidateResult diverged = r.candidates().get(0);
+        CandidateResult fine = r.candidates().get(1);
+        CandidateResult failed = r.candidates().get(2);
+        for (SplitResult s : diverged.splits()) {
+            assertEquals(SplitResult.Status.DIVERGED, s.status());
+            assertTrue(Double.isNaN(s.testScore()));
+            assertTrue(s.problem().orElseThrow().startsWith("training loss became"), s.problem().orElseThrow());
+        }
+        assertTrue(diverged.problems().get(2).startsWith("fold 2: training loss became"));
+        assertTrue(Double.isNaN(diverged.meanScore()));
+        for (SplitResult s : failed.splits()) {
+            assertEquals(SplitResult.Status.FAILED, s.status());
+            assertTrue(s.problem().orElseThrow().startsWith("training failed: IllegalArgumentException: No training rows left"),
+                    s.problem().orElseThrow());
+        }
+        assertTrue(fine.ok());
+        assertTrue(Double.isFinite(fine.meanScore()) && fine.meanScore() > 0);
+        assertEquals(1, fine.rank());
+        assertEquals(2, diverged.rank());
+        assertEquals(2, failed.rank());
+        assertEquals(1, r.bestIndex().getAsInt());
+        assertEquals(fine.meanScore(), r.bestScore().getAsDouble());
+        assertEquals("adam", r.bestParams().orElseThrow().get("optimizer"));
+        assertTrue(r.refit().isPresent());
+    }
+
+    @Test
+    void aSearchWhereEveryFitFailsHasNoBest() {
+        SearchSpace space = SearchSpace.grid(Map.of("optimizer", List.of("sgd"), "learning_rate", List.of("10"),
+                "epochs", List.of(2)));
+        SearchResult r = Search.run(data, SearchSpec.of(space).targetScaling(Scaling.NONE).parallelism(1));
+        assertTrue(r.bestIndex().isEmpty());
+        assertTrue(r.bestScore().isEmpty());
+        assertTrue(r.bestParams().isEmpty());
+        assertTrue(r.refit().isEmpty());
+        assertEquals(1, r.candidates().get(0).rank());
+    }
+
+    /** One fit redone by hand, its predictions unscaled, the metric computed on the raw target. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Scoring.class)
+    void scoresAreInTheTargetsOriginalUnits(Scoring scoring) {
+        Map<String, List<?>> grid = Map.of("hidden_layers", List.of("4"), "epochs", List.of(2), "learning_rate", List.of(0.01));
+        SearchResult r = Search.run(data, SearchSpec.of(SearchSpace.grid(grid)).scoring(scoring).refit(false).parallelism(1));
+        assertTrue(r.refit().isEmpty());
+        Fold fold = Splits.kFold(data.rows(), 3, true, 42).get(1);
+        Preprocessing p = Preprocessing.fit(data, fold.train(), Scaling.STANDARD, Scaling.STANDARD);
+        TrainingSetup setup = TrainingSetup.of(Map.of("hidden_layers", "4", "epochs", 2, "learning_rate", 0.01));
+        FitSeeds seeds = FitSeeds.of(42, 0, 1);
+        Model model = setup.network(3).build(seeds.weights());
+        model.fit(p.features(data, fold.train()), p.target(data, fold.train()), setup.fitOptions(seeds.training()));
+        float[] predicted = model.predict(p.features(data, fold.test())).toArray();
+        Matrix raw = data.target().select(fold.test());
+        double sq = 0;
+        double abs = 0;
+        double mean = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            mean += raw.get(i, 0) / (double) predicted.length;
+        }
+        double tot = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            double e = raw.get(i, 0) - p.inverseTarget(predicted[i]);
+            sq += e * e;
+            abs += Math.abs(e);
+            tot += (raw.get(i, 0) - mean) * (raw.get(i, 0) - mean);
+        }
+        int n = predicted.length;
+        double expected = scoring == Scoring.MSE ? sq / n : scoring == Scoring.RMSE ? Math.sqrt(sq / n)
+                : scoring == Scoring.MAE ? abs / n : 1 - sq / tot;
+        double actual = r.candidates().get(0).splitScores()[1];
+        assertEquals(expected, actual, Math.abs(expected) * 1e-4, scoring + " in original units");
+        if (scoring != Scoring.R2) {
+            assertTrue(actual > 1000, "an error in dollars, not in standard deviations: " + actual);
+        }
+    }
+
+    @Test
+    void resultsReadLikeCvResults() {
+        SearchSpace space = SearchSpace.grid(Map.of("hidden_layers", List.of("4"), "epochs", List.of(30),
+                "validation_split", List.of("0.25"), "early_stopping_patience", List.of(0), "batch_size", List.of("8"),
+                "learning_rate", List.of("0.05")));
+        SearchResult r = Search.run(data, SearchSpec.of(space).folds(4).scoring(Scoring.RMSE).parallelism(2));
+        assertEquals(4, r.folds());
+        assertEquals(4, r.fits());
+        assertEquals(Scoring.RMSE, r.scoring());
+        CandidateResult c = r.candidates().get(0);
+        assertEquals(List.of("batch_size", "early_stopping_patience", "epochs", "hidden_layers", "learning_rate", "validation_split"),
+                new ArrayList<>(c.params().keySet()));
+        assertEquals("0.25", c.paramTexts().get("validation_split"));
+        assertEquals(0.25, c.params().get("validation_split"));
+        double[] s = c.splitScores();
+        double mean = (s[0] + s[1] + s[2] + s[3]) / 4;
+        double var = 0;
+        for (double v : s) {
+            var += (v - mean) * (v - mean) / 4;
+        }
+        assertEquals(mean, c.meanScore(), 1e-9 * mean);
+        assertEquals(Math.sqrt(var), c.stdScore(), 1e-9 * mean, "population std, as numpy");
+        assertTrue(c.meanFitSeconds() > 0 && c.stdFitSeconds() >= 0 && c.meanScoreSeconds() > 0);
+        for (int epochs : c.epochsRun()) {
+            assertTrue(epochs >= 2 && epochs <= 30, "early stopping: " + Arrays.toString(c.epochsRun()));
+        }
+        assertTrue(Arrays.stream(c.epochsRun()).anyMatch(e -> e < 30), "patience 0 stops early somewhere");
+        assertEquals(Map.of("batch_size", "8", "early_stopping_patience", "0", "epochs", "30", "hidden_layers", "4",
+                "learning_rate", "0.05", "validation_split", "0.25"), r.bestParamTexts().orElseThrow());
+        assertTrue(r.wallSeconds() > 0);
+    }
+
+    @Test
+    void theRefitPredictsRawDataInOriginalUnits() {
+        SearchSpace space = SearchSpace.grid(Map.of("hidden_layers", List.of("16"), "epochs", List.of(40),
+                "learning_rate", List.of(0.01)));
+        SearchResult r = Search.run(data, SearchSpec.of(space).parallelism(2));
+        FittedModel fitted = r.refit().orElseThrow();
+        assertEquals(r.candidates().get(0).candidate(), fitted.candidate());
+        assertEquals(40, fitted.history().epochsRun());
+        float[] predicted = fitted.predict(data.features()).toArray();
+        float[] target = data.target().toArray();
+        double sq = 0;
+        double tot = 0;
+        double mean = Arrays.stream(toDouble(target)).average().orElseThrow();
+        for (int i = 0; i < target.length; i++) {
+            sq += (target[i] - predicted[i]) * (double) (target[i] - predicted[i]);
+            tot += (target[i] - mean) * (target[i] - mean);
+        }
+        assertTrue(1 - sq / tot > 0.8, "R2 on the training rows " + (1 - sq / tot));
+    }
+
+    @Test
+    void theListenerHearsOfEveryFitOneAtATime() {
+        SearchSpec spec = SearchSpec.of(SearchSpace.grid(Map.of("hidden_layers", List.of("4", "8", "2"),
+                "epochs", List.of(2)))).parallelism(2).refit(false);
+        AtomicInteger inside = new AtomicInteger();
+        List<SearchProgress> seen = new ArrayList<>();
+        SearchResult r = Search.run(data, spec, p -> {
+            assertEquals(1, inside.incrementAndGet(), "one call at a time");
+            seen.add(p);
+            Thread.yield();
+            inside.decrementAndGet();
+        });
+        assertEquals(9, seen.size());
+        for (int i = 0; i < 9; i++) {
+            assertEquals(i + 1, seen.get(i).fitsDone());
+            assertEquals(9, seen.get(i).fitsTotal());
+        }
+        SearchProgress last = seen.get(8);
+        assertEquals(0, last.eta().toNanos());
+        assertEquals(r.bestScore().getAsDouble(), last.bestMeanScore().getAsDouble());
+        assertTrue(seen.get(0).bestMeanScore().isEmpty(), "no candidate is complete after one fit");
+        assertTrue(last.toString().startsWith("fit 9/9 (100%), 0:0"), last.toString());
+    }
+
+    @Test
+    void aThrowingListenerStopsTheSearchAndIsRethrown() {
+        IllegalStateException boom = new IllegalStateException("listener broke");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Search.run(data,
+                twoCandidates().parallelism(2), p -> {
+                    throw boom;
+                }));
+        assertSame(boom, thrown);
+    }
+
+    @Test
+    void cancellingStopsPromptlyAndAwaitSaysSo() throws InterruptedException {
+        SearchSpec slow = SearchSpec.of(SearchSpace.grid(Map.of("hidden_layers", List.of("8", "16", "32", "8-8", "16-16"),
+                "epochs", List.of(400), "batch_size", List.of(8)))).parallelism(2);
+        CountDownLatch firstFit = new CountDownLatch(1);
+        Search search = Search.start(data, slow, p -> firstFit.countDown());
+        assertEquals(15, search.fitsTotal());
+        assertTrue(firstFit.await(30, TimeUnit.SECONDS));
+        long cancelledAt = System.nanoTime();
+        search.cancel();
+        SearchCancelledException e = assertThrows(SearchCancelledException.class, search::await);
+        double seconds = (System.nanoTime() - cancelledAt) / 1e9;
+        assertTrue(seconds < 2, "running fits stop after their epoch: " + seconds + " s");
+        assertTrue(search.isDone());
+        assertTrue(e.fitsDone() >= 1 && e.fitsDone() < 15, "fits done " + e.fitsDone());
+        assertEquals(15, e.fitsTotal());
+        assertEquals("The search was cancelled after " + e.fitsDone() + " of 15 fits; it has no result", e.getMessage());
+    }
+
+    @Test
+    void cancellingBeforeAnyFitEndsStartsNothingNew() throws InterruptedException {
+        SearchSpec slow = SearchSpec.of(SearchSpace.grid(Map.of("hidden_layers", List.of("8", "16"),
+                "epochs", List.of(400)))).parallelism(1);
+        Search search = Search.start(data, slow, p -> { });
+        search.cancel();
+        SearchCancelledException e = assertThrows(SearchCancelledException.class, search::await);
+        assertEquals(0, e.fitsDone());
+    }
+
+    @Test
+    void invalidCandidatesFailBeforeAnyTraining() {
+        AtomicInteger fits = new AtomicInteger();
+        SearchSpace random = SearchSpace.random(Map.of("early_stopping_patience", "int_range(1, 3)"), 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Search.run(data, SearchSpec.of(random), p -> fits.incrementAndGet()));
+        assertTrue(e.getMessage().startsWith("Candidate 0 {early_stopping_patience="), e.getMessage());
+        assertEquals(0, fits.get());
+        assertFalse(e.getMessage().isEmpty());
+    }
+
+    @Test
+    void specDefaultsAndChecks() {
+        SearchSpec spec = SearchSpec.of(SearchSpace.grid(Map.of("epochs", List.of(1))));
+        assertEquals(3, spec.folds());
+        assertEquals(42, spec.seed());
+        assertEquals(Scoring.MSE, spec.scoring());
+        assertEquals(Runtime.getRuntime().availableProcessors(), spec.parallelism());
+        assertEquals(Scaling.STANDARD, spec.featureScaling());
+        assertEquals(Scaling.STANDARD, spec.targetScaling());
+        assertTrue(spec.refit());
+        assertEquals("folds must be an integer >= 2, got 1",
+                assertThrows(IllegalArgumentException.class, () -> spec.folds(1)).getMessage());
+        assertEquals("parallelism must be an integer >= 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> spec.parallelism(0)).getMessage());
+        assertEquals(Scoring.R2, Scoring.fromName("r2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scoring.fromName("neg_mean_squared_error"))
+                .getMessage().startsWith("Unknown scoring 'neg_mean_squared_error'. Valid names: mse, rmse, mae, r2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scoring.fromName("rmes"))
+                .getMessage().contains("Did you mean"));
+    }
+
+    private static long[] bits(double[] values) {
+        return Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
+    }
+
+    private static double[] toDouble(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+}
