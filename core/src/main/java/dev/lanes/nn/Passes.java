@@ -15,6 +15,12 @@ import dev.lanes.simd.Vectors;
  */
 final class Passes {
 
+    /**
+     * Spare floats after every activation buffer: a matrix multiply that reads a transposed activation
+     * matrix in tiles of several rows can then read its last tile in place instead of copying it.
+     */
+    private static final int SLACK = 16;
+
     private final Layout layout;
     final int maxBatch;
     /** a[0] is the input batch, a[l + 1] the output of layer l (after dropout). */
@@ -36,9 +42,9 @@ final class Passes {
         da = new float[depth + 1][];
         dz = new float[depth][];
         mask = new float[depth][];
-        a[0] = new float[maxBatch * layout.inputs];
+        a[0] = new float[maxBatch * layout.inputs + SLACK];
         for (int l = 0; l < depth; l++) {
-            int size = maxBatch * layout.out[l];
+            int size = maxBatch * layout.out[l] + SLACK;
             boolean linear = layout.activation[l] == Activation.LINEAR;
             z[l] = new float[size];
             y[l] = linear ? z[l] : new float[size];

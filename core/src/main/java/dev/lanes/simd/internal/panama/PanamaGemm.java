@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every path computes each element of C the same way: k is cut into blocks of {@value #KC}, each
  * block's products are summed by one chain of fused multiply-adds starting from zero, and the block
- * total is folded into C as {@code fma(alpha, sum, base)}, where base is {@code beta * C} for the first
- * block (0 when beta is 0) and C after it. So the result does not depend on which path, tile or
+ * total is folded into C as {@code alpha * sum} (first block, beta 0) or {@code fma(alpha, sum, base)},
+ * where base is {@code beta * C} for the first block and C after it. So the result does not depend on which path, tile or
  * thread produced an element.
  */
 final class PanamaGemm implements GemmSupport {
@@ -83,17 +83,23 @@ final class PanamaGemm implements GemmSupport {
                     // The last rows of a transposed A: copy them so the kernel can read MR of them.
                     GemmPacking.packA(true, a, aOff, lda, i, pc, rows, kc, MR, ws.edgeA(MR * kc));
                 }
+                boolean direct = alpha == 1f && betaE == 0f && rows == MR;
                 for (; j + NR <= n; j += NR) {
+                    float[] dst = direct ? c : ws.tile;
+                    int d = direct ? cRow + j : 0;
+                    int ldd = direct ? ldc : NR;
                     if (!transA) {
                         kernelRowA(a, aIdx, rowIndex(aIdx, lda, rows, 1), rowIndex(aIdx, lda, rows, 2),
                                 rowIndex(aIdx, lda, rows, 3), rowIndex(aIdx, lda, rows, 4),
-                                rowIndex(aIdx, lda, rows, 5), bSrc, bIdx + j, ldbE, kc, ws.tile);
+                                rowIndex(aIdx, lda, rows, 5), bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
                     } else if (columnsReadable(a, aIdx, lda, kc)) {
-                        kernelColumnA(a, aIdx, lda, bSrc, bIdx + j, ldbE, kc, ws.tile);
+                        kernelColumnA(a, aIdx, lda, bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
                     } else {
-                        kernelColumnA(ws.edgeA, 0, MR, bSrc, bIdx + j, ldbE, kc, ws.tile);
+                        kernelColumnA(ws.edgeA, 0, MR, bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
                     }
-                    storeTile(ws.tile, NR, rows, NR, alpha, betaE, c, cRow + j, ldc);
+                    if (!direct) {
+                        storeTile(ws.tile, NR, rows, NR, alpha, betaE, c, cRow + j, ldc);
+                    }
                 }
                 for (; j < n; j += L) {
                     kernel6x1(a, aIdx, ars, aps, rows, bSrc, bIdx + j, ldbE, kc, ws.tile);
@@ -131,8 +137,13 @@ final class PanamaGemm implements GemmSupport {
             int cols = Math.min(NR, nc - jr);
             int bIdx = jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
-                kernelColumnA(ap, ir * kc, MR, bp, bIdx, NR, kc, tile);
-                storeTile(tile, NR, Math.min(MR, mc - ir), cols, alpha, betaE, c, cIdx + ir * ldc + jr, ldc);
+                int rows = Math.min(MR, mc - ir);
+                if (alpha == 1f && betaE == 0f && rows == MR && cols == NR) {
+                    kernelColumnA(ap, ir * kc, MR, bp, bIdx, NR, kc, c, cIdx + ir * ldc + jr, ldc);
+                } else {
+                    kernelColumnA(ap, ir * kc, MR, bp, bIdx, NR, kc, tile, 0, NR);
+                    storeTile(tile, NR, rows, cols, alpha, betaE, c, cIdx + ir * ldc + jr, ldc);
+                }
             }
         }
     }
@@ -140,14 +151,15 @@ final class PanamaGemm implements GemmSupport {
     // ---------------------------------------------------------------- micro-kernels
 
     /**
-     * The sums of one MR x NR tile into {@code tile} (row stride NR), with the tile's MR values of A
+     * The sums of one MR x NR tile into {@code dst} at {@code d} (row stride {@code ldd}): the tile
+     * buffer, or C itself when the sums are the result (alpha 1, beta 0, a whole tile). The MR values of A
      * for step p side by side at {@code aIdx + p * aps} (a packed panel, or A stored transposed) and B's
      * row p at {@code bIdx + p * ldb}. Twelve accumulators, two B vectors and a broadcast fit the 16
      * registers of AVX2. The loop has no branch and calls nothing, and the six A reads share one index
-     * (C2 merges their bounds checks); C is updated separately by {@link #storeTile}.
+     * (C2 merges their bounds checks); otherwise C is updated separately by {@link #storeTile}.
      */
     private static void kernelColumnA(float[] a, int aIdx, int aps, float[] b, int bIdx, int ldb, int kc,
-                                      float[] tile) {
+                                      float[] dst, int d, int ldd) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         for (int p = 0, ap = aIdx, bp = bIdx; p < kc; p++, ap += aps, bp += ldb) {
@@ -172,18 +184,18 @@ final class PanamaGemm implements GemmSupport {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
+        c00.intoArray(dst, d);
+        c01.intoArray(dst, d + L);
+        c10.intoArray(dst, d += ldd);
+        c11.intoArray(dst, d + L);
+        c20.intoArray(dst, d += ldd);
+        c21.intoArray(dst, d + L);
+        c30.intoArray(dst, d += ldd);
+        c31.intoArray(dst, d + L);
+        c40.intoArray(dst, d += ldd);
+        c41.intoArray(dst, d + L);
+        c50.intoArray(dst, d += ldd);
+        c51.intoArray(dst, d + L);
     }
 
     /**
@@ -191,7 +203,7 @@ final class PanamaGemm implements GemmSupport {
      * step p reads {@code aRow[r] + p}, an index the JIT can bounds-check once before the loop.
      */
     private static void kernelRowA(float[] a, int a0, int a1, int a2, int a3, int a4, int a5,
-                                   float[] b, int bIdx, int ldb, int kc, float[] tile) {
+                                   float[] b, int bIdx, int ldb, int kc, float[] dst, int d, int ldd) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         for (int p = 0, bp = bIdx; p < kc; p++, bp += ldb) {
@@ -216,18 +228,18 @@ final class PanamaGemm implements GemmSupport {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
+        c00.intoArray(dst, d);
+        c01.intoArray(dst, d + L);
+        c10.intoArray(dst, d += ldd);
+        c11.intoArray(dst, d + L);
+        c20.intoArray(dst, d += ldd);
+        c21.intoArray(dst, d + L);
+        c30.intoArray(dst, d += ldd);
+        c31.intoArray(dst, d + L);
+        c40.intoArray(dst, d += ldd);
+        c41.intoArray(dst, d + L);
+        c50.intoArray(dst, d += ldd);
+        c51.intoArray(dst, d + L);
     }
 
     /** One MR x 1-vector tile, for the columns left of a row after the 4-vector tiles. */
@@ -258,10 +270,10 @@ final class PanamaGemm implements GemmSupport {
     }
 
     /**
-     * {@code C = fma(alpha, sum, base)} for the first {@code rows x cols} sums of a tile (row stride
-     * {@code stride}), where base is {@code beta * C} (0 when beta is 0: C is not read). Whole vectors
-     * go through lanes, the rest element by element with the same fused operation, so both give
-     * identical bits.
+     * {@code C = alpha * sum} (beta 0: C is not read) or {@code C = fma(alpha, sum, beta * C)} for the
+     * first {@code rows x cols} sums of a tile (row stride {@code stride}). Whole vectors go through
+     * lanes, the rest element by element with the same operations, so both give identical bits, and
+     * so does a kernel writing its sums straight into C when alpha is 1 and beta 0.
      */
     private static void storeTile(float[] tile, int stride, int rows, int cols, float alpha, float betaE,
                                   float[] c, int cIdx, int ldc) {
@@ -273,12 +285,12 @@ final class PanamaGemm implements GemmSupport {
             int row = cIdx + r * ldc;
             int j = 0;
             for (; j < whole; j += L) {
-                FloatVector base = betaE == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, c, row + j).mul(be);
-                FloatVector.fromArray(S, tile, t + j).fma(al, base).intoArray(c, row + j);
+                FloatVector sum = FloatVector.fromArray(S, tile, t + j);
+                (betaE == 0f ? sum.mul(al) : sum.fma(al, FloatVector.fromArray(S, c, row + j).mul(be)))
+                        .intoArray(c, row + j);
             }
             for (; j < cols; j++) {
-                float base = betaE == 0f ? 0f : c[row + j] * betaE;
-                c[row + j] = Math.fma(tile[t + j], alpha, base);
+                c[row + j] = betaE == 0f ? tile[t + j] * alpha : Math.fma(tile[t + j], alpha, c[row + j] * betaE);
             }
         }
     }
