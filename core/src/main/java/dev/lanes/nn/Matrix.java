@@ -78,11 +78,26 @@ public final class Matrix {
     /** Copies row {@code row} (transform applied) into {@code dst[off .. off + cols)}. */
     public void copyRow(int row, float[] dst, int off) {
         int src = base(row) * baseCols;
-        if (scale == null && fill == null) {
-            System.arraycopy(values, src, dst, off, baseCols);
+        float[] v = values;
+        float[] f = fill;
+        float[] s = scale;
+        float[] t = shift;
+        // Batches are gathered row by row on every training step: one tight loop per case.
+        if (s == null && f == null) {
+            System.arraycopy(v, src, dst, off, baseCols);
+        } else if (f == null) {
+            for (int c = 0; c < baseCols; c++) {
+                dst[off + c] = v[src + c] * s[c] + t[c];
+            }
+        } else if (s == null) {
+            for (int c = 0; c < baseCols; c++) {
+                float x = v[src + c];
+                dst[off + c] = x != x ? f[c] : x;
+            }
         } else {
             for (int c = 0; c < baseCols; c++) {
-                dst[off + c] = value(values[src + c], c);
+                float x = v[src + c];
+                dst[off + c] = (x != x ? f[c] : x) * s[c] + t[c];
             }
         }
     }
