@@ -1,6 +1,7 @@
 package dev.lanes.data;
 
 import dev.lanes.nn.Matrix;
+import dev.lanes.nn.Scalers;
 
 import java.util.Objects;
 
@@ -104,6 +105,18 @@ public final class Preprocessing {
     /** How much one scaled target unit is in original units (for converting MSE: times its square). */
     public double targetUnit() {
         return target.unit();
+    }
+
+    /**
+     * This preprocessing as {@link Scalers} for the columns of {@code data}, to be saved with a model
+     * ({@link dev.lanes.nn.Model#withScalers}) so that it predicts raw data.
+     */
+    public Scalers toScalers(Dataset data) {
+        if (data.featureNames().size() != cols) {
+            throw new IllegalArgumentException("Preprocessing was fitted on " + cols + " feature columns, the data set has "
+                    + data.featureNames().size());
+        }
+        return new Scalers(data.featureNames(), fill, scale, shift, data.targetName(), target.origin(), target.unit());
     }
 
     private static boolean seen(float[] values, int cols, int c, int[] rows) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A network with its weights: built from a {@link Sequential} architecture, trained with
@@ -22,6 +23,7 @@ public final class Model {
     private final Sequential spec;
     final Layout layout;
     final float[] params;
+    private final Scalers scalers;
 
     Model(Sequential spec, long seed) {
         this(spec, new float[new Layout(spec).parameterCount]);
@@ -38,7 +40,12 @@ public final class Model {
     }
 
     Model(Sequential spec, float[] params) {
+        this(spec, params, null);
+    }
+
+    Model(Sequential spec, float[] params, Scalers scalers) {
         this.spec = spec;
+        this.scalers = scalers;
         this.layout = new Layout(spec);
         if (params.length != layout.parameterCount) {
             throw new IllegalArgumentException(spec + " has " + layout.parameterCount + " weights, got " + params.length);
@@ -54,6 +61,41 @@ public final class Model {
     /** Number of trainable weights (kernels and biases). */
     public int parameterCount() {
         return layout.parameterCount;
+    }
+
+    /** The scalers saved with this model, if any: see {@link #withScalers}. */
+    public Optional<Scalers> scalers() {
+        return Optional.ofNullable(scalers);
+    }
+
+    /**
+     * A copy of this model that carries how raw data was scaled for it, so that {@link #save} keeps it
+     * and {@link #predictRaw} can predict raw data in the target's units.
+     */
+    public Model withScalers(Scalers value) {
+        Objects.requireNonNull(value, "scalers");
+        if (value.featureNames().size() != layout.inputs) {
+            throw new IllegalArgumentException("The network takes " + layout.inputs + " inputs but the scalers describe "
+                    + value.featureNames().size() + " columns");
+        }
+        return new Model(spec, params.clone(), value);
+    }
+
+    /**
+     * Predictions for raw features (missing values allowed as NaN) in the target's original units,
+     * through the model's {@link #scalers()}: a rows x outputs matrix.
+     *
+     * @throws IllegalStateException when the model has no scalers
+     */
+    public Matrix predictRaw(Matrix rawFeatures) {
+        if (scalers == null) {
+            throw new IllegalStateException("This model has no scalers; use predict() on scaled features");
+        }
+        float[] out = predict(scalers.apply(rawFeatures)).toArray();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) scalers.inverseTarget(out[i]);
+        }
+        return Matrix.wrap(rawFeatures.rows(), layout.outputs(), out);
     }
 
     /** A copy of all weights: for each dense layer its kernel (row-major, inputs x units), then its bias. */

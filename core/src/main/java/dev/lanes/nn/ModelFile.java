@@ -30,6 +30,8 @@ import java.util.zip.CRC32;
  *              initializer, double l1, double l2
  *   dropout:   double rate
  * weights      int count, then count floats (IEEE 754 bits): per dense layer kernel (row-major), bias
+ * scalers      byte     0 = none, 1 = present, then: int columns, per column string name, float fill,
+ *                       float scale, float shift; string target name, double target origin, double unit
  * checksum     long     CRC-32 of every byte before it
  * </pre>
  *
@@ -71,6 +73,7 @@ final class ModelFile {
         for (float w : model.params) {
             out.writeInt(Float.floatToRawIntBits(w));
         }
+        writeScalers(out, model.scalers().orElse(null));
         CRC32 crc = new CRC32();
         crc.update(bytes.toByteArray());
         out.writeLong(crc.getValue());
@@ -135,7 +138,42 @@ final class ModelFile {
         for (int i = 0; i < params.length; i++) {
             params[i] = Float.intBitsToFloat(in.readInt());
         }
-        return new Model(spec, params);
+        return new Model(spec, params, readScalers(in));
+    }
+
+    private static void writeScalers(DataOutputStream out, Scalers s) throws IOException {
+        out.writeByte(s == null ? 0 : 1);
+        if (s == null) {
+            return;
+        }
+        out.writeInt(s.featureNames().size());
+        for (int c = 0; c < s.featureNames().size(); c++) {
+            out.writeUTF(s.featureNames().get(c));
+            out.writeInt(Float.floatToRawIntBits(s.fill()[c]));
+            out.writeInt(Float.floatToRawIntBits(s.scale()[c]));
+            out.writeInt(Float.floatToRawIntBits(s.shift()[c]));
+        }
+        out.writeUTF(s.targetName());
+        out.writeDouble(s.targetOrigin());
+        out.writeDouble(s.targetUnit());
+    }
+
+    private static Scalers readScalers(DataInputStream in) throws IOException {
+        if (in.readByte() == 0) {
+            return null;
+        }
+        int n = in.readInt();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        float[] fill = new float[n];
+        float[] scale = new float[n];
+        float[] shift = new float[n];
+        for (int c = 0; c < n; c++) {
+            names.add(in.readUTF());
+            fill[c] = Float.intBitsToFloat(in.readInt());
+            scale[c] = Float.intBitsToFloat(in.readInt());
+            shift[c] = Float.intBitsToFloat(in.readInt());
+        }
+        return new Scalers(names, fill, scale, shift, in.readUTF(), in.readDouble(), in.readDouble());
     }
 
     /** The initializer a saved name stands for; names with arguments are kept as descriptions only. */

@@ -57,6 +57,18 @@ class PreprocessingTest {
     }
 
     @Test
+    void scalersForASavedModelApplyTheSameTransform() {
+        Dataset data = small();
+        Preprocessing p = Preprocessing.fit(data, TRAIN, Scaling.STANDARD, Scaling.STANDARD);
+        dev.lanes.nn.Scalers scalers = p.toScalers(data);
+        assertEquals(List.of("a", "b", "c=p", "c=q"), scalers.featureNames());
+        assertEquals("y", scalers.targetName());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(p.features(data, ALL).toArray(),
+                scalers.apply(data.features()).toArray());
+        assertEquals(p.inverseTarget(0.7), scalers.inverseTarget(0.7), 1e-9);
+    }
+
+    @Test
     void minMaxScalingMatchesHandComputedValues() {
         Dataset data = small();
         Preprocessing p = Preprocessing.fit(data, TRAIN, Scaling.MINMAX, Scaling.MINMAX);

@@ -188,6 +188,28 @@ class ModelTest {
     }
 
     @Test
+    void scalersAreSavedAndPredictRawData(@TempDir Path dir) throws IOException {
+        Matrix[] d = linearData(7);
+        Model model = Sequential.input(2).dense(4, Activation.TANH).dense(1).build(3);
+        model.fit(d[0], d[1], FitOptions.defaults().epochs(2));
+        Scalers scalers = new Scalers(List.of("a", "b"), new float[] {0.5f, -1f}, new float[] {2f, 0.5f},
+                new float[] {1f, 0f}, "y", 100, 10);
+        Model scaled = model.withScalers(scalers);
+        Matrix raw = Matrix.wrap(2, 2, new float[] {1f, Float.NaN, -3f, 4f});
+        float[] expected = model.predict(Matrix.wrap(2, 2, new float[] {3f, -0.5f, -5f, 2f})).toArray();
+        float[] got = scaled.predictRaw(raw).toArray();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(expected[i] * 10 + 100, got[i], 1e-4);
+        }
+        Path file = dir.resolve("scaled.lanes");
+        scaled.save(file);
+        Model loaded = Model.load(file);
+        assertEquals(List.of("a", "b"), loaded.scalers().orElseThrow().featureNames());
+        assertArrayEquals(got, loaded.predictRaw(raw).toArray());
+        assertThrows(IllegalStateException.class, () -> model.predictRaw(raw));
+    }
+
+    @Test
     void shapeMismatchesAreExplained() {
         Model model = Sequential.input(3).dense(1).build(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
