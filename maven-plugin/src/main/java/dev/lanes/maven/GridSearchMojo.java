@@ -49,8 +49,10 @@ public class GridSearchMojo extends AbstractMojo {
      * {@code <include>}/{@code <exclude>} (columns, comma-separated or as child elements),
      * {@code <delimiter>} (detected by default), {@code <missing>} ({@code error}, {@code drop_row} or
      * {@code mean}; default {@code error}) and {@code <categorical>} (columns to one-hot encode).
+     * Required, but not declared so: a {@code pom}-packaged parent run from the command line has none,
+     * and is skipped.
      */
-    @Parameter(required = true)
+    @Parameter
     private DatasetConfig dataset;
 
     /**

@@ -134,7 +134,7 @@ final class SearchRunner {
         return "Grid search of " + job.data().file() + ": " + data.rows() + " rows"
                 + (data.droppedRows() > 0 ? " (" + data.droppedRows() + " dropped for empty cells)" : "") + ", "
                 + data.featureNames().size() + " features, target " + data.targetName() + "; "
-                + ("random".equals(s.type()) ? "random search, " : "") + candidates + " candidates x " + s.folds()
+                + ("random".equals(s.type()) ? "random search, " : "") + candidates + (candidates == 1 ? " candidate x " : " candidates x ") + s.folds()
                 + " folds = " + fits + " fits" + (passes > 1 ? " in each of " + passes + " passes" : "")
                 + ", then the refit of the best; scoring " + s.scoring() + ", seed " + s.seed() + ", parallelism "
                 + spec.parallelism() + ", SIMD " + (Simd.isEnabled() ? "on: " : "off: ") + Simd.describe();
