@@ -231,7 +231,7 @@ public class GridSearchMojo extends AbstractMojo {
         if (toolchain != null) {
             String java = toolchain.findTool("java");
             if (java != null) {
-                getLog().debug("Worker JVM from the toolchain " + toolchain + ": " + java);
+                getLog().info("The search runs on the JDK of the build's toolchain: " + java);
                 return java;
             }
             getLog().warn("The JDK toolchain " + toolchain + " has no java executable: the worker uses " + System.getProperty("java.home"));

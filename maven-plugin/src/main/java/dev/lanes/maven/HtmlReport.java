@@ -29,7 +29,8 @@ final class HtmlReport {
             + "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ccc}"
             + ".sub{color:#555;margin-top:0}table{border-collapse:collapse;font-size:.9em}"
             + "th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left}th{background:#f4f4f4}"
-            + "td.n{text-align:right;font-variant-numeric:tabular-nums}tr.best td{background:#eef6ee}"
+            + "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr.best td{background:#eef6ee}"
+            + "svg{max-width:100%;height:auto}"
             + ".note{color:#555;font-size:.9em}.bad{color:#b00}";
 
     private HtmlReport() {
@@ -151,7 +152,7 @@ final class HtmlReport {
             for (int e : c.epochsRun()) {
                 epochs.append(epochs.length() == 0 ? "" : " ").append(e);
             }
-            h.append("<td>").append(epochs).append("</td><td").append(c.ok() ? ">ok" : " class=\"bad\">"
+            h.append("<td class=\"n\">").append(epochs).append("</td><td").append(c.ok() ? ">ok" : " class=\"bad\">"
                     + esc(String.join("; ", c.problems()))).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");

@@ -137,7 +137,8 @@ final class SearchRunner {
                 + ("random".equals(s.type()) ? "random search, " : "") + candidates + (candidates == 1 ? " candidate x " : " candidates x ") + s.folds()
                 + " folds = " + fits + " fits" + (passes > 1 ? " in each of " + passes + " passes" : "")
                 + ", then the refit of the best; scoring " + s.scoring() + ", seed " + s.seed() + ", parallelism "
-                + spec.parallelism() + ", SIMD " + (Simd.isEnabled() ? "on: " : "off: ") + Simd.describe();
+                + spec.parallelism() + ", JDK " + System.getProperty("java.version") + ", SIMD "
+                + (Simd.isEnabled() ? "on: " : "off: ") + Simd.describe();
     }
 
     /** A random search reads a single value written as a call as a distribution, anything else as a list. */
