@@ -303,7 +303,8 @@ public class GridSearchMojo extends AbstractMojo {
         }
         getLog().info("Reports: " + JobFactory.shown(out.toAbsolutePath().resolve(OutputFiles.HTML), basedir) + ", "
                 + OutputFiles.RESULTS + ", " + OutputFiles.CSV + ", " + OutputFiles.TIMINGS
-                + (Files.isRegularFile(out.resolve(OutputFiles.MODEL)) ? ", " + OutputFiles.MODEL : " (no model: the refit failed)"));
+                + (Files.isRegularFile(out.resolve(OutputFiles.MODEL)) ? ", " + OutputFiles.MODEL
+                : outcome.bestIndex().isEmpty() ? " (no model: no candidate has a score)" : " (no model: the refit failed)"));
     }
 
     /** One line per rule, the final verdict line, and the build failure when a rule is violated. */

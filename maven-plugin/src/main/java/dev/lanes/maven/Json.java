@@ -41,15 +41,6 @@ final class Json {
         return Double.isFinite(v) ? nodes().numberNode(v) : nodes().nullNode();
     }
 
-    /** An array of numbers, NaN as null. */
-    static ArrayNode numbers(double[] values) {
-        ArrayNode a = nodes().arrayNode();
-        for (double v : values) {
-            a.add(number(v));
-        }
-        return a;
-    }
-
     /**
      * A tree of plain values: maps (in their order) become objects, lists arrays, numbers numbers
      * (NaN null), anything else its text.

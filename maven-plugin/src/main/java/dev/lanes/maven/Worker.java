@@ -1,6 +1,8 @@
 package dev.lanes.maven;
 
 import dev.lanes.data.DataException;
+import dev.lanes.tune.CandidateResult;
+import dev.lanes.tune.SearchResult;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -9,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The main class of the JVM the mojo forks for a search: {@code java --add-modules=jdk.incubator.vector
@@ -55,9 +58,25 @@ public final class Worker {
             log.userError(e.getMessage());
             return WorkerProtocol.EXIT_USER_ERROR;
         }
+        warnings(outcome.primary(), log);
         Path dir = Path.of(job.outputDirectory());
         Files.createDirectories(dir);
         Reports.write(job, outcome, dir);
         return WorkerProtocol.EXIT_OK;
+    }
+
+    /** What the user should know about a search that ran: notes, failed fits, a failed refit. */
+    private static void warnings(SearchResult result, WorkerLog log) {
+        for (String note : result.notes()) {
+            log.info("Note: " + note);
+        }
+        List<CandidateResult> failed = result.candidates().stream().filter(c -> !c.ok()).toList();
+        if (!failed.isEmpty()) {
+            CandidateResult first = failed.get(0);
+            log.warn(failed.size() + " of " + result.candidates().size() + " candidates have a fit that failed or "
+                    + "diverged: they score NaN and rank last (see the status in gridsearch.json). The first, candidate "
+                    + first.index() + " " + CvResults.text(first.paramTexts()) + ": " + first.problems().get(0));
+        }
+        result.refitProblem().ifPresent(p -> log.warn("No best-model.lanes: " + p));
     }
 }
