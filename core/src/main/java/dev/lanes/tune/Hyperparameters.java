@@ -3,9 +3,9 @@ package dev.lanes.tune;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
+import dev.lanes.nn.Suggestions;
 import dev.lanes.simd.Activation;
 
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -121,9 +121,8 @@ public final class Hyperparameters {
 
     private static final List<String> ACTIVATION_NAMES = activationNames();
 
-    /** One hyperparameter: how to parse it, what is valid (for messages) and its default. */
-    private record Definition(String name, Class<?> type, Function<Object, Object> parser,
-                              Optional<Object> defaultValue) {
+    /** One hyperparameter: the type of its values, its parser (which says what is valid) and its default. */
+    private record Definition(Class<?> type, Function<Object, Object> parser, Optional<Object> defaultValue) {
     }
 
     private static final Map<String, Definition> DEFINITIONS = definitions();
@@ -163,7 +162,7 @@ public final class Hyperparameters {
 
     private static void put(Map<String, Definition> m, String name, Class<?> type, Function<Object, Object> parser,
                             Object defaultValue) {
-        m.put(name, new Definition(name, type, parser, Optional.ofNullable(defaultValue)));
+        m.put(name, new Definition(type, parser, Optional.ofNullable(defaultValue)));
     }
 
     /** Every hyperparameter name, sorted. */
@@ -180,8 +179,7 @@ public final class Hyperparameters {
     public static String checkName(String name) {
         Objects.requireNonNull(name, "hyperparameter name");
         if (!DEFINITIONS.containsKey(name)) {
-            throw new IllegalArgumentException("Unknown hyperparameter '" + name + "'."
-                    + didYouMean(name, DEFINITIONS.keySet()) + " Valid names: " + String.join(", ", DEFINITIONS.keySet()));
+            throw new IllegalArgumentException(Suggestions.unknownName("hyperparameter", name, DEFINITIONS.keySet()));
         }
         return name;
     }
@@ -326,7 +324,7 @@ public final class Hyperparameters {
             return Activation.fromKerasName(s);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " '" + s + "' is not a known activation."
-                    + didYouMean(s.strip(), ACTIVATION_NAMES) + " Valid names: " + String.join(", ", ACTIVATION_NAMES));
+                    + Suggestions.didYouMean(s.strip(), ACTIVATION_NAMES) + " Valid names: " + String.join(", ", ACTIVATION_NAMES));
         }
     }
 
@@ -345,7 +343,7 @@ public final class Hyperparameters {
         String key = s.strip().toLowerCase(Locale.ROOT);
         if (!Optimizers.names().contains(key)) {
             throw new IllegalArgumentException(OPTIMIZER + " '" + s + "' is not a known optimizer."
-                    + didYouMean(key, Optimizers.names()) + " Valid names: " + String.join(", ", Optimizers.names()));
+                    + Suggestions.didYouMean(key, Optimizers.names()) + " Valid names: " + String.join(", ", Optimizers.names()));
         }
         return key;
     }
@@ -436,21 +434,5 @@ public final class Hyperparameters {
             names.add(a.kerasName());
         }
         return List.copyOf(names);
-    }
-
-    /**
-     * The " Did you mean 'x'?" hint of {@code dev.lanes.nn.Suggestions}, which is package-private until
-     * branch {@code data} makes it public; reached reflectively until then, so that every name in the
-     * library is suggested the same way.
-     */
-    static String didYouMean(String given, Collection<String> valid) {
-        try {
-            Method m = Class.forName("dev.lanes.nn.Suggestions").getDeclaredMethod("didYouMean", String.class,
-                    Collection.class);
-            m.setAccessible(true);
-            return (String) m.invoke(null, given, valid);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.lanes.tune;
 
 import dev.lanes.nn.Metric;
+import dev.lanes.nn.Suggestions;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -78,9 +80,8 @@ public enum Scoring {
                 return s;
             }
         }
-        String valid = Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-        throw new IllegalArgumentException("Unknown scoring '" + name + "'." + Hyperparameters.didYouMean(name,
-                Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.toList()))
-                + " Valid names: " + valid + " (errors are lower-is-better, r2 higher-is-better; no negated scores)");
+        List<String> valid = Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.toList());
+        throw new IllegalArgumentException(Suggestions.unknownName("scoring", name, valid)
+                + " (errors are lower-is-better, r2 higher-is-better; no negated scores)");
     }
 }
