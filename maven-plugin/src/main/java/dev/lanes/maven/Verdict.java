@@ -19,7 +19,7 @@ record Verdict(String rule, String threshold, String actual, boolean passed) {
                 passed ? "PASS" : "FAIL");
     }
 
-    /** The sentence for the build failure: {@code maxRmse: rmse 61234.5 is not <= 60000}. */
+    /** The part of the build failure message for this rule: {@code maxRmse: actual 61234.5, threshold rmse <= 60000}. */
     String failure() {
         return rule + ": actual " + actual + ", threshold " + threshold;
     }
