@@ -1,0 +1,57 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def out = new File(basedir, 'target/nn')
+
+// The summary, progress and the SIMD state come first.
+assert log.contains('[INFO] Grid search of data/mixed.csv: 60 rows, 6 features, target y')
+assert log =~ /SIMD on: panama \(\d+ float lanes/
+assert log =~ /12\/12 fits \(100%\)/
+// Every rule has its verdict line, and the final verdict passes.
+['maxMse', 'maxRmse', 'maxMae', 'minR2', 'maxRegressionPercent'].each { rule ->
+    assert log =~ /\[INFO\] ${rule} +threshold .* actual .* PASS/
+}
+assert log.contains('Model quality gate PASSED: 5 of 5 rules met')
+assert log.contains('Top 4 of 4 candidates by rmse')
+
+// gridsearch.json: every candidate, the best, the environment; the gate's metrics computed.
+def json = new JsonSlurper().parse(new File(out, 'gridsearch.json'))
+assert json.format == 'lanes-gridsearch/1'
+assert json.dataset.rows == 60
+assert json.dataset.features == ['x1', 'x2', 'x3', 'region=north', 'region=south', 'region=west']
+assert json.search.scoring == 'rmse'
+assert json.search.extra_metrics == ['mse', 'mae', 'r2']
+assert json.candidates.size() == 4
+assert json.best_scores.keySet() == ['rmse', 'mse', 'mae', 'r2'] as Set
+assert json.best_score == json.candidates[json.best_index].mean_test_score
+assert json.candidates.every { it.status == ['ok', 'ok', 'ok'] }
+assert json.environment.java_version
+assert json.refit.model == 'best-model.lanes'
+assert json.refit.history.size() == 5
+assert !new File(out, 'gridsearch.json').text.contains('time')
+
+// gridsearch.csv: scikit-learn's cv_results_ column names.
+def csv = new File(out, 'gridsearch.csv').readLines()
+assert csv.size() == 5
+assert csv[0].startsWith('params,param_activation,param_epochs,param_hidden_layers,param_learning_rate,'
+        + 'split0_test_score,split1_test_score,split2_test_score,mean_test_score,std_test_score,rank_test_score,')
+assert csv[0].contains('mean_test_mae')
+
+// report.html: self-contained, with the charts as inline SVG and the table of candidates.
+def html = new File(out, 'report.html').text
+assert html.contains('<table id="candidates">')
+assert html.count('<svg') == 2
+assert !html.contains('src="http') && !html.contains('<script')
+
+// timings.json holds the clock.
+def timings = new JsonSlurper().parse(new File(out, 'timings.json'))
+assert timings.candidates.size() == 4 && timings.candidates[0].mean_fit_time > 0
+
+// The model loads through the core API and predicts raw rows in the target's units.
+def model = dev.lanes.nn.Model.load(new File(out, 'best-model.lanes').toPath())
+assert model.scalers().isPresent()
+assert model.scalers().get().featureNames() == json.dataset.features
+def row = dev.lanes.nn.Matrix.wrap(1, 6, [0.5f, 2.0f, Float.NaN, 0f, 1f, 0f] as float[])
+def predicted = model.predictRaw(row).toArray()[0]
+assert Float.isFinite(predicted) && predicted > -50 && predicted < 50
+true

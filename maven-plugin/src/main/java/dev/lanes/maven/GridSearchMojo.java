@@ -1,0 +1,343 @@
+package dev.lanes.maven;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a cross-validated hyperparameter search of a neural-network regressor on a CSV file declared in
+ * the POM, writes its reports to {@code target/nn/} and checks the best score against the configured
+ * gate: a model quality gate for the build, as {@code jacoco:check} is for coverage.
+ *
+ * <p>The search runs in a forked JVM (the build's toolchain JDK, else the one running Maven) started
+ * with {@code --add-modules=jdk.incubator.vector}, so the SIMD kernels are on whatever {@code MAVEN_OPTS}
+ * say. When the data file, the configuration and the plugin version are unchanged since the last
+ * complete run, its results are reused ({@code -Dnn.force=true} reruns). A violated rule fails the build
+ * ({@code MojoFailureException}) unless {@code failOnViolation} is false; a run that cannot complete
+ * (bad configuration, bad data, crashed or timed-out worker) is a {@code MojoExecutionException} with
+ * one paragraph saying why.
+ */
+@Mojo(name = "gridsearch", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class GridSearchMojo extends AbstractMojo {
+
+    /** Rows of the top table in the log. */
+    private static final int TOP = 5;
+
+    /**
+     * The data set: {@code <file>} (required, relative to the project), {@code <target>} (required),
+     * {@code <include>}/{@code <exclude>} (columns, comma-separated or as child elements),
+     * {@code <delimiter>} (detected by default), {@code <missing>} ({@code error}, {@code drop_row} or
+     * {@code mean}; default {@code error}) and {@code <categorical>} (columns to one-hot encode).
+     * Required, but not declared so: a {@code pom}-packaged parent run from the command line has none,
+     * and is skipped.
+     */
+    @Parameter
+    private DatasetConfig dataset;
+
+    /**
+     * The grid: one element per hyperparameter, its values separated by {@code |}, e.g.
+     * {@code <hidden_layers>64|64,32</hidden_layers><learning_rate>0.001|0.01</learning_rate>}; a single
+     * value fixes the parameter. For a random search a value may be a distribution such as
+     * {@code log_uniform(1e-4, 1e-2)}. Use {@link #grids} instead for a union of grids.
+     */
+    @Parameter
+    private Map<String, String> grid;
+
+    /** Several grids, searched one after the other: {@code <grids><grid>...</grid><grid>...</grid></grids>}. */
+    @Parameter
+    private List<Map<String, String>> grids;
+
+    /** {@code grid} (every combination) or {@code random} ({@link #nIter} draws, seeded). */
+    @Parameter(property = "nn.search", defaultValue = "grid")
+    private String search;
+
+    /** Candidates drawn by a random search. */
+    @Parameter(property = "nn.nIter")
+    private Integer nIter;
+
+    /** k of the shuffled K-fold cross-validation, at least 2. */
+    @Parameter(property = "nn.folds", defaultValue = "3")
+    private int folds;
+
+    /** Seeds the fold shuffle, the random draws and every fit: the same seed gives the same results. */
+    @Parameter(property = "nn.seed", defaultValue = "42")
+    private long seed;
+
+    /** What ranks the candidates: {@code mse}, {@code rmse}, {@code mae} (lower is better) or {@code r2}. */
+    @Parameter(property = "nn.scoring", defaultValue = "mse")
+    private String scoring;
+
+    /** Fits trained at once; default: the available processors. The results do not depend on it. */
+    @Parameter(property = "nn.parallelism")
+    private Integer parallelism;
+
+    /** Scaling of the features, fitted on each fit's training rows: {@code standard}, {@code minmax} or {@code none}. */
+    @Parameter(property = "nn.featureScaling", defaultValue = "standard")
+    private String featureScaling;
+
+    /** Scaling of the target, likewise; scores are always in the target's own units. */
+    @Parameter(property = "nn.targetScaling", defaultValue = "standard")
+    private String targetScaling;
+
+    /** Gate: the best candidate's mean cross-validated MSE must not be above this. */
+    @Parameter(property = "nn.maxMse")
+    private Double maxMse;
+
+    /** Gate: the best candidate's mean cross-validated RMSE must not be above this. */
+    @Parameter(property = "nn.maxRmse")
+    private Double maxRmse;
+
+    /** Gate: the best candidate's mean cross-validated MAE must not be above this. */
+    @Parameter(property = "nn.maxMae")
+    private Double maxMae;
+
+    /** Gate: the best candidate's mean cross-validated R² must not be below this (at most 1). */
+    @Parameter(property = "nn.minR2")
+    private Double minR2;
+
+    /**
+     * Gate: the {@code gridsearch.json} of an accepted earlier run, kept in the project; the best score
+     * may be worse than its best score by at most {@link #maxRegressionPercent}.
+     */
+    @Parameter(property = "nn.baseline")
+    private File baseline;
+
+    /** How much worse than the baseline's best score still passes, in percent of it (default 0). */
+    @Parameter(property = "nn.maxRegressionPercent")
+    private Double maxRegressionPercent;
+
+    /** Whether a violated rule fails the build; false only warns. */
+    @Parameter(property = "nn.failOnViolation", defaultValue = "true")
+    private boolean failOnViolation;
+
+    /** Skips the goal. */
+    @Parameter(property = "nn.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Reruns the search even when the results in the output directory are up to date. */
+    @Parameter(property = "nn.force", defaultValue = "false")
+    private boolean force;
+
+    /** Options for the worker JVM, separated by blanks, e.g. {@code -Xmx2g}; added after the plugin's own. */
+    @Parameter(property = "nn.jvmArgs")
+    private String jvmArgs;
+
+    /** Seconds the worker may run before it is killed and the build fails; 0 = no limit. */
+    @Parameter(property = "nn.timeout", defaultValue = "0")
+    private int timeout;
+
+    /** Where the reports, the model and the fingerprint go. */
+    @Parameter(property = "nn.outputDirectory", defaultValue = "${project.build.directory}/nn")
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    @Component
+    private ToolchainManager toolchainManager;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping nn:gridsearch (nn.skip is true)");
+            return;
+        }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("Skipping nn:gridsearch: " + project.getArtifactId() + " is pom-packaged (an aggregator or parent)");
+            return;
+        }
+        Path basedir = project.getBasedir().toPath();
+        Gate gate;
+        Job job;
+        try {
+            gate = gate(basedir);
+            job = new Job(plugin.getVersion(), JobFactory.data(dataset, basedir),
+                    JobFactory.search(search, nIter, grid, grids, folds, seed, scoring, gate.metrics(), featureScaling,
+                            targetScaling),
+                    JobFactory.parallelism(parallelism), outputDirectory.getAbsolutePath());
+            if (timeout < 0) {
+                throw new ConfigurationError("<timeout> must be a number of seconds >= 0 (0 = no limit), got " + timeout + ".");
+            }
+        } catch (ConfigurationError e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        Path out = outputDirectory.toPath();
+        SearchOutcome outcome;
+        try {
+            String java = javaExecutable();
+            List<String> options = jvmOptions();
+            Fingerprint fingerprint = Fingerprint.of(job, Sha256.ofFile(basedir.resolve(job.data().file())), java, options);
+            if (!force && fingerprint.matches(out)) {
+                getLog().info("Up to date: reusing the results in " + JobFactory.shown(out.toAbsolutePath(), basedir)
+                        + " (same data, configuration and plugin version; -Dnn.force=true reruns the search)");
+            } else {
+                Files.createDirectories(out);
+                OutputFiles.clear(out);
+                runWorker(job, java, options, out, basedir);
+                fingerprint.write(out);
+            }
+            outcome = SearchOutcome.read(out);
+        } catch (IOException e) {
+            throw new MojoExecutionException("nn:gridsearch could not read or write " + out + ": " + e.getMessage(), e);
+        }
+        report(outcome, out, basedir);
+        verdict(gate, outcome);
+    }
+
+    /** The gate's rules, checked, and the baseline, read. */
+    private Gate gate(Path basedir) {
+        List<GateRule> rules = Gate.rules(maxMse, maxRmse, maxMae, minR2);
+        Optional<BaselineRule> base = Optional.empty();
+        if (baseline != null) {
+            base = Optional.of(BaselineRule.read(baseline.toPath(), JobFactory.shown(baseline.toPath().toAbsolutePath(),
+                    basedir), JobFactory.scoring(scoring), maxRegressionPercent == null ? 0 : maxRegressionPercent));
+        } else if (maxRegressionPercent != null) {
+            throw new ConfigurationError("<maxRegressionPercent> " + Numbers.format(maxRegressionPercent) + " is set without "
+                    + "<baseline>: name the gridsearch.json of an accepted run to compare with, or remove it.");
+        }
+        return new Gate(rules, base);
+    }
+
+    /** The java of the build's JDK toolchain if one is selected, else the one running Maven. */
+    private String javaExecutable() {
+        Toolchain toolchain = toolchainManager == null ? null : toolchainManager.getToolchainFromBuildContext("jdk", session);
+        if (toolchain != null) {
+            String java = toolchain.findTool("java");
+            if (java != null) {
+                getLog().info("The search runs on the JDK of the build's toolchain: " + java);
+                return java;
+            }
+            getLog().warn("The JDK toolchain " + toolchain + " has no java executable: the worker uses " + System.getProperty("java.home"));
+        }
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString();
+    }
+
+    /** The plugin's worker options, then the user's. */
+    private List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of("--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true"));
+        if (jvmArgs != null && !jvmArgs.isBlank()) {
+            options.addAll(Arrays.asList(jvmArgs.strip().split("\\s+")));
+        }
+        return options;
+    }
+
+    /** The worker's class path: the plugin's own jar and its runtime dependencies. */
+    private String classPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        if (plugin.getPluginArtifact() != null && plugin.getPluginArtifact().getFile() != null) {
+            entries.add(plugin.getPluginArtifact().getFile().getAbsolutePath());
+        }
+        plugin.getArtifacts().forEach(a -> entries.add(a.getFile().getAbsolutePath()));
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private void runWorker(Job job, String java, List<String> options, Path out, Path basedir)
+            throws IOException, MojoExecutionException {
+        Path jobFile = out.resolve(OutputFiles.JOB);
+        Json.write(job, jobFile);
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(options);
+        command.addAll(List.of("-cp", classPath(), Worker.class.getName(), jobFile.toAbsolutePath().toString()));
+        getLog().debug("Worker command: " + String.join(" ", command));
+        WorkerProcess.Result r;
+        try {
+            r = WorkerProcess.run(command, basedir.toFile(), timeout, getLog());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("nn:gridsearch was interrupted; the worker was stopped", e);
+        }
+        if (r.timedOut()) {
+            throw new MojoExecutionException("The grid-search worker did not finish within <timeout> " + timeout
+                    + " s and was killed. Raise <timeout> (or -Dnn.timeout) or shrink the grid." + lastLines(r));
+        }
+        if (r.exitCode() == WorkerProtocol.EXIT_USER_ERROR && r.userError().isPresent()) {
+            throw new MojoExecutionException(r.userError().get());
+        }
+        if (r.exitCode() != WorkerProtocol.EXIT_OK) {
+            throw new MojoExecutionException("The grid-search worker failed with exit code " + r.exitCode() + " (java: "
+                    + java + ")." + lastLines(r));
+        }
+    }
+
+    private static String lastLines(WorkerProcess.Result r) {
+        return r.lastLines().isEmpty() ? " It printed nothing."
+                : " The last lines it printed:\n    " + String.join("\n    ", r.lastLines());
+    }
+
+    /** The summary of a fresh or reused run and the top table. */
+    private void report(SearchOutcome outcome, Path out, Path basedir) {
+        getLog().info("Searched " + outcome.rows() + " rows x " + outcome.features() + " features: "
+                + outcome.candidates().size() + " candidates x " + outcome.folds() + " folds = "
+                + outcome.candidates().size() * outcome.folds() + " fits on " + outcome.simd());
+        for (String line : TopTable.lines(outcome, TOP)) {
+            getLog().info(line);
+        }
+        getLog().info("Reports: " + JobFactory.shown(out.toAbsolutePath().resolve(OutputFiles.HTML), basedir) + ", "
+                + OutputFiles.RESULTS + ", " + OutputFiles.CSV + ", " + OutputFiles.TIMINGS
+                + (Files.isRegularFile(out.resolve(OutputFiles.MODEL)) ? ", " + OutputFiles.MODEL
+                : outcome.bestIndex().isEmpty() ? " (no model: no candidate has a score)" : " (no model: the refit failed)"));
+    }
+
+    /** One line per rule, the final verdict line, and the build failure when a rule is violated. */
+    private void verdict(Gate gate, SearchOutcome outcome) throws MojoFailureException {
+        if (gate.isEmpty()) {
+            getLog().info("Model quality gate: no rule configured (maxMse, maxRmse, maxMae, minR2, baseline): report only");
+            return;
+        }
+        List<Verdict> verdicts = gate.evaluate(outcome);
+        List<Verdict> failed = new ArrayList<>();
+        for (Verdict v : verdicts) {
+            if (v.passed()) {
+                getLog().info(v.line());
+            } else {
+                failed.add(v);
+                if (failOnViolation) {
+                    getLog().error(v.line());
+                } else {
+                    getLog().warn(v.line());
+                }
+            }
+        }
+        if (failed.isEmpty()) {
+            getLog().info("Model quality gate PASSED: " + verdicts.size() + " of " + verdicts.size() + " rules met");
+            return;
+        }
+        String summary = "Model quality gate FAILED: " + failed.size() + " of " + verdicts.size() + " rules violated: "
+                + String.join("; ", failed.stream().map(Verdict::failure).toList());
+        if (!failOnViolation) {
+            getLog().warn(summary + " (failOnViolation is false: the build goes on)");
+            return;
+        }
+        getLog().error(summary);
+        throw new MojoFailureException(summary);
+    }
+}

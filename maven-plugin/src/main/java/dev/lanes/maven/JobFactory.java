@@ -1,0 +1,171 @@
+package dev.lanes.maven;
+
+import dev.lanes.data.MissingValues;
+import dev.lanes.data.Scaling;
+import dev.lanes.nn.Suggestions;
+import dev.lanes.tune.Scoring;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Checks the plugin's configuration and turns it into a {@link Job}: names of policies, scalings and
+ * scorings (with did-you-mean hints), the data file, the grid, the folds. Hyperparameter names and
+ * values are left to the core search, which checks them with the same kind of hints.
+ */
+final class JobFactory {
+
+    /** The metrics the gate and the scoring can name, in the order extra passes run. */
+    static final List<String> METRICS = List.of("mse", "rmse", "mae", "r2");
+
+    private JobFactory() {
+    }
+
+    /**
+     * The data part of the job.
+     *
+     * @param basedir the project's directory: the worker runs there and opens the file relative to it
+     * @throws ConfigurationError when the file or the target is not set, the file does not exist, or a
+     *                            value is invalid
+     */
+    static Job.Data data(DatasetConfig c, Path basedir) {
+        if (c == null || c.file == null || c.target == null || c.target.isBlank()) {
+            throw new ConfigurationError("The data set is not configured" + (c == null ? "" : c.file == null
+                    ? " (no <file>)" : " (no <target>)") + ": add <dataset><file>data/housing.csv</file>"
+                    + "<target>price</target></dataset> to the plugin's <configuration>.");
+        }
+        Path file = c.file.toPath().toAbsolutePath().normalize();
+        String shown = shown(file, basedir);
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationError("The data set file " + shown + " does not exist" + (Files.isDirectory(file)
+                    ? " (it is a directory)" : "") + ": <dataset><file> is resolved against the project directory "
+                    + basedir + ", so it was looked for at " + file + ".");
+        }
+        return new Job.Data(shown, c.target.strip(), columns(c.include), columns(c.exclude), delimiter(c.delimiter),
+                missing(c.missing), columns(c.categorical));
+    }
+
+    /**
+     * The search part of the job.
+     *
+     * @param gateMetrics the metrics the gate's rules read; those other than {@code scoring} become extra passes
+     * @throws ConfigurationError for an unknown search type, scoring or scaling, a missing or misplaced
+     *                            nIter, fewer than 2 folds, or an empty or doubly configured grid
+     */
+    static Job.Search search(String type, Integer nIter, Map<String, String> grid, List<? extends Map<String, String>> grids,
+                             int folds, long seed, String scoring, Collection<String> gateMetrics, String featureScaling,
+                             String targetScaling) {
+        String searchType = name("search type (<search>)", type, List.of("grid", "random"));
+        if (searchType.equals("random") && (nIter == null || nIter < 1)) {
+            throw new ConfigurationError("A random search needs <nIter>, the number of candidates to draw (>= 1)"
+                    + (nIter == null ? "" : ", got " + nIter) + ".");
+        }
+        if (searchType.equals("grid") && nIter != null) {
+            throw new ConfigurationError("<nIter> " + nIter + " is set but the search is a grid, which tries every "
+                    + "combination: set <search>random</search> to draw " + nIter + " candidates, or remove <nIter>.");
+        }
+        if (folds < 2) {
+            throw new ConfigurationError("<folds> must be at least 2 (k-fold cross-validation trains on k-1 folds and "
+                    + "tests on the other), got " + folds + ".");
+        }
+        String primary = scoring(scoring);
+        List<String> extra = new ArrayList<>();
+        for (String metric : METRICS) {
+            if (!metric.equals(primary) && gateMetrics.contains(metric)) {
+                extra.add(metric);
+            }
+        }
+        return new Job.Search(searchType, nIter, GridParser.grids(grid, grids), folds, seed, primary, extra,
+                scaling("<featureScaling>", featureScaling), scaling("<targetScaling>", targetScaling));
+    }
+
+    /** The number of fits trained at once: as configured, or one per available processor. */
+    static int parallelism(Integer configured) {
+        if (configured == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (configured < 1) {
+            throw new ConfigurationError("<parallelism> must be at least 1 (fits trained at once), got " + configured + ".");
+        }
+        return configured;
+    }
+
+    /** A scoring name, lower case, checked by the core library. */
+    static String scoring(String name) {
+        try {
+            return Scoring.fromName(name == null ? "" : name).name().toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError("<scoring>: " + e.getMessage());
+        }
+    }
+
+    static String missing(String name) {
+        if (name == null || name.isBlank()) {
+            return "error";
+        }
+        return name("missing-value policy (<dataset><missing>)", name.replace('-', '_'),
+                Arrays.stream(MissingValues.values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    static String scaling(String element, String name) {
+        return name("scaling (" + element + ")", name,
+                Arrays.stream(Scaling.values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /** One of {@code valid}, ignoring case and surrounding blanks. */
+    private static String name(String kind, String given, List<String> valid) {
+        String key = given == null ? "" : given.strip().toLowerCase(Locale.ROOT);
+        if (!valid.contains(key)) {
+            throw new ConfigurationError(Suggestions.unknownName(kind, given == null ? "" : given.strip(), valid) + ".");
+        }
+        return key;
+    }
+
+    /** A delimiter: one character, {@code tab} or {@code \t}; null (detect) when not set. */
+    static Character delimiter(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        if (text.equalsIgnoreCase("tab") || text.equals("\\t") || text.equals("\t")) {
+            return '\t';
+        }
+        if (text.length() != 1) {
+            throw new ConfigurationError("<dataset><delimiter> must be one character, such as ; or |, or the word tab; got '"
+                    + text + "'. Leave it out to detect the delimiter from the header.");
+        }
+        return text.charAt(0);
+    }
+
+    /**
+     * Column names, whether configured as {@code <exclude>a,b</exclude>} or as child elements: each entry
+     * split at commas and trimmed, empty ones dropped.
+     */
+    static List<String> columns(List<String> configured) {
+        List<String> out = new ArrayList<>();
+        if (configured != null) {
+            for (String entry : configured) {
+                if (entry == null) {
+                    continue;
+                }
+                for (String name : entry.split(",")) {
+                    if (!name.isBlank()) {
+                        out.add(name.strip());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The path relative to the project directory when it is inside it, else absolute. */
+    static String shown(Path file, Path basedir) {
+        Path base = basedir.toAbsolutePath().normalize();
+        return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+    }
+}

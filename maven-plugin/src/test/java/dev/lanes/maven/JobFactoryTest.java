@@ -1,0 +1,128 @@
+package dev.lanes.maven;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JobFactoryTest {
+
+    private static final Map<String, String> GRID = Map.of("epochs", "2");
+
+    private static Job.Search search(String type, Integer nIter, int folds, String scoring, Set<String> gateMetrics) {
+        return JobFactory.search(type, nIter, GRID, null, folds, 42, scoring, gateMetrics, "standard", "standard");
+    }
+
+    @Test
+    void theDataFileIsShownRelativeToTheProject(@TempDir Path project) throws IOException {
+        Files.createDirectories(project.resolve("data"));
+        Files.writeString(project.resolve("data/a.csv"), "x,y\n1,2\n");
+        DatasetConfig c = new DatasetConfig();
+        c.file = project.resolve("data/a.csv").toFile();
+        c.target = " y ";
+        c.exclude = List.of("b, c", "d");
+        Job.Data d = JobFactory.data(c, project);
+        assertEquals("data" + java.io.File.separator + "a.csv", d.file());
+        assertEquals("y", d.target());
+        assertEquals(List.of("b", "c", "d"), d.exclude());
+        assertEquals(List.of(), d.include());
+        assertEquals("error", d.missing());
+        assertNull(d.delimiter());
+    }
+
+    @Test
+    void aMissingFileIsNamedWithWhereItWasLookedFor(@TempDir Path project) {
+        DatasetConfig c = new DatasetConfig();
+        c.file = project.resolve("data/none.csv").toFile();
+        c.target = "y";
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> JobFactory.data(c, project));
+        assertTrue(e.getMessage().startsWith("The data set file data" + java.io.File.separator + "none.csv does not exist"),
+                e.getMessage());
+    }
+
+    @Test
+    void fileAndTargetAreRequired(@TempDir Path project) {
+        assertThrows(ConfigurationError.class, () -> JobFactory.data(null, project));
+        DatasetConfig noTarget = new DatasetConfig();
+        noTarget.file = project.resolve("a.csv").toFile();
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> JobFactory.data(noTarget, project));
+        assertTrue(e.getMessage().contains("(no <target>)"), e.getMessage());
+    }
+
+    @Test
+    void missingValuePoliciesAreReadWithHints() {
+        assertEquals("drop_row", JobFactory.missing("DROP-ROW"));
+        assertEquals("mean", JobFactory.missing(" mean "));
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> JobFactory.missing("drop"));
+        assertTrue(e.getMessage().contains("Valid names: error, drop_row, mean"), e.getMessage());
+    }
+
+    @Test
+    void scalingsAndScoringsAreReadWithHints() {
+        assertEquals("minmax", JobFactory.scaling("<featureScaling>", "MinMax"));
+        ConfigurationError scaling = assertThrows(ConfigurationError.class,
+                () -> JobFactory.scaling("<featureScaling>", "standart"));
+        assertTrue(scaling.getMessage().contains("Did you mean 'standard'?"), scaling.getMessage());
+        assertEquals("rmse", JobFactory.scoring("RMSE"));
+        ConfigurationError scoring = assertThrows(ConfigurationError.class, () -> JobFactory.scoring("neg_mse"));
+        assertTrue(scoring.getMessage().startsWith("<scoring>: "), scoring.getMessage());
+    }
+
+    @Test
+    void delimiters() {
+        assertNull(JobFactory.delimiter(null));
+        assertEquals(';', JobFactory.delimiter(";"));
+        assertEquals('\t', JobFactory.delimiter("tab"));
+        assertEquals('\t', JobFactory.delimiter("\\t"));
+        assertThrows(ConfigurationError.class, () -> JobFactory.delimiter(";;"));
+    }
+
+    @Test
+    void rulesOnOtherMetricsBecomeExtraPassesInAFixedOrder() {
+        Job.Search s = search("grid", null, 3, "rmse", Set.of("r2", "mse", "rmse"));
+        assertEquals("rmse", s.scoring());
+        assertEquals(List.of("mse", "r2"), s.extraMetrics());
+        assertEquals(List.of(), search("grid", null, 3, "mse", Set.of("mse")).extraMetrics());
+    }
+
+    @Test
+    void foldsBelowTwoAreRefused() {
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> search("grid", null, 1, "mse", Set.of()));
+        assertTrue(e.getMessage().startsWith("<folds> must be at least 2"), e.getMessage());
+    }
+
+    @Test
+    void randomSearchNeedsNIterAndGridRefusesIt() {
+        assertEquals(5, search("random", 5, 3, "mse", Set.of()).nIter());
+        assertThrows(ConfigurationError.class, () -> search("random", null, 3, "mse", Set.of()));
+        assertThrows(ConfigurationError.class, () -> search("random", 0, 3, "mse", Set.of()));
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> search("grid", 5, 3, "mse", Set.of()));
+        assertTrue(e.getMessage().contains("set <search>random</search>"), e.getMessage());
+        ConfigurationError type = assertThrows(ConfigurationError.class, () -> search("randon", 5, 3, "mse", Set.of()));
+        assertTrue(type.getMessage().contains("Did you mean 'random'?"), type.getMessage());
+    }
+
+    @Test
+    void parallelismDefaultsToTheProcessors() {
+        assertEquals(Runtime.getRuntime().availableProcessors(), JobFactory.parallelism(null));
+        assertEquals(3, JobFactory.parallelism(3));
+        assertThrows(ConfigurationError.class, () -> JobFactory.parallelism(0));
+    }
+
+    @Test
+    void columnsAcceptCommasAndElements() {
+        assertEquals(List.of("a", "b", "c"), JobFactory.columns(Arrays.asList("a, b", null, "", "c")));
+        assertEquals(List.of(), JobFactory.columns(null));
+    }
+}
