@@ -44,6 +44,7 @@ class GemmTest {
             dims.add(new int[] {s, s, s});
             dims.add(new int[] {s, 64, 7});
             dims.add(new int[] {32, s, 64});
+            dims.add(new int[] {s, 1, 33});
         }
         for (int i = 0; i < 40; i++) {
             dims.add(new int[] {SIZES[rnd.nextInt(SIZES.length)], SIZES[rnd.nextInt(SIZES.length)],
@@ -127,7 +128,7 @@ class GemmTest {
     void resultDoesNotDependOnThreadCount(GemmSupport impl) {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            int[][] shapes = {{300, 700, 300}, {700, 100, 90}, {64, 64, 64}, {257, 129, 600}};
+            int[][] shapes = {{300, 700, 300}, {700, 100, 90}, {64, 64, 64}, {257, 129, 600}, {3000, 1, 700}};
             for (int[] s : shapes) {
                 for (int t = 0; t < 4; t++) {
                     boolean transA = (t & 1) != 0;

@@ -2,6 +2,7 @@ package dev.lanes.simd.internal.panama;
 
 import dev.lanes.simd.internal.GemmSupport;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * block's products are summed by one chain of fused multiply-adds starting from zero, and the block
  * total is folded into C as {@code alpha * sum} (first block, beta 0) or {@code fma(alpha, sum, base)},
  * where base is {@code beta * C} for the first block and C after it. So the result does not depend on which path, tile or
- * thread produced an element.
+ * thread produced an element. The exception is a matrix times a vector (n = 1), which sums along lanes
+ * instead; a split across threads never changes n, so that is deterministic too.
  */
 final class PanamaGemm implements GemmSupport {
 
@@ -55,6 +57,16 @@ final class PanamaGemm implements GemmSupport {
     private static void unpacked(Workspace ws, boolean transA, boolean transB, int m, int n, int k, float alpha,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                  float beta, float[] c, int cOff, int ldc) {
+        if (n == 1 && (transB || ldb == 1)) {
+            // A matrix times a contiguous vector (a regression network's output layer): tiles of
+            // NR columns would waste all but one lane.
+            if (transA) {
+                gemvTransposed(m, k, alpha, a, aOff, lda, b, bOff, beta, c, cOff, ldc, ws.tile);
+            } else {
+                gemvRows(m, k, alpha, a, aOff, lda, b, bOff, beta, c, cOff, ldc);
+            }
+            return;
+        }
         int ars = transA ? 1 : lda;
         int aps = transA ? lda : 1;
         for (int pc = 0; pc < k; pc += KC) {
@@ -267,6 +279,95 @@ final class PanamaGemm implements GemmSupport {
         c3.intoArray(tile, 3 * L);
         c4.intoArray(tile, 4 * L);
         c5.intoArray(tile, 5 * L);
+    }
+
+    /**
+     * {@code c[i] = alpha * dot(A row i, b) (+ beta * c[i])} for a row-major A and a contiguous b: four
+     * rows share each load of b, and each row's sum is reduced across lanes once at the end.
+     */
+    private static void gemvRows(int m, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff,
+                                 float beta, float[] c, int cOff, int ldc) {
+        int whole = S.loopBound(k);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int r0 = aOff + i * lda;
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int p = 0; p < whole; p += L) {
+                FloatVector x = FloatVector.fromArray(S, b, bOff + p);
+                s0 = FloatVector.fromArray(S, a, r0 + p).fma(x, s0);
+                s1 = FloatVector.fromArray(S, a, r0 + lda + p).fma(x, s1);
+                s2 = FloatVector.fromArray(S, a, r0 + 2 * lda + p).fma(x, s2);
+                s3 = FloatVector.fromArray(S, a, r0 + 3 * lda + p).fma(x, s3);
+            }
+            storeDot(s0.reduceLanes(VectorOperators.ADD), a, r0, b, bOff, whole, k, alpha, beta, c, cOff + i * ldc);
+            storeDot(s1.reduceLanes(VectorOperators.ADD), a, r0 + lda, b, bOff, whole, k, alpha, beta, c,
+                    cOff + (i + 1) * ldc);
+            storeDot(s2.reduceLanes(VectorOperators.ADD), a, r0 + 2 * lda, b, bOff, whole, k, alpha, beta, c,
+                    cOff + (i + 2) * ldc);
+            storeDot(s3.reduceLanes(VectorOperators.ADD), a, r0 + 3 * lda, b, bOff, whole, k, alpha, beta, c,
+                    cOff + (i + 3) * ldc);
+        }
+        for (; i < m; i++) {
+            int r = aOff + i * lda;
+            FloatVector s0 = FloatVector.zero(S);
+            for (int p = 0; p < whole; p += L) {
+                s0 = FloatVector.fromArray(S, a, r + p).fma(FloatVector.fromArray(S, b, bOff + p), s0);
+            }
+            storeDot(s0.reduceLanes(VectorOperators.ADD), a, r, b, bOff, whole, k, alpha, beta, c, cOff + i * ldc);
+        }
+    }
+
+    /** Adds the tail {@code [from, k)} of a row's dot product to its lane sum and stores it into C. */
+    private static void storeDot(float laneSum, float[] a, int row, float[] b, int bOff, int from, int k,
+                                 float alpha, float beta, float[] c, int ci) {
+        float sum = laneSum;
+        for (int p = from; p < k; p++) {
+            sum = Math.fma(a[row + p], b[bOff + p], sum);
+        }
+        c[ci] = beta == 0f ? alpha * sum : Math.fma(alpha, sum, beta * c[ci]);
+    }
+
+    /**
+     * {@code c[i] = alpha * sum over p of A[p][i] * b[p] (+ beta * c[i])} for A stored transposed (k x m)
+     * and a contiguous b: lanes run along a row of the stored A, one broadcast of b[p] per step.
+     */
+    private static void gemvTransposed(int m, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff,
+                                       float beta, float[] c, int cOff, int ldc, float[] tile) {
+        int whole = S.loopBound(m);
+        int i = 0;
+        for (; i + 2 * L <= whole; i += 2 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0;
+            for (int p = 0, row = aOff + i; p < k; p++, row += lda) {
+                FloatVector x = FloatVector.broadcast(S, b[bOff + p]);
+                s0 = FloatVector.fromArray(S, a, row).fma(x, s0);
+                s1 = FloatVector.fromArray(S, a, row + L).fma(x, s1);
+            }
+            s0.intoArray(tile, 0);
+            s1.intoArray(tile, L);
+            storeColumn(tile, 2 * L, alpha, beta, c, cOff + i * ldc, ldc);
+        }
+        for (; i < whole; i += L) {
+            FloatVector s0 = FloatVector.zero(S);
+            for (int p = 0, row = aOff + i; p < k; p++, row += lda) {
+                s0 = FloatVector.fromArray(S, a, row).fma(FloatVector.broadcast(S, b[bOff + p]), s0);
+            }
+            s0.intoArray(tile, 0);
+            storeColumn(tile, L, alpha, beta, c, cOff + i * ldc, ldc);
+        }
+        for (; i < m; i++) {
+            float sum = 0f;
+            for (int p = 0, row = aOff + i; p < k; p++, row += lda) {
+                sum = Math.fma(a[row], b[bOff + p], sum);
+            }
+            c[cOff + i * ldc] = beta == 0f ? alpha * sum : Math.fma(alpha, sum, beta * c[cOff + i * ldc]);
+        }
+    }
+
+    /** Stores {@code count} sums of consecutive rows into a column of C (row stride ldc). */
+    private static void storeColumn(float[] sums, int count, float alpha, float beta, float[] c, int ci, int ldc) {
+        for (int r = 0; r < count; r++, ci += ldc) {
+            c[ci] = beta == 0f ? alpha * sums[r] : Math.fma(alpha, sums[r], beta * c[ci]);
+        }
     }
 
     /**
