@@ -11,6 +11,9 @@ import java.util.function.Consumer;
  * progress listener. Immutable; start from {@link #defaults()} (Keras' fit defaults: Adam, MSE, 1 epoch,
  * batch 32, shuffled) and change what you need:
  * {@code FitOptions.defaults().epochs(20).batchSize(128).validationSplit(0.2)}.
+ *
+ * <p>What Keras' {@code TerminateOnNaN} callback does is always on here: a NaN or infinite loss ends the
+ * fit at once and {@link History#divergence()} says when and why.
  */
 public final class FitOptions {
 
