@@ -377,7 +377,7 @@ final class PanamaActivations implements ActivationSupport {
             e.intoArray(out, oo + i);
             acc = acc.add(e);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = LaneSums.sum(acc);
         for (; i < n; i++) {
             float e = (float) Math.exp(x[xo + i] - max);
             out[oo + i] = e;
@@ -638,7 +638,7 @@ final class PanamaActivations implements ActivationSupport {
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             acc = FloatVector.fromArray(S, y, yo + i).fma(FloatVector.fromArray(S, g, go + i), acc);
         }
-        float dot = acc.reduceLanes(VectorOperators.ADD);
+        float dot = LaneSums.sum(acc);
         for (; i < n; i++) {
             dot = Math.fma(y[yo + i], g[go + i], dot);
         }

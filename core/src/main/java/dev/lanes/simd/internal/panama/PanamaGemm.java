@@ -2,7 +2,6 @@ package dev.lanes.simd.internal.panama;
 
 import dev.lanes.simd.internal.GemmSupport;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -299,12 +298,12 @@ final class PanamaGemm implements GemmSupport {
                 s2 = FloatVector.fromArray(S, a, r0 + 2 * lda + p).fma(x, s2);
                 s3 = FloatVector.fromArray(S, a, r0 + 3 * lda + p).fma(x, s3);
             }
-            storeDot(s0.reduceLanes(VectorOperators.ADD), a, r0, b, bOff, whole, k, alpha, beta, c, cOff + i * ldc);
-            storeDot(s1.reduceLanes(VectorOperators.ADD), a, r0 + lda, b, bOff, whole, k, alpha, beta, c,
+            storeDot(LaneSums.sum(s0), a, r0, b, bOff, whole, k, alpha, beta, c, cOff + i * ldc);
+            storeDot(LaneSums.sum(s1), a, r0 + lda, b, bOff, whole, k, alpha, beta, c,
                     cOff + (i + 1) * ldc);
-            storeDot(s2.reduceLanes(VectorOperators.ADD), a, r0 + 2 * lda, b, bOff, whole, k, alpha, beta, c,
+            storeDot(LaneSums.sum(s2), a, r0 + 2 * lda, b, bOff, whole, k, alpha, beta, c,
                     cOff + (i + 2) * ldc);
-            storeDot(s3.reduceLanes(VectorOperators.ADD), a, r0 + 3 * lda, b, bOff, whole, k, alpha, beta, c,
+            storeDot(LaneSums.sum(s3), a, r0 + 3 * lda, b, bOff, whole, k, alpha, beta, c,
                     cOff + (i + 3) * ldc);
         }
         for (; i < m; i++) {
@@ -313,7 +312,7 @@ final class PanamaGemm implements GemmSupport {
             for (int p = 0; p < whole; p += L) {
                 s0 = FloatVector.fromArray(S, a, r + p).fma(FloatVector.fromArray(S, b, bOff + p), s0);
             }
-            storeDot(s0.reduceLanes(VectorOperators.ADD), a, r, b, bOff, whole, k, alpha, beta, c, cOff + i * ldc);
+            storeDot(LaneSums.sum(s0), a, r, b, bOff, whole, k, alpha, beta, c, cOff + i * ldc);
         }
     }
 

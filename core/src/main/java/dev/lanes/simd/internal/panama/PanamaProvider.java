@@ -22,9 +22,10 @@ public final class PanamaProvider extends VectorizationProvider {
      * @throws UnsupportedOperationException when the preferred float species is narrower than 128 bits
      */
     public PanamaProvider() {
-        if (FloatVector.SPECIES_PREFERRED.length() < 4) {
-            throw new UnsupportedOperationException("The preferred float vector has only "
-                    + FloatVector.SPECIES_PREFERRED.length() + " lanes; at least 4 (128 bits) are needed");
+        int lanes = FloatVector.SPECIES_PREFERRED.length();
+        if (lanes < 4 || lanes > LaneSums.MAX_LANES) {
+            throw new UnsupportedOperationException("The preferred float vector has " + lanes
+                    + " lanes; the Panama kernels support 4 to " + LaneSums.MAX_LANES + " (128 to 512 bits)");
         }
     }
 

@@ -58,7 +58,16 @@ final class PanamaVectors implements VectorSupport {
         for (; i < bound; i += l) {
             acc0 = FloatVector.fromArray(SPECIES, x, xOff + i).fma(FloatVector.fromArray(SPECIES, y, yOff + i), acc0);
         }
-        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        FloatVector t = acc0.add(acc1).add(acc2.add(acc3));
+        // LaneSums' fixed-order sum, written out: a vector passed to a call that is not inlined is boxed.
+        if (LANES >= 16) {
+            t = t.add(t.rearrange(LaneSums.ROTATE_8));
+        }
+        if (LANES >= 8) {
+            t = t.add(t.rearrange(LaneSums.ROTATE_4));
+        }
+        t = t.add(t.rearrange(LaneSums.ROTATE_2));
+        return t.add(t.rearrange(LaneSums.ROTATE_1)).lane(0);
     }
 
     @Override
@@ -136,7 +145,16 @@ final class PanamaVectors implements VectorSupport {
         for (; i < bound; i += l) {
             acc0 = acc0.add(FloatVector.fromArray(SPECIES, x, xOff + i));
         }
-        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        FloatVector t = acc0.add(acc1).add(acc2.add(acc3));
+        // LaneSums' fixed-order sum, written out: a vector passed to a call that is not inlined is boxed.
+        if (LANES >= 16) {
+            t = t.add(t.rearrange(LaneSums.ROTATE_8));
+        }
+        if (LANES >= 8) {
+            t = t.add(t.rearrange(LaneSums.ROTATE_4));
+        }
+        t = t.add(t.rearrange(LaneSums.ROTATE_2));
+        return t.add(t.rearrange(LaneSums.ROTATE_1)).lane(0);
     }
 
     @Override
@@ -278,6 +296,15 @@ final class PanamaVectors implements VectorSupport {
                     .sub(FloatVector.fromArray(SPECIES, y, yOff + i));
             acc0 = d.fma(d, acc0);
         }
-        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        FloatVector t = acc0.add(acc1).add(acc2.add(acc3));
+        // LaneSums' fixed-order sum, written out: a vector passed to a call that is not inlined is boxed.
+        if (LANES >= 16) {
+            t = t.add(t.rearrange(LaneSums.ROTATE_8));
+        }
+        if (LANES >= 8) {
+            t = t.add(t.rearrange(LaneSums.ROTATE_4));
+        }
+        t = t.add(t.rearrange(LaneSums.ROTATE_2));
+        return t.add(t.rearrange(LaneSums.ROTATE_1)).lane(0);
     }
 }
