@@ -9,19 +9,13 @@ import java.util.Map;
  * {@code w -= alpha * m / (sqrt(v) + eps)}; with amsgrad {@code v_hat = max(v_hat, v)} replaces v in the
  * update. Epsilon is outside the square root and not bias-corrected, as in Keras.
  */
-final class AdamOptimizer extends KerasOptimizer {
+final class AdamOptimizer extends MomentOptimizer {
 
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
     private final boolean amsgrad;
 
     AdamOptimizer(String name, LearningRateSchedule learningRate, Shared shared, double beta1, double beta2,
                   double epsilon, boolean amsgrad) {
-        super(name, learningRate, shared);
-        this.beta1 = check("beta_1", beta1, 0, true, 1, false);
-        this.beta2 = check("beta_2", beta2, 0, true, 1, false);
-        this.epsilon = check("epsilon", epsilon, 0, false, Double.POSITIVE_INFINITY, false);
+        super(name, learningRate, shared, beta1, beta2, epsilon);
         this.amsgrad = amsgrad;
     }
 
@@ -32,9 +26,7 @@ final class AdamOptimizer extends KerasOptimizer {
 
     @Override
     void putArguments(Map<String, Object> out) {
-        out.put("beta_1", beta1);
-        out.put("beta_2", beta2);
-        out.put("epsilon", epsilon);
+        super.putArguments(out);
         out.put("amsgrad", amsgrad);
     }
 

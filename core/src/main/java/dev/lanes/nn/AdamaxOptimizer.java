@@ -1,34 +1,18 @@
 package dev.lanes.nn;
 
-import java.util.Map;
-
 /**
  * Keras {@code Adamax}: with {@code t = iteration + 1}, {@code m += (g - m) * (1 - beta_1)},
  * {@code u = max(beta_2 * u, |g|)}, {@code w -= lr * m / ((1 - beta_1^t) * (u + eps))}.
  */
-final class AdamaxOptimizer extends KerasOptimizer {
-
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
+final class AdamaxOptimizer extends MomentOptimizer {
 
     AdamaxOptimizer(LearningRateSchedule learningRate, Shared shared, double beta1, double beta2, double epsilon) {
-        super("adamax", learningRate, shared);
-        this.beta1 = check("beta_1", beta1, 0, true, 1, false);
-        this.beta2 = check("beta_2", beta2, 0, true, 1, false);
-        this.epsilon = check("epsilon", epsilon, 0, false, Double.POSITIVE_INFINITY, false);
+        super("adamax", learningRate, shared, beta1, beta2, epsilon);
     }
 
     @Override
     KerasOptimizer copy(LearningRateSchedule learningRate, Shared shared) {
         return new AdamaxOptimizer(learningRate, shared, beta1, beta2, epsilon);
-    }
-
-    @Override
-    void putArguments(Map<String, Object> out) {
-        out.put("beta_1", beta1);
-        out.put("beta_2", beta2);
-        out.put("epsilon", epsilon);
     }
 
     @Override

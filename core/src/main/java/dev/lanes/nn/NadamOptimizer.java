@@ -1,7 +1,5 @@
 package dev.lanes.nn;
 
-import java.util.Map;
-
 /**
  * Keras 3 {@code Nadam}: with {@code t = iteration + 1} and the momentum schedule
  * {@code u_t = beta_1 * (1 - 0.5 * 0.96^t)}, the product {@code P_t = u_1 * ... * u_t} (kept in the state,
@@ -9,32 +7,18 @@ import java.util.Map;
  * {@code m_hat = u_{t+1} * m / (1 - P_t * u_{t+1}) + (1 - u_t) * g / (1 - P_t)},
  * {@code v_hat = v / (1 - beta_2^t)}, {@code w -= lr * m_hat / (sqrt(v_hat) + eps)}.
  */
-final class NadamOptimizer extends KerasOptimizer {
+final class NadamOptimizer extends MomentOptimizer {
 
     /** Keras' fixed decay of the momentum schedule. */
     private static final double MOMENTUM_DECAY = 0.96;
 
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-
     NadamOptimizer(LearningRateSchedule learningRate, Shared shared, double beta1, double beta2, double epsilon) {
-        super("nadam", learningRate, shared);
-        this.beta1 = check("beta_1", beta1, 0, true, 1, false);
-        this.beta2 = check("beta_2", beta2, 0, true, 1, false);
-        this.epsilon = check("epsilon", epsilon, 0, false, Double.POSITIVE_INFINITY, false);
+        super("nadam", learningRate, shared, beta1, beta2, epsilon);
     }
 
     @Override
     KerasOptimizer copy(LearningRateSchedule learningRate, Shared shared) {
         return new NadamOptimizer(learningRate, shared, beta1, beta2, epsilon);
-    }
-
-    @Override
-    void putArguments(Map<String, Object> out) {
-        out.put("beta_1", beta1);
-        out.put("beta_2", beta2);
-        out.put("epsilon", epsilon);
     }
 
     @Override
