@@ -119,8 +119,11 @@ public final class Distribution {
         }
     }
 
-    /** Whether {@code text} looks like a distribution call rather than a plain value. */
-    static boolean looksLikeOne(String text) {
+    /**
+     * Whether {@code text} looks like a distribution call, such as {@code log_uniform(1e-4, 1e-2)}, rather
+     * than a plain value: what {@link SearchSpace#random} parses with {@link #parse}.
+     */
+    public static boolean looksLikeOne(String text) {
         return CALL.matcher(text).matches();
     }
 

@@ -5,6 +5,7 @@ import dev.lanes.data.Dataset;
 import dev.lanes.data.MissingValues;
 import dev.lanes.data.Scaling;
 import dev.lanes.simd.Simd;
+import dev.lanes.tune.Distribution;
 import dev.lanes.tune.Search;
 import dev.lanes.tune.SearchResult;
 import dev.lanes.tune.SearchSpace;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@link Job} into core's data set, search space and search spec, and runs the search: one pass
@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
  * very same models another way. Only the first pass refits the best candidate.
  */
 final class SearchRunner {
-
-    /** A value written as a call, such as {@code log_uniform(1e-4, 1e-2)}: a distribution for a random search. */
-    private static final Pattern DISTRIBUTION = Pattern.compile("\\s*[a-z_]+\\s*\\(.*\\)\\s*");
 
     /**
      * What the search produced.
@@ -148,7 +145,7 @@ final class SearchRunner {
             Map<String, Object> m = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> e : grid.entrySet()) {
                 List<String> values = e.getValue();
-                boolean distribution = values.size() == 1 && DISTRIBUTION.matcher(values.get(0)).matches();
+                boolean distribution = values.size() == 1 && Distribution.looksLikeOne(values.get(0));
                 m.put(e.getKey(), distribution ? values.get(0) : values);
             }
             out.add(m);
