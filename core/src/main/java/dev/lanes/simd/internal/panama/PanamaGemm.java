@@ -89,11 +89,14 @@ final class PanamaGemm implements GemmSupport {
                 int rows = Math.min(MR, m - i);
                 int aIdx = aBase + i * ars;
                 int cRow = cOff + i * ldc;
-                int j = 0;
-                if (j + NR <= n && transA && !columnsReadable(a, aIdx, lda, kc)) {
-                    // The last rows of a transposed A: copy them so the kernel can read MR of them.
-                    GemmPacking.packA(true, a, aOff, lda, i, pc, rows, kc, MR, ws.edgeA(MR * kc));
+                // The last rows of a transposed A may end too close to the array's end for the kernel to
+                // read MR of them: then they are copied once for every tile of this row group.
+                float[] edge = null;
+                if (transA && n >= NR && !columnsReadable(a, aIdx, lda, kc)) {
+                    edge = ws.edgeA(MR * kc);
+                    GemmPacking.packA(true, a, aOff, lda, i, pc, rows, kc, MR, edge);
                 }
+                int j = 0;
                 boolean direct = alpha == 1f && betaE == 0f && rows == MR;
                 for (; j + NR <= n; j += NR) {
                     float[] dst = direct ? c : ws.tile;
@@ -103,10 +106,10 @@ final class PanamaGemm implements GemmSupport {
                         kernelRowA(a, aIdx, rowIndex(aIdx, lda, rows, 1), rowIndex(aIdx, lda, rows, 2),
                                 rowIndex(aIdx, lda, rows, 3), rowIndex(aIdx, lda, rows, 4),
                                 rowIndex(aIdx, lda, rows, 5), bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
-                    } else if (columnsReadable(a, aIdx, lda, kc)) {
+                    } else if (edge == null) {
                         kernelColumnA(a, aIdx, lda, bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
                     } else {
-                        kernelColumnA(ws.edgeA, 0, MR, bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
+                        kernelColumnA(edge, 0, MR, bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
                     }
                     if (!direct) {
                         storeTile(ws.tile, NR, rows, NR, alpha, betaE, c, cRow + j, ldc);
@@ -415,34 +418,26 @@ final class PanamaGemm implements GemmSupport {
         private float[] packA = new float[0];
         private float[] packB = new float[0];
         private float[] scratchB = new float[0];
-        float[] edgeA = new float[0];
+        private float[] edgeA = new float[0];
 
         float[] edgeA(int size) {
-            if (edgeA.length < size) {
-                edgeA = new float[size];
-            }
-            return edgeA;
+            return edgeA = atLeast(edgeA, size);
         }
 
         float[] packA(int size) {
-            if (packA.length < size) {
-                packA = new float[size];
-            }
-            return packA;
+            return packA = atLeast(packA, size);
         }
 
         float[] packB(int size) {
-            if (packB.length < size) {
-                packB = new float[size];
-            }
-            return packB;
+            return packB = atLeast(packB, size);
         }
 
         float[] scratchB(int size) {
-            if (scratchB.length < size) {
-                scratchB = new float[size];
-            }
-            return scratchB;
+            return scratchB = atLeast(scratchB, size);
+        }
+
+        private static float[] atLeast(float[] buffer, int size) {
+            return buffer.length < size ? new float[size] : buffer;
         }
     }
 }
