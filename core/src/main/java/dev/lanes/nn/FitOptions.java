@@ -1,6 +1,5 @@
 package dev.lanes.nn;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -194,9 +193,5 @@ public final class FitOptions {
     /** The progress listener. */
     public Consumer<EpochLogs> listener() {
         return listener;
-    }
-
-    List<Callback> callbacksCopy() {
-        return new ArrayList<>(callbacks);
     }
 }

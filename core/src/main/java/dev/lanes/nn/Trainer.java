@@ -50,6 +50,8 @@ final class Trainer implements TrainingControl {
             throw new IllegalArgumentException("No training rows left (rows " + x.rows() + ", validation split "
                     + options.validationSplit() + ")");
         }
+        // The validation targets do not change between epochs: read them once.
+        float[] valTarget = valY == null ? new float[0] : valY.toArray();
         int batch = Math.min(options.batchSize(), n);
         int outputs = layout.outputs();
         Passes passes = new Passes(layout, batch);
@@ -91,12 +93,12 @@ final class Trainer implements TrainingControl {
             }
             OptionalDouble valLoss = OptionalDouble.empty();
             Map<Metric, Double> metrics = new EnumMap<>(Metric.class);
-            if (valX != null && valX.rows() > 0) {
+            if (valTarget.length > 0) {
                 float[] predicted = model.predict(valX).toArray();
-                float[] target = valY.toArray();
-                valLoss = OptionalDouble.of(options.loss().value(predicted, 0, target, 0, target.length) + regularization.loss(model.params));
+                valLoss = OptionalDouble.of(options.loss().value(predicted, 0, valTarget, 0, valTarget.length)
+                        + regularization.loss(model.params));
                 for (Metric m : options.metrics()) {
-                    metrics.put(m, m.compute(predicted, 0, target, 0, valY.rows(), outputs));
+                    metrics.put(m, m.compute(predicted, 0, valTarget, 0, valY.rows(), outputs));
                 }
             }
             EpochLogs epochLogs = new EpochLogs(epoch, lossSum / n, valLoss, lastLearningRate, metrics);
