@@ -1,5 +1,9 @@
 package dev.lanes.bench;
 
+import dev.lanes.data.DataSpec;
+import dev.lanes.data.Dataset;
+import dev.lanes.data.Preprocessing;
+import dev.lanes.data.Scaling;
 import dev.lanes.nn.FitOptions;
 import dev.lanes.nn.History;
 import dev.lanes.nn.Matrix;
@@ -20,10 +24,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,10 +58,16 @@ public class TrainingBenchmark {
     private FitOptions options;
 
     @Setup
-    public void setUp() throws IOException {
-        float[][] xy = californiaStandardized(Path.of(data), ROWS);
-        x = Matrix.wrap(ROWS, 7, xy[0]);
-        y = Matrix.wrap(ROWS, 1, xy[1]);
+    public void setUp() {
+        Dataset california = Dataset.load(Path.of(data),
+                DataSpec.target("median_house_value").exclude("total_bedrooms", "ocean_proximity"));
+        int[] rows = new int[ROWS];
+        for (int r = 0; r < ROWS; r++) {
+            rows[r] = r;
+        }
+        Preprocessing scaling = Preprocessing.fit(california, rows, Scaling.STANDARD, Scaling.STANDARD);
+        x = scaling.features(california, rows);
+        y = scaling.target(california, rows);
         model = Sequential.input(7).dense(64, Activation.RELU).dense(32, Activation.RELU).dense(1).build(42);
         options = FitOptions.defaults().epochs(EPOCHS).batchSize(batch).optimizer(Optimizers.adam());
     }
@@ -69,44 +76,5 @@ public class TrainingBenchmark {
     @OperationsPerInvocation(ROWS * EPOCHS)
     public History fit() {
         return model.fit(x, y, options);
-    }
-
-    /**
-     * The first {@code rows} rows of the CSV: longitude, latitude, housing_median_age, total_rooms,
-     * population, households, median_income as features, median_house_value as target, each
-     * standardized. The file is known and clean in these columns, so a split on commas suffices here.
-     */
-    static float[][] californiaStandardized(Path csv, int rows) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        int[] columns = {0, 1, 2, 3, 5, 6, 7, 8};
-        float[][] v = new float[columns.length][rows];
-        for (int r = 0; r < rows; r++) {
-            String[] f = lines.get(r + 1).split(",");
-            for (int c = 0; c < columns.length; c++) {
-                v[c][r] = Float.parseFloat(f[columns[c]]);
-            }
-        }
-        for (float[] col : v) {
-            double mean = 0;
-            for (float f : col) {
-                mean += f;
-            }
-            mean /= rows;
-            double var = 0;
-            for (float f : col) {
-                var += (f - mean) * (f - mean);
-            }
-            float std = (float) Math.sqrt(var / rows);
-            for (int r = 0; r < rows; r++) {
-                col[r] = (float) ((col[r] - mean) / std);
-            }
-        }
-        float[] features = new float[rows * 7];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < 7; c++) {
-                features[r * 7 + c] = v[c][r];
-            }
-        }
-        return new float[][] {features, v[7]};
     }
 }
