@@ -20,7 +20,7 @@ public final class Splits {
      * sizes differ by at most one (the first {@code rows % k} parts get one more, as scikit-learn's KFold);
      * fold i tests on part i and trains on the rest.
      *
-     * @throws IllegalArgumentException unless 2 <= k <= rows
+     * @throws IllegalArgumentException unless {@code 2 <= k <= rows}
      */
     public static List<Fold> kFold(int rows, int k, boolean shuffle, long seed) {
         if (k < 2 || k > rows) {
@@ -45,7 +45,7 @@ public final class Splits {
      * {@code repeats} rounds of shuffled K folds, round r seeded from {@code seed} and r: its shuffle seed
      * is the (r+1)-th value of {@code new Rng(seed)}. Folds are listed round by round.
      *
-     * @throws IllegalArgumentException unless 2 <= k <= rows and repeats >= 1
+     * @throws IllegalArgumentException unless {@code 2 <= k <= rows} and {@code repeats >= 1}
      */
     public static List<Fold> repeatedKFold(int rows, int k, int repeats, long seed) {
         if (repeats < 1) {
@@ -63,7 +63,7 @@ public final class Splits {
      * One shuffled split that tests on {@code testFraction} of the rows (at least one row each side). The
      * test size is {@code ceil(testFraction * rows)} as in scikit-learn, moved into {@code [1, rows - 1]}.
      *
-     * @throws IllegalArgumentException unless rows >= 2 and 0 < testFraction < 1
+     * @throws IllegalArgumentException unless {@code rows >= 2} and {@code 0 < testFraction < 1}
      */
     public static Fold holdOut(int rows, double testFraction, long seed) {
         if (rows < 2) {

@@ -144,7 +144,11 @@ public final class Model {
         return result;
     }
 
-    /** Writes this model to {@code file} in the format described by {@link ModelFile}. */
+    /**
+     * Writes this model to {@code file} in the format described by {@link ModelFile}.
+     *
+     * @throws IOException when the file cannot be written
+     */
     public void save(Path file) throws IOException {
         ModelFile.write(this, file);
     }

@@ -7,7 +7,9 @@ public final class SearchCancelledException extends CancellationException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Fits finished before the cancellation took effect; part of the serialized form. */
     private final int fitsDone;
+    /** Fits the whole search would have run; part of the serialized form. */
     private final int fitsTotal;
 
     SearchCancelledException(int fitsDone, int fitsTotal, String when) {

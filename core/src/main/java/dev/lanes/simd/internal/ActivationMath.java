@@ -181,7 +181,7 @@ public final class ActivationMath {
         return (float) Math.exp(x);
     }
 
-    /** Keras 3 {@code relu6(x + 3) / 6}: 0 for x <= -3, 1 for x >= 3, else x/6 + 1/2. */
+    /** Keras 3 {@code relu6(x + 3) / 6}: 0 for {@code x <= -3}, 1 for {@code x >= 3}, else {@code x/6 + 1/2}. */
     public static float hardSigmoid(float x) {
         return (float) (Math.min(Math.max(x + 3.0, 0.0), 6.0) / 6.0);
     }
@@ -193,17 +193,17 @@ public final class ActivationMath {
 
     // ---- derivatives f'(x); y = f(x) where a derivative is cheaper from the output ----
 
-    /** 1 for x > 0, 0 for x <= 0. */
+    /** 1 for {@code x > 0}, 0 for {@code x <= 0}. */
     public static float reluGrad(float x) {
         return x > 0 ? 1f : x <= 0 ? 0f : x;
     }
 
-    /** 1 for x > 0, 0.2 for x <= 0. */
+    /** 1 for {@code x > 0}, 0.2 for {@code x <= 0}. */
     public static float leakyReluGrad(float x) {
         return x > 0 ? 1f : x <= 0 ? LEAKY_SLOPE : x;
     }
 
-    /** 1 for 0 < x < 6, else 0. */
+    /** 1 for {@code 0 < x < 6}, else 0. */
     public static float relu6Grad(float x) {
         return x > 0 && x < 6 ? 1f : x <= 0 || x >= 6 ? 0f : x;
     }
@@ -285,12 +285,12 @@ public final class ActivationMath {
         return y;
     }
 
-    /** 1/6 for -3 < x < 3, else 0. */
+    /** 1/6 for {@code -3 < x < 3}, else 0. */
     public static float hardSigmoidGrad(float x) {
         return x > -3 && x < 3 ? 1f / 6f : x <= -3 || x >= 3 ? 0f : x;
     }
 
-    /** 0 for x <= -3, 1 for x >= 3, else {@code x/3 + 1/2}. */
+    /** 0 for {@code x <= -3}, 1 for {@code x >= 3}, else {@code x/3 + 1/2}. */
     public static float hardSiluGrad(float x) {
         return x <= -3 ? 0f : x >= 3 ? 1f : (float) ((x + 1.5) / 3.0);
     }
