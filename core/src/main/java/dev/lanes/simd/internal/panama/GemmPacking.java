@@ -1,12 +1,28 @@
 package dev.lanes.simd.internal.panama;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Copies blocks of op(A) and op(B) into the layouts the micro-kernels stream through. Every layout is
  * zero-padded to whole panels, so a kernel never needs a bounds check and padding never changes a sum.
  */
 final class GemmPacking {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    // Lane permutations and masks of the 8 x 8 transpose; masked to the lane count so they can be built
+    // on any species, though only 8 lanes use them.
+    private static final VectorShuffle<Float> SWAP1 = VectorShuffle.fromOp(S, i -> (i ^ 1) & (L - 1));
+    private static final VectorShuffle<Float> SWAP2 = VectorShuffle.fromOp(S, i -> (i ^ 2) & (L - 1));
+    private static final VectorShuffle<Float> SWAP4 = VectorShuffle.fromOp(S, i -> (i ^ 4) & (L - 1));
+    private static final VectorMask<Float> BIT1 = VectorMask.fromLong(S, 0xAAAA_AAAAL);
+    private static final VectorMask<Float> BIT2 = VectorMask.fromLong(S, 0xCCCC_CCCCL);
+    private static final VectorMask<Float> BIT4 = VectorMask.fromLong(S, 0xF0F0_F0F0L);
 
     private GemmPacking() {
     }
@@ -18,13 +34,7 @@ final class GemmPacking {
     static void copyB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int n,
                       float[] dst, int ldDst) {
         if (transB) {
-            // op(B)[p][j] = B[j][p]: read each row of B once, write a column of dst.
-            for (int j = 0; j < n; j++) {
-                int src = bOff + j * ldb + pc;
-                for (int p = 0, d = j; p < kc; p++, d += ldDst) {
-                    dst[d] = b[src + p];
-                }
-            }
+            transpose(b, bOff + pc, ldb, n, kc, dst, 0, ldDst);
             for (int p = 0; p < kc; p++) {
                 Arrays.fill(dst, p * ldDst + n, (p + 1) * ldDst, 0f);
             }
@@ -37,6 +47,73 @@ final class GemmPacking {
     }
 
     /**
+     * {@code dst[d0 + p * ldDst + j] = b[src + j * ldb + p]} for j below rows and p below cols: 8 x 8
+     * blocks in registers when vectors have 8 lanes, the rest element by element.
+     */
+    private static void transpose(float[] b, int src, int ldb, int rows, int cols, float[] dst, int d0, int ldDst) {
+        int wholeJ = L == 8 ? rows - rows % 8 : 0;
+        int wholeP = L == 8 ? cols - cols % 8 : 0;
+        for (int j = 0; j < wholeJ; j += 8) {
+            for (int p = 0; p < wholeP; p += 8) {
+                transpose8(b, src + j * ldb + p, ldb, dst, d0 + p * ldDst + j, ldDst);
+            }
+            for (int r = j; r < j + 8; r++) {
+                copyColumn(b, src + r * ldb, wholeP, cols, dst, d0 + r, ldDst);
+            }
+        }
+        for (int j = wholeJ; j < rows; j++) {
+            copyColumn(b, src + j * ldb, 0, cols, dst, d0 + j, ldDst);
+        }
+    }
+
+    /** {@code dst[d0 + p * ldDst] = b[src + p]} for p in [from, cols): one column of a transposed copy. */
+    private static void copyColumn(float[] b, int src, int from, int cols, float[] dst, int d0, int ldDst) {
+        for (int p = from, d = d0 + from * ldDst; p < cols; p++, d += ldDst) {
+            dst[d] = b[src + p];
+        }
+    }
+
+    /**
+     * Transposes the 8 x 8 block of b at {@code src} (row stride ldb) into dst at d (row stride ldDst) in
+     * registers: three butterfly stages, stage s swapping bit s of the row and lane numbers through a
+     * lane permutation and a blend (the single-input forms, fast on JDK 17 and 25). Only for 8 lanes.
+     */
+    private static void transpose8(float[] b, int src, int ldb, float[] dst, int d, int ldDst) {
+        FloatVector r0 = FloatVector.fromArray(S, b, src);
+        FloatVector r1 = FloatVector.fromArray(S, b, src + ldb);
+        FloatVector r2 = FloatVector.fromArray(S, b, src + 2 * ldb);
+        FloatVector r3 = FloatVector.fromArray(S, b, src + 3 * ldb);
+        FloatVector r4 = FloatVector.fromArray(S, b, src + 4 * ldb);
+        FloatVector r5 = FloatVector.fromArray(S, b, src + 5 * ldb);
+        FloatVector r6 = FloatVector.fromArray(S, b, src + 6 * ldb);
+        FloatVector r7 = FloatVector.fromArray(S, b, src + 7 * ldb);
+        FloatVector t0 = r0.blend(r1.rearrange(SWAP1), BIT1);
+        FloatVector t1 = r0.rearrange(SWAP1).blend(r1, BIT1);
+        FloatVector t2 = r2.blend(r3.rearrange(SWAP1), BIT1);
+        FloatVector t3 = r2.rearrange(SWAP1).blend(r3, BIT1);
+        FloatVector t4 = r4.blend(r5.rearrange(SWAP1), BIT1);
+        FloatVector t5 = r4.rearrange(SWAP1).blend(r5, BIT1);
+        FloatVector t6 = r6.blend(r7.rearrange(SWAP1), BIT1);
+        FloatVector t7 = r6.rearrange(SWAP1).blend(r7, BIT1);
+        r0 = t0.blend(t2.rearrange(SWAP2), BIT2);
+        r2 = t0.rearrange(SWAP2).blend(t2, BIT2);
+        r1 = t1.blend(t3.rearrange(SWAP2), BIT2);
+        r3 = t1.rearrange(SWAP2).blend(t3, BIT2);
+        r4 = t4.blend(t6.rearrange(SWAP2), BIT2);
+        r6 = t4.rearrange(SWAP2).blend(t6, BIT2);
+        r5 = t5.blend(t7.rearrange(SWAP2), BIT2);
+        r7 = t5.rearrange(SWAP2).blend(t7, BIT2);
+        r0.blend(r4.rearrange(SWAP4), BIT4).intoArray(dst, d);
+        r1.blend(r5.rearrange(SWAP4), BIT4).intoArray(dst, d + ldDst);
+        r2.blend(r6.rearrange(SWAP4), BIT4).intoArray(dst, d + 2 * ldDst);
+        r3.blend(r7.rearrange(SWAP4), BIT4).intoArray(dst, d + 3 * ldDst);
+        r0.rearrange(SWAP4).blend(r4, BIT4).intoArray(dst, d + 4 * ldDst);
+        r1.rearrange(SWAP4).blend(r5, BIT4).intoArray(dst, d + 5 * ldDst);
+        r2.rearrange(SWAP4).blend(r6, BIT4).intoArray(dst, d + 6 * ldDst);
+        r3.rearrange(SWAP4).blend(r7, BIT4).intoArray(dst, d + 7 * ldDst);
+    }
+
+    /**
      * Packs the {@code kc x nc} block of op(B) at (pc, jc) into panels of {@code nr} columns: panel q
      * starts at {@code q * nr * kc} and holds row p at {@code p * nr}.
      */
@@ -46,12 +123,7 @@ final class GemmPacking {
             int cols = Math.min(nr, nc - j0);
             int panel = j0 * kc;
             if (transB) {
-                for (int j = 0; j < cols; j++) {
-                    int src = bOff + (jc + j0 + j) * ldb + pc;
-                    for (int p = 0, d = panel + j; p < kc; p++, d += nr) {
-                        bp[d] = b[src + p];
-                    }
-                }
+                transpose(b, bOff + (jc + j0) * ldb + pc, ldb, cols, kc, bp, panel, nr);
             } else {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(b, bOff + (pc + p) * ldb + jc + j0, bp, panel + p * nr, cols);
