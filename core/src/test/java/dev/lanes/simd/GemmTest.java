@@ -50,7 +50,7 @@ class GemmTest {
             dims.add(new int[] {SIZES[rnd.nextInt(SIZES.length)], SIZES[rnd.nextInt(SIZES.length)],
                     SIZES[rnd.nextInt(SIZES.length)]});
         }
-        // Large enough for the packed path, crossing each cache block: MC (144), KC (256), NC (4096).
+        // Large enough for the packed path, crossing each cache block: MC (144 or 120), KC (256), NC (4096).
         dims.add(new int[] {400, 70, 200});
         dims.add(new int[] {100, 100, 600});
         dims.add(new int[] {50, 4100, 30});

@@ -5,9 +5,16 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Matrix multiply on vector lanes, in the style of BLIS: C is computed in tiles of {@value #MR} rows by
- * {@code NR = 2} vectors, held in 12 vector registers while a rank-1 update per step of k streams
+ * Matrix multiply on vector lanes, in the style of BLIS: C is computed in tiles of {@link #MR} rows by
+ * {@code NR = 2} vectors, held in 10 or 12 vector registers while a rank-1 update per step of k streams
  * through them.
+ *
+ * <p>How many rows a tile has depends on how A is read and on the JIT. A tile reading A in place row by
+ * row ({@code kernelRowA}) has 5 rows: with 6, the six row indices do not fit the general registers and
+ * spill. A tile reading MR values of A side by side (a packed panel, or A stored transposed) has 6 rows on
+ * JDK 17, whose C2 keeps the 12 accumulators in registers; JDK 25's C2 schedules the broadcasts of A
+ * earlier, spills two accumulators to the stack and runs at half speed, so there it has 5 rows. Measured
+ * on an AVX2 Zen 3 with 16 vector registers; {@code benchmarks/README.md} has the figures.
  *
  * <p>Large products pack op(A) and op(B) into contiguous panels (cache blocking by {@value #MC},
  * {@value #KC} and {@value #NC}). Small products, the shapes a network trains on, read A where it lies
@@ -24,8 +31,10 @@ final class PanamaGemm implements GemmSupport {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Rows of a micro-tile. */
-    static final int MR = 6;
+    /** Rows of a micro-tile that reads MR values of A side by side: see the class comment. */
+    static final int MR = Runtime.version().feature() <= 17 ? 6 : 5;
+    /** Rows of a micro-tile that reads A in place row by row. */
+    private static final int ROW_MR = 5;
     /** Columns of a micro-tile: two vectors. */
     private static final int NR = 2 * L;
     /** Rows of A packed at once (a multiple of MR): an MC x KC block stays in L2. */
@@ -36,6 +45,8 @@ final class PanamaGemm implements GemmSupport {
     static final int NC = 4096;
     /** From this many multiply-adds on, packing pays for itself. */
     private static final long PACK_MIN_WORK = 1L << 22;
+    /** ... and from this many rows of C on: fewer rows leave too little to reuse a packed B panel. */
+    private static final int PACK_MIN_ROWS = 48;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -44,7 +55,7 @@ final class PanamaGemm implements GemmSupport {
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
         Workspace ws = WORKSPACE.get();
-        if ((long) m * n * k >= PACK_MIN_WORK && m >= MR * 8 && n >= NR) {
+        if ((long) m * n * k >= PACK_MIN_WORK && m >= PACK_MIN_ROWS && n >= NR) {
             packed(ws, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
             unpacked(ws, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
@@ -85,8 +96,9 @@ final class PanamaGemm implements GemmSupport {
             }
             float betaE = pc == 0 ? beta : 1f;
             int aBase = aOff + pc * aps;
-            for (int i = 0; i < m; i += MR) {
-                int rows = Math.min(MR, m - i);
+            int mr = transA ? MR : ROW_MR;
+            for (int i = 0; i < m; i += mr) {
+                int rows = Math.min(mr, m - i);
                 int aIdx = aBase + i * ars;
                 int cRow = cOff + i * ldc;
                 // The last rows of a transposed A may end too close to the array's end for the kernel to
@@ -97,7 +109,7 @@ final class PanamaGemm implements GemmSupport {
                     GemmPacking.packA(true, a, aOff, lda, i, pc, rows, kc, MR, edge);
                 }
                 int j = 0;
-                boolean direct = alpha == 1f && betaE == 0f && rows == MR;
+                boolean direct = alpha == 1f && betaE == 0f && rows == mr;
                 for (; j + NR <= n; j += NR) {
                     float[] dst = direct ? c : ws.tile;
                     int d = direct ? cRow + j : 0;
@@ -105,7 +117,7 @@ final class PanamaGemm implements GemmSupport {
                     if (!transA) {
                         kernelRowA(a, aIdx, rowIndex(aIdx, lda, rows, 1), rowIndex(aIdx, lda, rows, 2),
                                 rowIndex(aIdx, lda, rows, 3), rowIndex(aIdx, lda, rows, 4),
-                                rowIndex(aIdx, lda, rows, 5), bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
+                                bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
                     } else if (edge == null) {
                         kernelColumnA(a, aIdx, lda, bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
                     } else {
@@ -168,11 +180,22 @@ final class PanamaGemm implements GemmSupport {
      * The sums of one MR x NR tile into {@code dst} at {@code d} (row stride {@code ldd}): the tile
      * buffer, or C itself when the sums are the result (alpha 1, beta 0, a whole tile). The MR values of A
      * for step p side by side at {@code aIdx + p * aps} (a packed panel, or A stored transposed) and B's
-     * row p at {@code bIdx + p * ldb}. Twelve accumulators, two B vectors and a broadcast fit the 16
-     * registers of AVX2. The loop has no branch and calls nothing, and the six A reads share one index
+     * row p at {@code bIdx + p * ldb}. Twelve (or ten) accumulators, two B vectors and a broadcast fit the
+     * 16 registers of AVX2. The loop has no branch and calls nothing, and the A reads share one index
      * (C2 merges their bounds checks); otherwise C is updated separately by {@link #storeTile}.
      */
     private static void kernelColumnA(float[] a, int aIdx, int aps, float[] b, int bIdx, int ldb, int kc,
+                                      float[] dst, int d, int ldd) {
+        // MR is a constant once the class is initialized, so C2 keeps only one of the calls.
+        if (MR == 6) {
+            kernelColumnA6(a, aIdx, aps, b, bIdx, ldb, kc, dst, d, ldd);
+        } else {
+            kernelColumnA5(a, aIdx, aps, b, bIdx, ldb, kc, dst, d, ldd);
+        }
+    }
+
+    /** {@link #kernelColumnA} for tiles of 6 rows. */
+    private static void kernelColumnA6(float[] a, int aIdx, int aps, float[] b, int bIdx, int ldb, int kc,
                                       float[] dst, int d, int ldd) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
@@ -212,14 +235,51 @@ final class PanamaGemm implements GemmSupport {
         c51.intoArray(dst, d + L);
     }
 
+    /** {@link #kernelColumnA} for tiles of 5 rows. */
+    private static void kernelColumnA5(float[] a, int aIdx, int aps, float[] b, int bIdx, int ldb, int kc,
+                                      float[] dst, int d, int ldd) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
+        for (int p = 0, ap = aIdx, bp = bIdx; p < kc; p++, ap += aps, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ap + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+        }
+        c00.intoArray(dst, d);
+        c01.intoArray(dst, d + L);
+        c10.intoArray(dst, d += ldd);
+        c11.intoArray(dst, d + L);
+        c20.intoArray(dst, d += ldd);
+        c21.intoArray(dst, d + L);
+        c30.intoArray(dst, d += ldd);
+        c31.intoArray(dst, d + L);
+        c40.intoArray(dst, d += ldd);
+        c41.intoArray(dst, d + L);
+    }
+
     /**
-     * {@link #kernelColumnA} for A stored row by row: row r of the tile starts at {@code aRow[r]} and
-     * step p reads {@code aRow[r] + p}, an index the JIT can bounds-check once before the loop.
+     * {@link #kernelColumnA} for A stored row by row, in tiles of {@value #ROW_MR} rows: row r of the
+     * tile starts at {@code a<r>} and step p reads {@code a<r> + p}, an index the JIT can bounds-check
+     * once before the loop.
      */
-    private static void kernelRowA(float[] a, int a0, int a1, int a2, int a3, int a4, int a5,
+    private static void kernelRowA(float[] a, int a0, int a1, int a2, int a3, int a4,
                                    float[] b, int bIdx, int ldb, int kc, float[] dst, int d, int ldd) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
         for (int p = 0, bp = bIdx; p < kc; p++, bp += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
@@ -238,9 +298,6 @@ final class PanamaGemm implements GemmSupport {
             x = FloatVector.broadcast(S, a[a4 + p]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[a5 + p]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
         }
         c00.intoArray(dst, d);
         c01.intoArray(dst, d + L);
@@ -252,11 +309,9 @@ final class PanamaGemm implements GemmSupport {
         c31.intoArray(dst, d + L);
         c40.intoArray(dst, d += ldd);
         c41.intoArray(dst, d + L);
-        c50.intoArray(dst, d += ldd);
-        c51.intoArray(dst, d + L);
     }
 
-    /** One MR x 1-vector tile, for the columns left of a row after the 4-vector tiles. */
+    /** One tile of up to 6 rows by 1 vector, for the columns left of a row after the 2-vector tiles. */
     private static void kernel6x1(float[] a, int aIdx, int ars, int aps, int rows,
                                   float[] b, int bIdx, int ldb, int kc, float[] tile) {
         int a0 = aIdx;
@@ -414,7 +469,7 @@ final class PanamaGemm implements GemmSupport {
 
     /** Per-thread buffers, grown on demand and kept, so the steady state allocates nothing. */
     private static final class Workspace {
-        final float[] tile = new float[MR * NR];
+        final float[] tile = new float[6 * NR];
         private float[] packA = new float[0];
         private float[] packB = new float[0];
         private float[] scratchB = new float[0];
