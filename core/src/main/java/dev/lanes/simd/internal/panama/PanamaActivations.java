@@ -9,8 +9,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Activation kernels on {@link FloatVector#SPECIES_PREFERRED} lanes, computed in float with the
- * lane-wise EXP, EXPM1, LOG1P and TANH (SVML intrinsics, about 20x faster than {@code Math}).
+ * Activation kernels on {@link FloatVector#SPECIES_PREFERRED} lanes, computed in float with
+ * {@link LaneMath}'s exp, expm1, log1p and tanh (polynomials on lanes, many times faster than
+ * {@code Math}, and giving the same bits before and after the JIT compiles them).
  *
  * <p>Each function has its own small kernel (a vector loop to {@code loopBound}, then a scalar tail on
  * {@link ActivationMath}) so C2 inlines the whole loop body and no vector is boxed; the public methods
@@ -30,26 +31,11 @@ final class PanamaActivations implements ActivationSupport {
     private static final float GT_2C = (float) (2 * ActivationMath.GELU_TANH_C);
     private static final float GT_2CK = (float) (2 * ActivationMath.GELU_TANH_C * ActivationMath.GELU_TANH_K);
     private static final float GT_6CK = (float) (6 * ActivationMath.GELU_TANH_C * ActivationMath.GELU_TANH_K);
-    private static final float INV_SQRT_2PI = (float) ActivationMath.INV_SQRT_2PI;
-    /** Half of 1/sqrt(2): the erfc fit needs z/2 with z = |x|/sqrt(2). */
-    private static final float HALF_INV_SQRT2 = 0.35355339059327373f;
-    /** Beyond |x| = 16, Phi(-|x|) and phi(x) underflow in float; clamping keeps x^2 finite. */
-    private static final float GELU_CLAMP = 16f;
     /**
      * Beyond |x| = 30, sigmoid(2u) is exactly 0 or 1 in float and the derivative's correction term 0;
      * the derivative clamps x there so that u^3 stays finite.
      */
     private static final float GELU_TANH_CLAMP = 30f;
-    private static final float P0 = (float) ActivationMath.ERFC_P0;
-    private static final float P1 = (float) ActivationMath.ERFC_P1;
-    private static final float P2 = (float) ActivationMath.ERFC_P2;
-    private static final float P3 = (float) ActivationMath.ERFC_P3;
-    private static final float P4 = (float) ActivationMath.ERFC_P4;
-    private static final float P5 = (float) ActivationMath.ERFC_P5;
-    private static final float P6 = (float) ActivationMath.ERFC_P6;
-    private static final float P7 = (float) ActivationMath.ERFC_P7;
-    private static final float P8 = (float) ActivationMath.ERFC_P8;
-    private static final float P9 = (float) ActivationMath.ERFC_P9;
 
     @Override
     public void forward(Activation f, int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
@@ -132,26 +118,12 @@ final class PanamaActivations implements ActivationSupport {
 
     /** {@code 1 / (1 + e^-v)}; e^-v overflowing to inf gives 0, never NaN. */
     private static FloatVector sigmoidOf(FloatVector v) {
-        return one().div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+        return one().div(LaneMath.exp(v.neg()).add(1f));
     }
 
     /** {@code relu6(v + 3) / 6}, the Keras 3 hard sigmoid. */
     private static FloatVector hardSigmoidOf(FloatVector v) {
         return v.add(3f).max(0f).min(6f).mul(1f / 6f);
-    }
-
-    /**
-     * {@code Phi(-a) = erfc(a / sqrt 2) / 2} for {@code 0 <= a <= 16} (the erfc fit of
-     * {@link ActivationMath#erfc(double)}), given {@code lo = a^2 - fl(a^2)} (exact, by FMA) and
-     * {@code big = e^(-fl(a^2) / 2)}. The exponential is split as {@code big * e^(P - lo/2)}: a single
-     * float exp of {@code -a^2/2 + P} would lose about {@code a^2 2^-24} of relative precision.
-     */
-    private static FloatVector halfErfc(FloatVector a, FloatVector lo, FloatVector big) {
-        FloatVector t = one().div(a.fma(HALF_INV_SQRT2, 1f));
-        FloatVector p = t.fma(P9, P8).fma(t, bc(P7)).fma(t, bc(P6)).fma(t, bc(P5)).fma(t, bc(P4))
-                .fma(t, bc(P3)).fma(t, bc(P2)).fma(t, bc(P1)).fma(t, bc(P0));
-        FloatVector small = lo.fma(bc(-0.5f), p).lanewise(VectorOperators.EXP);
-        return t.mul(0.5f).mul(big).mul(small);
     }
 
     private static FloatVector bc(float c) {
@@ -196,7 +168,7 @@ final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.EXPM1).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, oo + i);
+            LaneMath.expm1(v).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
             out[oo + i] = ActivationMath.elu(x[xo + i]);
@@ -207,7 +179,7 @@ final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.EXPM1).mul(SELU_ALPHA).blend(v, v.compare(VectorOperators.GT, 0f))
+            LaneMath.expm1(v).mul(SELU_ALPHA).blend(v, v.compare(VectorOperators.GT, 0f))
                     .mul(SELU_SCALE).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
@@ -228,7 +200,7 @@ final class PanamaActivations implements ActivationSupport {
     private static void tanh(int n, float[] x, int xo, float[] out, int oo) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector.fromArray(S, x, xo + i).lanewise(VectorOperators.TANH).intoArray(out, oo + i);
+            LaneMath.tanh(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
             out[oo + i] = ActivationMath.tanh(x[xo + i]);
@@ -239,7 +211,7 @@ final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector tail = v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+            FloatVector tail = LaneMath.log1pUnit(LaneMath.exp(v.abs().neg()));
             v.max(0f).add(tail).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
@@ -270,19 +242,12 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
+    /**
+     * Element by element in double ({@link ActivationMath#gelu}): a lane-wise erfc needs two
+     * exponentials, and C2 stops inlining before it has all of them in one loop, which boxes vectors.
+     */
     private static void gelu(int n, float[] x, int xo, float[] out, int oo) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector a = v.abs().min(GELU_CLAMP);
-            FloatVector sq = a.mul(a);
-            FloatVector big = sq.mul(-0.5f).lanewise(VectorOperators.EXP);
-            FloatVector h = halfErfc(a, a.fma(a, sq.neg()), big);
-            // Phi(x) = 1 - Phi(-x) for x >= 0; h <= 1/2 there, so no cancellation
-            FloatVector phi = h.neg().add(1f).blend(h, v.compare(VectorOperators.LT, 0f));
-            noNegInf(v).mul(phi).intoArray(out, oo + i);
-        }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             out[oo + i] = ActivationMath.gelu(x[xo + i]);
         }
     }
@@ -305,7 +270,7 @@ final class PanamaActivations implements ActivationSupport {
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             // tanh(softplus x) = n / (n + 2), n = e (e + 2), e = e^x (see ActivationMath.mish)
-            FloatVector e = v.min(ActivationMath.MISH_CLAMP).lanewise(VectorOperators.EXP);
+            FloatVector e = LaneMath.exp(v.min(ActivationMath.MISH_CLAMP));
             FloatVector num = e.add(2f).mul(e);
             noNegInf(v).mul(num.div(num.add(2f))).intoArray(out, oo + i);
         }
@@ -317,7 +282,7 @@ final class PanamaActivations implements ActivationSupport {
     private static void exponential(int n, float[] x, int xo, float[] out, int oo) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector.fromArray(S, x, xo + i).lanewise(VectorOperators.EXP).intoArray(out, oo + i);
+            LaneMath.exp(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
             out[oo + i] = ActivationMath.exponential(x[xo + i]);
@@ -373,7 +338,7 @@ final class PanamaActivations implements ActivationSupport {
         int i = 0;
         FloatVector acc = FloatVector.zero(S);
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector e = FloatVector.fromArray(S, x, xo + i).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector e = LaneMath.exp(FloatVector.fromArray(S, x, xo + i).sub(max));
             e.intoArray(out, oo + i);
             acc = acc.add(e);
         }
@@ -441,7 +406,7 @@ final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector d = v.lanewise(VectorOperators.EXP).blend(1f, v.compare(VectorOperators.GT, 0f));
+            FloatVector d = LaneMath.exp(v).blend(1f, v.compare(VectorOperators.GT, 0f));
             FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
         }
         for (; i < n; i++) {
@@ -453,7 +418,7 @@ final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector d = v.lanewise(VectorOperators.EXP).mul(SELU_SCALE_ALPHA)
+            FloatVector d = LaneMath.exp(v).mul(SELU_SCALE_ALPHA)
                     .blend(SELU_SCALE, v.compare(VectorOperators.GT, 0f));
             FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
         }
@@ -513,7 +478,7 @@ final class PanamaActivations implements ActivationSupport {
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             // s + x s (1 - s) with s(1 - s) = p q, p = 1/(1+e), q = e p, e = e^-|x| (see ActivationMath.siluGrad)
-            FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector e = LaneMath.exp(v.abs().neg());
             FloatVector p = one().div(e.add(1f));
             FloatVector q = e.mul(p);
             FloatVector s = q.blend(p, v.compare(VectorOperators.GE, 0f));
@@ -526,23 +491,9 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
+    /** Element by element in double, as {@link #gelu}. */
     private static void geluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector c = v.max(-GELU_CLAMP).min(GELU_CLAMP);
-            FloatVector a = c.abs();
-            FloatVector sq = a.mul(a);
-            FloatVector lo = a.fma(a, sq.neg());
-            FloatVector big = sq.mul(-0.5f).lanewise(VectorOperators.EXP);
-            FloatVector h = halfErfc(a, lo, big);
-            FloatVector phi = h.neg().add(1f).blend(h, v.compare(VectorOperators.LT, 0f));
-            // the normal density e^(-x^2/2) / sqrt(2 pi) = big e^(-lo/2), and |lo/2| < 2^-16 so e^(-lo/2) = 1 - lo/2
-            FloatVector density = lo.fma(bc(-0.5f), one()).mul(big).mul(INV_SQRT_2PI);
-            FloatVector d = c.fma(density, phi);
-            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
-        }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             gi[gio + i] = g[go + i] * ActivationMath.geluGrad(x[xo + i]);
         }
     }
@@ -553,7 +504,7 @@ final class PanamaActivations implements ActivationSupport {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             FloatVector c = v.max(-GELU_TANH_CLAMP).min(GELU_TANH_CLAMP);
             FloatVector c2 = c.mul(c);
-            FloatVector e = c2.fma(GT_2CK, GT_2C).mul(c).abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector e = LaneMath.exp(c2.fma(GT_2CK, GT_2C).mul(c).abs().neg());
             FloatVector p = one().div(e.add(1f));
             FloatVector q = e.mul(p);
             FloatVector s = q.blend(p, v.compare(VectorOperators.GE, 0f));
@@ -570,7 +521,7 @@ final class PanamaActivations implements ActivationSupport {
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             // t + x 4 e (1 + e) / m^2 with t = num / m (see ActivationMath.mishGrad); / m twice avoids m^2 overflow
             FloatVector c = FloatVector.fromArray(S, x, xo + i).min(ActivationMath.MISH_CLAMP);
-            FloatVector e = c.lanewise(VectorOperators.EXP);
+            FloatVector e = LaneMath.exp(c);
             FloatVector num = e.add(2f).mul(e);
             FloatVector m = num.add(2f);
             FloatVector w = e.add(1f).mul(e).mul(4f).div(m).div(m);
