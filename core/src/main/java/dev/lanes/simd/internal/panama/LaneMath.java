@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * give the same bits in every tier and on every JDK; {@code LaneMathTest} replays them in scalar code
  * and measures their error. The polynomials are those of Cephes' single-precision library
  * (S. L. Moshier); errors measured against double {@code Math}: exp and log1p within 1 ulp, expm1
- * within 1.5, tanh within 2.
+ * within 1.5, tanh within 2, sigmoid within 2.5.
  *
  * <p>Each method is small and called only from kernel loops, so C2 inlines it and no vector is boxed.
  */
@@ -47,20 +47,45 @@ final class LaneMath {
      */
     static FloatVector exp(FloatVector x) {
         FloatVector v = x.max(-104f).min(89f);
-        FloatVector t = v.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUNDER));
-        FloatVector n = t.sub(ROUNDER);
-        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_LO), n.fma(FloatVector.broadcast(S, -LN2_HI), v));
-        return timesTwoTo(expOfReduced(r), t);
+        FloatVector t = rounded(v);
+        return timesTwoTo(expm1OfReduced(reduced(v, t)).add(1f), t);
     }
 
-    /** e^r for |r| up to about ln(2) / 2: Cephes' expf polynomial. */
-    private static FloatVector expOfReduced(FloatVector r) {
+    /**
+     * 1 / (1 + e^-x), with e^-x scaled by 2^n in one step: results below 2^-126 (x under about -87.3)
+     * come out as 0 rather than subnormal, which saves {@link #exp}'s second scaling.
+     */
+    static FloatVector sigmoid(FloatVector x) {
+        FloatVector v = x.neg().max(-87.3f).min(89f);
+        FloatVector t = rounded(v);
+        FloatVector e = expm1OfReduced(reduced(v, t)).add(1f).mul(twoTo(t));
+        return FloatVector.broadcast(S, 1f).div(e.add(1f));
+    }
+
+    /** {@code n + ROUNDER}, where n is v / ln 2 rounded to an integer (for |v| below 2^21). */
+    private static FloatVector rounded(FloatVector v) {
+        return v.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUNDER));
+    }
+
+    /** {@code r = v - n ln 2}, |r| <= ln(2) / 2, for the n held by {@code t = n + ROUNDER} (Cody and Waite). */
+    private static FloatVector reduced(FloatVector v, FloatVector t) {
+        FloatVector n = t.sub(ROUNDER);
+        return n.fma(FloatVector.broadcast(S, -LN2_LO), n.fma(FloatVector.broadcast(S, -LN2_HI), v));
+    }
+
+    /** e^r - 1 for |r| up to about ln(2) / 2: {@code r + r^2 P(r)}, Cephes' expf polynomial. */
+    private static FloatVector expm1OfReduced(FloatVector r) {
         FloatVector p = r.fma(1.9875691500e-4f, 1.3981999507e-3f)
                 .fma(r, FloatVector.broadcast(S, 8.3334519073e-3f))
                 .fma(r, FloatVector.broadcast(S, 4.1665795894e-2f))
                 .fma(r, FloatVector.broadcast(S, 1.6666665459e-1f))
                 .fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
-        return p.fma(r.mul(r), r).add(1f);
+        return p.fma(r.mul(r), r);
+    }
+
+    /** 2^n for the integer n held by {@code t = n + ROUNDER}, -126 <= n <= 128 (128 gives infinity). */
+    private static FloatVector twoTo(FloatVector t) {
+        return t.reinterpretAsInts().sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
     }
 
     /** {@code y * 2^n} for the integer n held by {@code t = n + ROUNDER}, in two exact halves. */
@@ -73,20 +98,16 @@ final class LaneMath {
 
     /**
      * e^x - 1. Below |x| = 0.5 the Taylor polynomial {@code x + x^2 (1/2 + x/6 + ...)} to x^10 (and
-     * x itself for x = 0, so -0 stays -0). Up to 20 the same polynomial of the reduced r, with x = n ln 2 + r as in
-     * {@link #exp}: {@code 2^n (e^r - 1) + (2^n - 1)} keeps the precision that e^x - 1 would lose to
-     * cancellation. Beyond, {@link #exp} minus 1.
+     * x itself for x = 0, so -0 stays -0). Up to 20, with x = n ln 2 + r as in {@link #exp},
+     * {@code 2^n (e^r - 1) + (2^n - 1)} keeps the precision that e^x - 1 would lose to cancellation.
+     * Beyond, {@link #exp} minus 1.
      */
     static FloatVector expm1(FloatVector x) {
         FloatVector small = x.mul(x).fma(taylorExpm1Tail(x), x).blend(x, x.eq(0f));
         FloatVector v = x.max(-30f).min(20f);
-        FloatVector t = v.fma(FloatVector.broadcast(S, LOG2E), FloatVector.broadcast(S, ROUNDER));
-        FloatVector n = t.sub(ROUNDER);
-        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), v);
-        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
-        FloatVector scale = t.reinterpretAsInts().sub(ROUNDER_BITS).add(127).lanewise(VectorOperators.LSHL, 23)
-                .reinterpretAsFloats();
-        FloatVector mid = scale.fma(r.mul(r).fma(taylorExpm1Tail(r), r), scale.sub(1f));
+        FloatVector t = rounded(v);
+        FloatVector scale = twoTo(t);
+        FloatVector mid = scale.fma(expm1OfReduced(reduced(v, t)), scale.sub(1f));
         FloatVector result = exp(x).sub(1f).blend(mid, x.lt(20f));
         return result.blend(small, x.abs().lt(0.5f));
     }
@@ -131,8 +152,9 @@ final class LaneMath {
 
     /**
      * tanh x: below |x| = 0.625 Cephes' tanhf polynomial {@code x (1 + x^2 P(x^2))} (a product, so -0
-     * stays -0); above,
-     * {@code 1 - 2 / (e^2|x| + 1)} with the sign of x (1 beyond |x| of about 44, where e^2|x| is infinite).
+     * stays -0); above, {@code 1 - 2 / (e^2|x| + 1)} with the sign of x, which keeps 1 - |tanh x| precise
+     * (the derivative is computed from it). |x| is clamped to 9.1, beyond which tanh rounds to 1 in
+     * float, so e^2|x| needs only one scaling by 2^n.
      */
     static FloatVector tanh(FloatVector x) {
         FloatVector a = x.abs();
@@ -142,8 +164,12 @@ final class LaneMath {
                 .fma(z, FloatVector.broadcast(S, 1.33314422036e-1f))
                 .fma(z, FloatVector.broadcast(S, -3.33332819422e-1f));
         FloatVector small = z.fma(p, FloatVector.broadcast(S, 1f)).mul(x);
-        FloatVector big = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(exp(a.add(a)).add(1f)));
-        big = big.blend(big.neg(), x.lt(0f));
-        return big.blend(small, a.lt(0.625f));
+        FloatVector c = a.min(9.1f);
+        FloatVector v = c.add(c);
+        FloatVector t = rounded(v);
+        FloatVector scale = twoTo(t);
+        FloatVector e = scale.fma(expm1OfReduced(reduced(v, t)), scale);
+        FloatVector big = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(1f)));
+        return big.blend(big.neg(), x.lt(0f)).blend(small, a.lt(0.625f));
     }
 }

@@ -190,7 +190,7 @@ final class PanamaActivations implements ActivationSupport {
     private static void sigmoid(int n, float[] x, int xo, float[] out, int oo) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            sigmoidOf(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
+            LaneMath.sigmoid(FloatVector.fromArray(S, x, xo + i)).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
             out[oo + i] = ActivationMath.sigmoid(x[xo + i]);

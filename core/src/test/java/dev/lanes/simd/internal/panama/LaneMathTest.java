@@ -23,7 +23,8 @@ class LaneMathTest {
         EXP(LaneMath::exp, LaneMathTest::exp, Math::exp, 1, -110, 95),
         EXPM1(LaneMath::expm1, LaneMathTest::expm1, Math::expm1, 1.5, -30, 95),
         LOG1P_UNIT(LaneMath::log1pUnit, LaneMathTest::log1pUnit, Math::log1p, 1, 0, 1),
-        TANH(LaneMath::tanh, LaneMathTest::tanh, Math::tanh, 2, -50, 50);
+        TANH(LaneMath::tanh, LaneMathTest::tanh, Math::tanh, 2, -50, 50),
+        SIGMOID(LaneMath::sigmoid, LaneMathTest::sigmoid, x -> 1 / (1 + Math.exp(-x)), 2.5, -110, 100);
 
         final UnaryOperator<FloatVector> lanes;
         final FloatUnary replay;
@@ -122,8 +123,8 @@ class LaneMathTest {
                 continue;
             }
             if (Math.abs(rf) < Float.MIN_NORMAL) {
-                // Subnormal results: within one subnormal step.
-                assertEquals(ref, got[i], Float.MIN_VALUE, f + "(" + x[i] + ")");
+                // Subnormal results: within one subnormal step; sigmoid flushes them to 0.
+                assertEquals(ref, got[i], f == Function.SIGMOID ? Float.MIN_NORMAL : Float.MIN_VALUE, f + "(" + x[i] + ")");
                 continue;
             }
             double err = Math.abs(got[i] - ref) / Math.ulp(rf);
@@ -140,30 +141,44 @@ class LaneMathTest {
     private static float exp(float x) {
         float v = Math.min(Math.max(x, -104f), 89f);
         float t = Math.fma(v, 1.44269504088896341f, 12582912f);
-        float n = t - 12582912f;
-        float r = Math.fma(n, -0.693359375f, v);
-        r = Math.fma(n, 2.12194440e-4f, r);
-        float p = Math.fma(r, 1.9875691500e-4f, 1.3981999507e-3f);
-        p = Math.fma(p, r, 8.3334519073e-3f);
-        p = Math.fma(p, r, 4.1665795894e-2f);
-        p = Math.fma(p, r, 1.6666665459e-1f);
-        p = Math.fma(p, r, 5.0000001201e-1f);
-        float y = Math.fma(p, r * r, r) + 1f;
+        float y = expm1OfReduced(reduced(v, t)) + 1f;
         int k = Float.floatToRawIntBits(t) - Float.floatToRawIntBits(12582912f);
         int k1 = k >> 1;
         int k2 = k - k1;
         return y * Float.intBitsToFloat((k1 + 127) << 23) * Float.intBitsToFloat((k2 + 127) << 23);
     }
 
+    private static float sigmoid(float x) {
+        float v = Math.min(Math.max(-x, -87.3f), 89f);
+        float t = Math.fma(v, 1.44269504088896341f, 12582912f);
+        float e = (expm1OfReduced(reduced(v, t)) + 1f) * twoTo(t);
+        return 1f / (e + 1f);
+    }
+
+    private static float reduced(float v, float t) {
+        float n = t - 12582912f;
+        return Math.fma(n, 2.12194440e-4f, Math.fma(n, -0.693359375f, v));
+    }
+
+    private static float expm1OfReduced(float r) {
+        float p = Math.fma(r, 1.9875691500e-4f, 1.3981999507e-3f);
+        p = Math.fma(p, r, 8.3334519073e-3f);
+        p = Math.fma(p, r, 4.1665795894e-2f);
+        p = Math.fma(p, r, 1.6666665459e-1f);
+        p = Math.fma(p, r, 5.0000001201e-1f);
+        return Math.fma(p, r * r, r);
+    }
+
+    private static float twoTo(float t) {
+        return Float.intBitsToFloat((Float.floatToRawIntBits(t) - Float.floatToRawIntBits(12582912f) + 127) << 23);
+    }
+
     private static float expm1(float x) {
         float small = x == 0f ? x : Math.fma(x * x, taylorExpm1Tail(x), x);
         float v = Math.min(Math.max(x, -30f), 20f);
         float t = Math.fma(v, 1.44269504088896341f, 12582912f);
-        float n = t - 12582912f;
-        float r = Math.fma(n, -0.693359375f, v);
-        r = Math.fma(n, 2.12194440e-4f, r);
-        float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - Float.floatToRawIntBits(12582912f) + 127) << 23);
-        float mid = Math.fma(scale, Math.fma(r * r, taylorExpm1Tail(r), r), scale - 1f);
+        float scale = twoTo(t);
+        float mid = Math.fma(scale, expm1OfReduced(reduced(v, t)), scale - 1f);
         float result = x < 20f ? mid : exp(x) - 1f;
         return Math.abs(x) < 0.5f ? small : result;
     }
@@ -207,7 +222,12 @@ class LaneMathTest {
         p = Math.fma(p, z, 1.33314422036e-1f);
         p = Math.fma(p, z, -3.33332819422e-1f);
         float small = Math.fma(z, p, 1f) * x;
-        float big = 1f - 2f / (exp(a + a) + 1f);
+        float c = Math.min(a, 9.1f);
+        float v = c + c;
+        float t = Math.fma(v, 1.44269504088896341f, 12582912f);
+        float scale = twoTo(t);
+        float e = Math.fma(scale, expm1OfReduced(reduced(v, t)), scale);
+        float big = 1f - 2f / (e + 1f);
         big = x < 0f ? -big : big;
         return a < 0.625f ? small : big;
     }
