@@ -35,14 +35,13 @@ final class GemmPacking {
                       float[] dst, int ldDst) {
         if (transB) {
             transpose(b, bOff + pc, ldb, n, kc, dst, 0, ldDst);
-            for (int p = 0; p < kc; p++) {
-                Arrays.fill(dst, p * ldDst + n, (p + 1) * ldDst, 0f);
-            }
         } else {
             for (int p = 0; p < kc; p++) {
                 System.arraycopy(b, bOff + (pc + p) * ldb, dst, p * ldDst, n);
-                Arrays.fill(dst, p * ldDst + n, (p + 1) * ldDst, 0f);
             }
+        }
+        for (int p = 0; p < kc; p++) {
+            Arrays.fill(dst, p * ldDst + n, (p + 1) * ldDst, 0f);
         }
     }
 

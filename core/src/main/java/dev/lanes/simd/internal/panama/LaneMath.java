@@ -85,15 +85,19 @@ final class LaneMath {
 
     /** 2^n for the integer n held by {@code t = n + ROUNDER}, -126 <= n <= 128 (128 gives infinity). */
     private static FloatVector twoTo(FloatVector t) {
-        return t.reinterpretAsInts().sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return powerOfTwo(t.reinterpretAsInts().sub(ROUNDER_BITS));
     }
 
     /** {@code y * 2^n} for the integer n held by {@code t = n + ROUNDER}, in two exact halves. */
     private static FloatVector timesTwoTo(FloatVector y, FloatVector t) {
         IntVector k = t.reinterpretAsInts().sub(ROUNDER_BITS);
         IntVector k1 = k.lanewise(VectorOperators.ASHR, 1);
-        return y.mul(k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
-                .mul(k.sub(k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        return y.mul(powerOfTwo(k1)).mul(powerOfTwo(k.sub(k1)));
+    }
+
+    /** 2^k as a float, built from its bits, for -126 <= k <= 128 (128 gives infinity). */
+    private static FloatVector powerOfTwo(IntVector k) {
+        return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
     }
 
     /**
