@@ -10,9 +10,13 @@ import dev.lanes.tune.SearchResult;
 import dev.lanes.tune.SearchSpace;
 import dev.lanes.tune.SearchSpec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -32,7 +36,7 @@ public final class ReferenceGrid {
     }
 
     /** Runs the grid; arguments: the CSV file and optionally the number of threads. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws JsonProcessingException {
         if (args.length < 1 || args.length > 2) {
             System.err.println("usage: ReferenceGrid path/to/california_housing.csv [parallelism]");
             System.exit(2);
@@ -64,67 +68,26 @@ public final class ReferenceGrid {
         System.out.println(json(result));
     }
 
-    private static String json(SearchResult result) {
-        StringBuilder s = new StringBuilder("{");
-        s.append("\"configs\":").append(result.candidates().size());
-        s.append(",\"fits\":").append(result.fits());
-        s.append(",\"parallelism\":").append(result.parallelism());
-        s.append(",\"wall_s\":").append(String.format(Locale.ROOT, "%.3f", result.wallSeconds()));
-        s.append(",\"best_rmse\":");
-        if (result.bestScore().isPresent()) {
-            s.append(String.format(Locale.ROOT, "%.1f", Math.sqrt(result.bestScore().getAsDouble())));
-        } else {
-            s.append("null");
-        }
-        s.append(",\"best_params\":");
+    private static String json(SearchResult result) throws JsonProcessingException {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("configs", result.candidates().size());
+        line.put("fits", result.fits());
+        line.put("parallelism", result.parallelism());
+        line.put("wall_s", BigDecimal.valueOf(result.wallSeconds()).setScale(3, RoundingMode.HALF_UP));
+        line.put("best_rmse", result.bestScore().isPresent()
+                ? BigDecimal.valueOf(Math.sqrt(result.bestScore().getAsDouble())).setScale(1, RoundingMode.HALF_UP)
+                : null);
+        Map<String, Object> params = null;
         if (result.bestParams().isPresent()) {
             SortedMap<String, Object> typed = result.bestParams().get();
-            SortedMap<String, String> texts = result.bestParamTexts().orElseThrow();
-            s.append('{');
-            String sep = "";
-            for (Map.Entry<String, String> e : texts.entrySet()) {
-                s.append(sep).append(quote(e.getKey())).append(':');
+            params = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : result.bestParamTexts().orElseThrow().entrySet()) {
                 Object v = typed.get(e.getKey());
                 // Numbers and flags as JSON values, everything else as the text the grid wrote.
-                s.append(v instanceof Number || v instanceof Boolean ? e.getValue() : quote(e.getValue()));
-                sep = ",";
-            }
-            s.append('}');
-        } else {
-            s.append("null");
-        }
-        return s.append('}').toString();
-    }
-
-    /** A JSON string literal: quotes, backslashes and control characters escaped. */
-    static String quote(String text) {
-        StringBuilder s = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"':
-                    s.append("\\\"");
-                    break;
-                case '\\':
-                    s.append("\\\\");
-                    break;
-                case '\n':
-                    s.append("\\n");
-                    break;
-                case '\r':
-                    s.append("\\r");
-                    break;
-                case '\t':
-                    s.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        s.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
+                params.put(e.getKey(), v instanceof Number || v instanceof Boolean ? v : e.getValue());
             }
         }
-        return s.append('"').toString();
+        line.put("best_params", params);
+        return new ObjectMapper().writeValueAsString(line);
     }
 }
