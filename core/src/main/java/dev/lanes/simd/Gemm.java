@@ -78,9 +78,12 @@ public final class Gemm {
         }
         int step = ((extent + blocks - 1) / blocks + SPLIT_ALIGN - 1) / SPLIT_ALIGN * SPLIT_ALIGN;
         List<CompletableFuture<Void>> parts = new ArrayList<>();
-        for (int start = 0; start < extent; start += step) {
+        for (int start = 0; start < extent; ) {
             int s = start;
-            int len = Math.min(step, extent - start);
+            // A last part one column wide would be a matrix times a vector, which implementations may
+            // sum in another order: the part before it takes that column instead.
+            int len = extent - start - step == 1 ? step + 1 : Math.min(step, extent - start);
+            start += len;
             Runnable part = splitColumns
                     ? () -> run(impl, transA, transB, m, len, k, alpha, a, aOff, lda,
                             b, bOff + (transB ? s * ldb : s), ldb, beta, c, cOff + s, ldc)

@@ -25,7 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  * total is folded into C as {@code alpha * sum} (first block, beta 0) or {@code fma(alpha, sum, base)},
  * where base is {@code beta * C} for the first block and C after it. So the result does not depend on which path, tile or
  * thread produced an element. The exception is a matrix times a vector (n = 1), which sums along lanes
- * instead; a split across threads never changes n, so that is deterministic too.
+ * instead; {@code Gemm} never splits a product across threads into a part one column wide, so that is
+ * deterministic too.
  */
 final class PanamaGemm implements GemmSupport {
 
