@@ -3,7 +3,6 @@ package dev.lanes.simd.internal.panama;
 import dev.lanes.simd.Activation;
 import dev.lanes.simd.internal.ActivationMath;
 import dev.lanes.simd.internal.ActivationSupport;
-import dev.lanes.simd.internal.VectorizationProvider;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -16,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each function has its own small kernel (a vector loop to {@code loopBound}, then a scalar tail on
  * {@link ActivationMath}) so C2 inlines the whole loop body and no vector is boxed; the public methods
- * only dispatch. GELU is the exception: it runs the scalar kernel (see {@link #forward}). Special values behave as in {@link ActivationMath}: NaN propagates (piecewise
+ * only dispatch. GELU computes in double lanes ({@link GeluLanes}). Special values behave as in
+ * {@link ActivationMath}: NaN propagates (piecewise
  * derivatives start from {@code x} so unmatched NaN lanes keep it; vector MIN/MAX propagate NaN like
  * {@code Math.min/max}), and {@code x * s(x)} products use {@code max(x, -Float.MAX_VALUE)} so that
  * {@code -inf} gives the limit 0 rather than NaN. Softmax: a row holding {@code +inf} (or only
@@ -25,7 +25,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaActivations implements ActivationSupport {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final ActivationSupport SCALAR = VectorizationProvider.scalar().activations();
 
     private static final float SELU_ALPHA = (float) ActivationMath.SELU_ALPHA;
     private static final float SELU_SCALE = (float) ActivationMath.SELU_SCALE;
@@ -56,11 +55,7 @@ final class PanamaActivations implements ActivationSupport {
             case SOFTPLUS: softplus(n, x, xOff, out, outOff); return;
             case SOFTSIGN: softsign(n, x, xOff, out, outOff); return;
             case SILU: silu(n, x, xOff, out, outOff); return;
-            case GELU:
-                // The scalar kernel, in double: a lane-wise erfc needs two exponentials, and C2 stops
-                // inlining before it has both in one loop, which boxes vectors.
-                SCALAR.forward(f, rows, cols, x, xOff, out, outOff);
-                return;
+            case GELU: GeluLanes.forward(n, x, xOff, out, outOff); return;
             case GELU_TANH: geluTanh(n, x, xOff, out, outOff); return;
             case MISH: mish(n, x, xOff, out, outOff); return;
             case EXPONENTIAL: exponential(n, x, xOff, out, outOff); return;
@@ -94,9 +89,7 @@ final class PanamaActivations implements ActivationSupport {
             case SOFTPLUS: softplusGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case SOFTSIGN: softsignGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case SILU: siluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
-            case GELU:
-                SCALAR.backward(f, rows, cols, x, xOff, y, yOff, gradOut, gradOutOff, gradIn, gradInOff);
-                return;
+            case GELU: GeluLanes.backward(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case GELU_TANH: geluTanhGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case MISH: mishGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case EXPONENTIAL: exponentialGrad(n, y, yOff, gradOut, gradOutOff, gradIn, gradInOff); return;
