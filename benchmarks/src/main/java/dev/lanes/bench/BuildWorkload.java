@@ -1,0 +1,91 @@
+package dev.lanes.bench;
+
+import dev.lanes.data.DataSpec;
+import dev.lanes.data.Dataset;
+import dev.lanes.data.Preprocessing;
+import dev.lanes.data.Scaling;
+import dev.lanes.nn.FitOptions;
+import dev.lanes.nn.Matrix;
+import dev.lanes.nn.Model;
+import dev.lanes.nn.Optimizers;
+import dev.lanes.nn.Sequential;
+import dev.lanes.simd.Activation;
+import dev.lanes.simd.Gemm;
+import java.nio.file.Path;
+import java.util.Random;
+
+/**
+ * One unit of work that {@link Interleaved} times on several builds. Each build loads its own copy of
+ * this class, linked against that build's Lanes classes, so it only uses API that has been stable
+ * since the first release.
+ *
+ * <p>Names: {@code gemm:MxNxK:LL} (single-threaded sgemm calls worth about 30 MFLOP; LL is NN, TN, NT
+ * or TT), or {@code fit:HIDDEN:ACTIVATION:BATCH} (one epoch of Adam on 11,008 rows of the California
+ * CSV, hidden layers such as {@code 128-64-32}).
+ */
+public final class BuildWorkload implements Runnable {
+
+    private final Runnable work;
+
+    /** Prepares the named workload; {@code csv} is the California housing file (for fits). */
+    public BuildWorkload(String name, String csv) {
+        String[] part = name.split(":");
+        if (part.length == 3 && part[0].equals("gemm")) {
+            work = gemm(part[1], part[2]);
+        } else if (part.length == 4 && part[0].equals("fit")) {
+            work = fit(part[1], Activation.fromKerasName(part[2]), Integer.parseInt(part[3]), csv);
+        } else {
+            throw new IllegalArgumentException("unknown workload '" + name
+                    + "': expected gemm:MxNxK:LL or fit:HIDDEN:ACTIVATION:BATCH");
+        }
+    }
+
+    @Override
+    public void run() {
+        work.run();
+    }
+
+    private static Runnable gemm(String shape, String layout) {
+        String[] d = shape.split("x");
+        int m = Integer.parseInt(d[0]);
+        int n = Integer.parseInt(d[1]);
+        int k = Integer.parseInt(d[2]);
+        boolean transA = layout.charAt(0) == 'T';
+        boolean transB = layout.charAt(1) == 'T';
+        Random rnd = new Random(1);
+        float[] a = new float[m * k];
+        float[] b = new float[k * n];
+        float[] c = new float[m * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rnd.nextFloat() - 0.5f;
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rnd.nextFloat() - 0.5f;
+        }
+        int calls = (int) Math.max(1, 3e7 / (2.0 * m * n * k));
+        return () -> {
+            for (int i = 0; i < calls; i++) {
+                Gemm.sgemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
+            }
+        };
+    }
+
+    private static Runnable fit(String hidden, Activation activation, int batch, String csv) {
+        Dataset california = Dataset.load(Path.of(csv),
+                DataSpec.target("median_house_value").exclude("total_bedrooms", "ocean_proximity"));
+        int[] rows = new int[11_008];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = r;
+        }
+        Preprocessing scaling = Preprocessing.fit(california, rows, Scaling.STANDARD, Scaling.STANDARD);
+        Matrix x = scaling.features(california, rows);
+        Matrix y = scaling.target(california, rows);
+        Sequential network = Sequential.input(x.cols());
+        for (String units : hidden.split("-")) {
+            network = network.dense(Integer.parseInt(units), activation);
+        }
+        Model model = network.dense(1).build(42);
+        FitOptions options = FitOptions.defaults().epochs(1).batchSize(batch).optimizer(Optimizers.adam());
+        return () -> model.fit(x, y, options);
+    }
+}
