@@ -10,6 +10,7 @@ import dev.lanes.nn.Model;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.Sequential;
 import dev.lanes.simd.Activation;
+import dev.lanes.simd.Activations;
 import dev.lanes.simd.Gemm;
 import java.nio.file.Path;
 import java.util.Random;
@@ -20,8 +21,9 @@ import java.util.Random;
  * since the first release.
  *
  * <p>Names: {@code gemm:MxNxK:LL} (single-threaded sgemm calls worth about 30 MFLOP; LL is NN, TN, NT
- * or TT), or {@code fit:HIDDEN:ACTIVATION:BATCH} (one epoch of Adam on 11,008 rows of the California
- * CSV, hidden layers such as {@code 128-64-32}).
+ * or TT), {@code act:ACTIVATION:N} (1000 forward and backward passes of an activation over N values),
+ * or {@code fit:HIDDEN:ACTIVATION:BATCH} (one epoch of Adam on 11,008 rows of the California CSV,
+ * hidden layers such as {@code 128-64-32}).
  */
 public final class BuildWorkload implements Runnable {
 
@@ -32,11 +34,13 @@ public final class BuildWorkload implements Runnable {
         String[] part = name.split(":");
         if (part.length == 3 && part[0].equals("gemm")) {
             work = gemm(part[1], part[2]);
+        } else if (part.length == 3 && part[0].equals("act")) {
+            work = activation(Activation.fromKerasName(part[1]), Integer.parseInt(part[2]));
         } else if (part.length == 4 && part[0].equals("fit")) {
             work = fit(part[1], Activation.fromKerasName(part[2]), Integer.parseInt(part[3]), csv);
         } else {
             throw new IllegalArgumentException("unknown workload '" + name
-                    + "': expected gemm:MxNxK:LL or fit:HIDDEN:ACTIVATION:BATCH");
+                    + "': expected gemm:MxNxK:LL, act:ACTIVATION:N or fit:HIDDEN:ACTIVATION:BATCH");
         }
     }
 
@@ -66,6 +70,24 @@ public final class BuildWorkload implements Runnable {
         return () -> {
             for (int i = 0; i < calls; i++) {
                 Gemm.sgemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
+            }
+        };
+    }
+
+    private static Runnable activation(Activation f, int n) {
+        Random rnd = new Random(1);
+        float[] x = new float[n];
+        float[] y = new float[n];
+        float[] g = new float[n];
+        float[] dx = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (rnd.nextGaussian() * 2);
+            g[i] = (float) rnd.nextGaussian();
+        }
+        return () -> {
+            for (int i = 0; i < 1000; i++) {
+                Activations.forward(f, 1, n, x, 0, y, 0);
+                Activations.backward(f, 1, n, x, 0, y, 0, g, 0, dx, 0);
             }
         };
     }
