@@ -18,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Large products pack op(A) and op(B) into contiguous panels (cache blocking by {@value #MC},
  * {@value #KC} and {@value #NC}). Small products, the shapes a network trains on, read A where it lies
- * and only copy B when its rows are not whole vectors wide or it must be transposed.
+ * and only copy B when it must be transposed (into panels NR wide, which the kernel reads at a constant
+ * stride) or its rows are not whole vectors wide.
  *
  * <p>Every path computes each element of C the same way: k is cut into blocks of {@value #KC}, each
  * block's products are summed by one chain of fused multiply-adds starting from zero, and the block
@@ -82,6 +83,11 @@ final class PanamaGemm implements GemmSupport {
         int aps = transA ? lda : 1;
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
+            float betaE = pc == 0 ? beta : 1f;
+            if (transB && !transA) {
+                rowsTimesPanels(ws, m, n, kc, pc, alpha, a, aOff, lda, b, bOff, ldb, betaE, c, cOff, ldc);
+                continue;
+            }
             float[] bSrc;
             int bIdx;
             int ldbE;
@@ -95,7 +101,6 @@ final class PanamaGemm implements GemmSupport {
                 ldbE = ldb;
                 bIdx = bOff + pc * ldb;
             }
-            float betaE = pc == 0 ? beta : 1f;
             int aBase = aOff + pc * aps;
             int mr = transA ? MR : ROW_MR;
             for (int i = 0; i < m; i += mr) {
@@ -131,6 +136,34 @@ final class PanamaGemm implements GemmSupport {
                 for (; j < n; j += L) {
                     kernel6x1(a, aIdx, ars, aps, rows, bSrc, bIdx + j, ldbE, kc, ws.tile);
                     storeTile(ws.tile, L, rows, Math.min(L, n - j), alpha, betaE, c, cRow + j, ldc);
+                }
+            }
+        }
+    }
+
+    /**
+     * One block of k for A read in place row by row and op(B) = Bᵀ (dX = dY·Wᵀ in a network's backward
+     * pass). Bᵀ has to be copied anyway; copied into panels NR wide, step p of a tile reads B at
+     * {@code p * NR}, a stride C2 sees, so the kernel loop keeps no bounds check on B
+     * ({@link #kernelRowAPanel}). Reading B in place for A·B, by contrast, is faster than copying it.
+     */
+    private static void rowsTimesPanels(Workspace ws, int m, int n, int kc, int pc, float alpha,
+                                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                        float betaE, float[] c, int cOff, int ldc) {
+        float[] panels = ws.scratchB(kc * roundUp(n, NR));
+        GemmPacking.packB(true, b, bOff, ldb, pc, 0, kc, n, NR, panels);
+        for (int i = 0; i < m; i += ROW_MR) {
+            int rows = Math.min(ROW_MR, m - i);
+            int aIdx = aOff + i * lda + pc;
+            int cRow = cOff + i * ldc;
+            for (int j = 0; j < n; j += NR) {
+                int cols = Math.min(NR, n - j);
+                boolean direct = alpha == 1f && betaE == 0f && rows == ROW_MR && cols == NR;
+                kernelRowAPanel(a, aIdx, rowIndex(aIdx, lda, rows, 1), rowIndex(aIdx, lda, rows, 2),
+                        rowIndex(aIdx, lda, rows, 3), rowIndex(aIdx, lda, rows, 4), panels, j * kc, kc,
+                        direct ? c : ws.tile, direct ? cRow + j : 0, direct ? ldc : NR);
+                if (!direct) {
+                    storeTile(ws.tile, NR, rows, cols, alpha, betaE, c, cRow + j, ldc);
                 }
             }
         }
@@ -282,6 +315,47 @@ final class PanamaGemm implements GemmSupport {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
         for (int p = 0, bp = bIdx; p < kc; p++, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[a4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+        }
+        c00.intoArray(dst, d);
+        c01.intoArray(dst, d + L);
+        c10.intoArray(dst, d += ldd);
+        c11.intoArray(dst, d + L);
+        c20.intoArray(dst, d += ldd);
+        c21.intoArray(dst, d + L);
+        c30.intoArray(dst, d += ldd);
+        c31.intoArray(dst, d + L);
+        c40.intoArray(dst, d += ldd);
+        c41.intoArray(dst, d + L);
+    }
+
+    /**
+     * {@link #kernelRowA} for B packed in panels NR wide: step p reads B at {@code bIdx + p * NR}. The
+     * same loop as kernelRowA but for the stride, which must be a constant in the code for C2 to drop
+     * the bounds checks on B; a stride passed as an argument keeps them.
+     */
+    private static void kernelRowAPanel(float[] a, int a0, int a1, int a2, int a3, int a4,
+                                   float[] b, int bIdx, int kc, float[] dst, int d, int ldd) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bp = bIdx + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
