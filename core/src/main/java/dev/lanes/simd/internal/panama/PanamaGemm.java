@@ -17,9 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * on an AVX2 Zen 3 with 16 vector registers; {@code benchmarks/README.md} has the figures.
  *
  * <p>Large products pack op(A) and op(B) into contiguous panels (cache blocking by {@value #MC},
- * {@value #KC} and {@value #NC}). Small products, the shapes a network trains on, read A where it lies
- * and only copy B when it must be transposed (into panels NR wide, which the kernel reads at a constant
- * stride) or its rows are not whole vectors wide.
+ * {@value #KC} and {@value #NC}). Small products, the shapes a network trains on, read A where it lies.
+ * They copy B into panels NR wide, which the kernel reads at a constant stride, when it must be
+ * transposed or A has many rows; otherwise they read B in place, or copy it when its rows are not whole
+ * vectors wide.
  *
  * <p>Every path computes each element of C the same way: k is cut into blocks of {@value #KC}, each
  * block's products are summed by one chain of fused multiply-adds starting from zero, and the block
@@ -49,6 +50,12 @@ final class PanamaGemm implements GemmSupport {
     private static final long PACK_MIN_WORK = 1L << 22;
     /** ... and from this many rows of C on: fewer rows leave too little to reuse a packed B panel. */
     private static final int PACK_MIN_ROWS = 48;
+
+    /**
+     * From this many rows on, A·B with A read in place copies B into panels too (see
+     * {@link #rowsTimesPanels}): the copy is shared by enough row tiles to pay for itself.
+     */
+    private static final int PANEL_B_MIN_ROWS = 96;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -84,8 +91,8 @@ final class PanamaGemm implements GemmSupport {
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             float betaE = pc == 0 ? beta : 1f;
-            if (transB && !transA) {
-                rowsTimesPanels(ws, m, n, kc, pc, alpha, a, aOff, lda, b, bOff, ldb, betaE, c, cOff, ldc);
+            if (!transA && (transB || m >= PANEL_B_MIN_ROWS)) {
+                rowsTimesPanels(ws, transB, m, n, kc, pc, alpha, a, aOff, lda, b, bOff, ldb, betaE, c, cOff, ldc);
                 continue;
             }
             float[] bSrc;
@@ -142,16 +149,17 @@ final class PanamaGemm implements GemmSupport {
     }
 
     /**
-     * One block of k for A read in place row by row and op(B) = Bᵀ (dX = dY·Wᵀ in a network's backward
-     * pass). Bᵀ has to be copied anyway; copied into panels NR wide, step p of a tile reads B at
-     * {@code p * NR}, a stride C2 sees, so the kernel loop keeps no bounds check on B
-     * ({@link #kernelRowAPanel}). Reading B in place for A·B, by contrast, is faster than copying it.
+     * One block of k for A read in place row by row, with op(B) copied into panels NR wide: step p of a
+     * tile reads B at {@code p * NR}, a stride C2 sees, so the kernel loop keeps no bounds check on B
+     * ({@link #kernelRowAPanel}). Bᵀ (dX = dY·Wᵀ in a network's backward pass) has to be copied anyway;
+     * B itself only when A has at least {@value #PANEL_B_MIN_ROWS} rows: for fewer, reading B in place
+     * is faster than copying it.
      */
-    private static void rowsTimesPanels(Workspace ws, int m, int n, int kc, int pc, float alpha,
+    private static void rowsTimesPanels(Workspace ws, boolean transB, int m, int n, int kc, int pc, float alpha,
                                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                         float betaE, float[] c, int cOff, int ldc) {
         float[] panels = ws.scratchB(kc * roundUp(n, NR));
-        GemmPacking.packB(true, b, bOff, ldb, pc, 0, kc, n, NR, panels);
+        GemmPacking.packB(transB, b, bOff, ldb, pc, 0, kc, n, NR, panels);
         for (int i = 0; i < m; i += ROW_MR) {
             int rows = Math.min(ROW_MR, m - i);
             int aIdx = aOff + i * lda + pc;
