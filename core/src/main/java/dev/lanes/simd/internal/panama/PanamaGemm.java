@@ -359,7 +359,7 @@ final class PanamaGemm implements GemmSupport {
      * the bounds checks on B; a stride passed as an argument keeps them.
      */
     private static void kernelRowAPanel(float[] a, int a0, int a1, int a2, int a3, int a4,
-                                   float[] b, int bIdx, int kc, float[] dst, int d, int ldd) {
+                                        float[] b, int bIdx, int kc, float[] dst, int d, int ldd) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
         for (int p = 0; p < kc; p++) {
