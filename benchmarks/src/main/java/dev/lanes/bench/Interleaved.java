@@ -1,5 +1,6 @@
 package dev.lanes.bench;
 
+import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -50,8 +51,14 @@ public final class Interleaved {
             }
             URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(jar).toUri().toURL(), self},
                     ClassLoader.getPlatformClassLoader());
-            work.add((Runnable) loader.loadClass(BuildWorkload.class.getName())
-                    .getConstructor(String.class, String.class).newInstance(workload, csv));
+            try {
+                work.add((Runnable) loader.loadClass(BuildWorkload.class.getName())
+                        .getConstructor(String.class, String.class).newInstance(workload, csv));
+            } catch (InvocationTargetException e) {
+                // a misspelt workload or a missing CSV: its message says which
+                System.err.println(jar + ": " + e.getCause().getMessage());
+                System.exit(2);
+            }
         }
         double[][] millis = new double[jars.size()][rounds];
         for (int r = -WARMUP_ROUNDS; r < rounds; r++) {
