@@ -127,10 +127,6 @@ final class PanamaActivations implements ActivationSupport {
         return v.add(3f).max(0f).min(6f).mul(1f / 6f);
     }
 
-    private static FloatVector bc(float c) {
-        return FloatVector.broadcast(S, c);
-    }
-
     // ---- forward kernels ----
 
     private static void relu(int n, float[] x, int xo, float[] out, int oo) {
