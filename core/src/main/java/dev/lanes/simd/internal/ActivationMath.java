@@ -33,6 +33,8 @@ public final class ActivationMath {
     public static final double GELU_TANH_K = 0.044715;
     /** {@code 1 / sqrt(2 pi)}, the normal density's factor. */
     public static final double INV_SQRT_2PI = 0.3989422804014327;
+    /** {@code 1 / sqrt(2)}: the erfc of the normal CDF takes {@code |x| / sqrt 2}. */
+    public static final double INV_SQRT2 = 0.7071067811865476;
     /**
      * Above this input mish and its derivative equal the value they have here in float (the correction
      * terms fall below 1e-11 relative), and clamping keeps {@code e^x} and its square finite.
@@ -91,7 +93,7 @@ public final class ActivationMath {
 
     /** Standard normal CDF {@code Phi(x) = erfc(-x / sqrt 2) / 2}, without cancellation for x < 0. */
     static double normalCdf(double x) {
-        double h = 0.5 * erfc(Math.abs(x) * 0.7071067811865476);
+        double h = 0.5 * erfc(Math.abs(x) * INV_SQRT2);
         return x >= 0 ? 1.0 - h : h;
     }
 

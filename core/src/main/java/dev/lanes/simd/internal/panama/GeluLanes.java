@@ -41,7 +41,6 @@ final class GeluLanes {
     private static final int GAUSS = 2 * CHUNK;
     private static final ThreadLocal<double[]> BUFFER = ThreadLocal.withInitial(() -> new double[3 * CHUNK]);
 
-    private static final double INV_SQRT2 = 0.7071067811865476;
     /**
      * Beyond |x| = 20, Phi(x) is 0 or 1 and x phi(x) is 0 in float (Phi(-20) is about 3e-89); clamping
      * keeps z^2 below 200, so that {@link #exp} stays in normal doubles.
@@ -157,7 +156,7 @@ final class GeluLanes {
 
     /** {@code z = |x| / sqrt 2}, with |x| clamped to {@link #CLAMP}. */
     private static DoubleVector z(DoubleVector v) {
-        return v.abs().min(CLAMP).mul(INV_SQRT2);
+        return v.abs().min(CLAMP).mul(ActivationMath.INV_SQRT2);
     }
 
     /** P(t) of the erfc fit, by Horner's rule with the scalar twin's coefficients. */
