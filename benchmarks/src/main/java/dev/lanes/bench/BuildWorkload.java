@@ -1,9 +1,5 @@
 package dev.lanes.bench;
 
-import dev.lanes.data.DataSpec;
-import dev.lanes.data.Dataset;
-import dev.lanes.data.Preprocessing;
-import dev.lanes.data.Scaling;
 import dev.lanes.nn.FitOptions;
 import dev.lanes.nn.Matrix;
 import dev.lanes.nn.Model;
@@ -12,7 +8,6 @@ import dev.lanes.nn.Sequential;
 import dev.lanes.simd.Activation;
 import dev.lanes.simd.Activations;
 import dev.lanes.simd.Gemm;
-import java.nio.file.Path;
 import java.util.Random;
 
 /**
@@ -93,15 +88,9 @@ public final class BuildWorkload implements Runnable {
     }
 
     private static Runnable fit(String hidden, Activation activation, int batch, String csv) {
-        Dataset california = Dataset.load(Path.of(csv),
-                DataSpec.target("median_house_value").exclude("total_bedrooms", "ocean_proximity"));
-        int[] rows = new int[11_008];
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = r;
-        }
-        Preprocessing scaling = Preprocessing.fit(california, rows, Scaling.STANDARD, Scaling.STANDARD);
-        Matrix x = scaling.features(california, rows);
-        Matrix y = scaling.target(california, rows);
+        California.Scaled california = California.firstRows(csv, 11_008);
+        Matrix x = california.x();
+        Matrix y = california.y();
         Sequential network = Sequential.input(x.cols());
         for (String units : hidden.split("-")) {
             network = network.dense(Integer.parseInt(units), activation);

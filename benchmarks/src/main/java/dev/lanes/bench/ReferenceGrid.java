@@ -1,6 +1,5 @@
 package dev.lanes.bench;
 
-import dev.lanes.data.DataSpec;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Scaling;
 import dev.lanes.tune.Hyperparameters;
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +40,7 @@ public final class ReferenceGrid {
             System.exit(2);
         }
         int parallelism = args.length == 2 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-        Dataset data = Dataset.load(Path.of(args[0]),
-                DataSpec.target("median_house_value").exclude("total_bedrooms", "ocean_proximity"));
+        Dataset data = California.load(args[0]);
         Map<String, List<?>> grid = new TreeMap<>();
         grid.put(Hyperparameters.HIDDEN_LAYERS, List.of("64", "64,32", "128,64,32"));
         grid.put(Hyperparameters.ACTIVATION, List.of("relu", "tanh", "sigmoid"));

@@ -1,9 +1,5 @@
 package dev.lanes.bench;
 
-import dev.lanes.data.DataSpec;
-import dev.lanes.data.Dataset;
-import dev.lanes.data.Preprocessing;
-import dev.lanes.data.Scaling;
 import dev.lanes.nn.FitOptions;
 import dev.lanes.nn.History;
 import dev.lanes.nn.Matrix;
@@ -24,7 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,15 +54,9 @@ public class TrainingBenchmark {
 
     @Setup
     public void setUp() {
-        Dataset california = Dataset.load(Path.of(data),
-                DataSpec.target("median_house_value").exclude("total_bedrooms", "ocean_proximity"));
-        int[] rows = new int[ROWS];
-        for (int r = 0; r < ROWS; r++) {
-            rows[r] = r;
-        }
-        Preprocessing scaling = Preprocessing.fit(california, rows, Scaling.STANDARD, Scaling.STANDARD);
-        x = scaling.features(california, rows);
-        y = scaling.target(california, rows);
+        California.Scaled california = California.firstRows(data, ROWS);
+        x = california.x();
+        y = california.y();
         model = Sequential.input(7).dense(64, Activation.RELU).dense(32, Activation.RELU).dense(1).build(42);
         options = FitOptions.defaults().epochs(EPOCHS).batchSize(batch).optimizer(Optimizers.adam());
     }
