@@ -80,8 +80,8 @@ public final class Gemm {
         List<CompletableFuture<Void>> parts = new ArrayList<>();
         for (int start = 0; start < extent; ) {
             int s = start;
-            // A last part one column wide would be a matrix times a vector, which implementations may
-            // sum in another order: the part before it takes that column instead.
+            // A last part one column wide may sum in another order (see GemmSupport.sgemm): the part
+            // before it takes that column instead.
             int len = extent - start - step == 1 ? step + 1 : Math.min(step, extent - start);
             start += len;
             Runnable part = splitColumns

@@ -10,6 +10,10 @@ public interface GemmSupport {
      * {@code C = alpha * op(A) * op(B) + beta * C} on row-major matrices, single threaded. op(A) is
      * m x k, op(B) is k x n. {@code beta == 0} overwrites C without reading it (NaN in C is ignored).
      * m, n and k are all at least 1 and alpha is not zero.
+     *
+     * <p>An element of C must get the same bits whatever m and n are, except that a product one column
+     * wide (n = 1) may sum in another order: {@code Gemm}'s split across threads changes m and n but
+     * never makes a part one column wide.
      */
     void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
