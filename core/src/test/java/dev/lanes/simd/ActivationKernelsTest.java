@@ -81,7 +81,7 @@ class ActivationKernelsTest {
         TOL.put(Activation.ELU, new Tol(1, 0, 2, 0));
         TOL.put(Activation.SELU, new Tol(2, 0, 3, 0));
         TOL.put(Activation.SIGMOID, new Tol(3, 0, 2, 2));
-        TOL.put(Activation.TANH, new Tol(2, 0, 2, 2));
+        TOL.put(Activation.TANH, new Tol(3.5, 0, 2, 3.5));
         TOL.put(Activation.SOFTPLUS, new Tol(2, 0, 3, 0));
         TOL.put(Activation.SOFTSIGN, new Tol(2, 0, 4, 0));
         TOL.put(Activation.SILU, new Tol(3, 0, 3, 2));
