@@ -1,5 +1,7 @@
 package dev.lanes.bench;
 
+import dev.lanes.data.Dataset;
+import dev.lanes.data.Scaling;
 import dev.lanes.nn.FitOptions;
 import dev.lanes.nn.Matrix;
 import dev.lanes.nn.Model;
@@ -8,6 +10,12 @@ import dev.lanes.nn.Sequential;
 import dev.lanes.simd.Activation;
 import dev.lanes.simd.Activations;
 import dev.lanes.simd.Gemm;
+import dev.lanes.tune.Hyperparameters;
+import dev.lanes.tune.Search;
+import dev.lanes.tune.SearchSpace;
+import dev.lanes.tune.SearchSpec;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -17,8 +25,10 @@ import java.util.Random;
  *
  * <p>Names: {@code gemm:MxNxK:LL} (single-threaded sgemm calls worth about 30 MFLOP; LL is NN, TN, NT
  * or TT), {@code act:ACTIVATION:N} (1000 forward and backward passes of an activation over N values),
- * or {@code fit:HIDDEN:ACTIVATION:BATCH} (one epoch of Adam on 11,008 rows of the California CSV,
- * hidden layers such as {@code 128-64-32}).
+ * {@code fit:HIDDEN:ACTIVATION:BATCH} (one epoch of Adam on 11,008 rows of the California CSV,
+ * hidden layers such as {@code 128-64-32}), or {@code search:HIDDEN:ACTIVATION:BATCH} (the same candidate
+ * as a one-epoch, 3-fold search on one thread over the whole CSV, as the reference grid runs it: folds
+ * split and scaled, a fit per fold, scored on the held-out rows).
  */
 public final class BuildWorkload implements Runnable {
 
@@ -33,9 +43,11 @@ public final class BuildWorkload implements Runnable {
             work = activation(Activation.fromKerasName(part[1]), Integer.parseInt(part[2]));
         } else if (part.length == 4 && part[0].equals("fit")) {
             work = fit(part[1], Activation.fromKerasName(part[2]), Integer.parseInt(part[3]), csv);
+        } else if (part.length == 4 && part[0].equals("search")) {
+            work = search(part[1], part[2], part[3], csv);
         } else {
-            throw new IllegalArgumentException("unknown workload '" + name
-                    + "': expected gemm:MxNxK:LL, act:ACTIVATION:N or fit:HIDDEN:ACTIVATION:BATCH");
+            throw new IllegalArgumentException("unknown workload '" + name + "': expected gemm:MxNxK:LL,"
+                    + " act:ACTIVATION:N, fit:HIDDEN:ACTIVATION:BATCH or search:HIDDEN:ACTIVATION:BATCH");
         }
     }
 
@@ -98,5 +110,15 @@ public final class BuildWorkload implements Runnable {
         Model model = network.dense(1).build(42);
         FitOptions options = FitOptions.defaults().epochs(1).batchSize(batch).optimizer(Optimizers.adam());
         return () -> model.fit(x, y, options);
+    }
+
+    private static Runnable search(String hidden, String activation, String batch, String csv) {
+        Dataset data = California.load(csv);
+        SearchSpec spec = SearchSpec.of(SearchSpace.grid(Map.of(Hyperparameters.HIDDEN_LAYERS,
+                        List.of(hidden.replace('-', ',')), Hyperparameters.ACTIVATION, List.of(activation),
+                        Hyperparameters.BATCH_SIZE, List.of(batch), Hyperparameters.EPOCHS, List.of("1"))))
+                .folds(3).seed(42).parallelism(1).featureScaling(Scaling.STANDARD).targetScaling(Scaling.STANDARD)
+                .refit(false);
+        return () -> Search.run(data, spec);
     }
 }
