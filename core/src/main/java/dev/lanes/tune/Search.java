@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The rows are cut into {@code k} folds by {@link Splits#kFold}, shuffled with the spec's seed (scikit-learn's
  * {@code cv=k} does not shuffle; on sorted data unshuffled folds would test on a range the fit never saw). Each fold
- * gets one {@link Preprocessing} fitted on its training rows only, shared by every candidate. The fits,
+ * gets one {@link Preprocessing} fitted on its training rows only, shared by every candidate; its scaled training
+ * rows are copied once into contiguous arrays when the copies of all folds take at most an eighth of the
+ * heap, which makes the fits' batch gathering faster and changes no result. The fits,
  * one per candidate and fold, run on a fixed pool of {@code parallelism} threads, each fit on one thread.
  * A fit's seeds depend only on the search seed, the candidate index and the fold index, and its result
  * is stored by (candidate, fold), so <b>the scores are bit-identical whatever the parallelism</b> and
@@ -69,9 +71,40 @@ public final class Search {
     private final ExecutorService pool;
     private final CompletableFuture<SearchResult> completion;
 
-    /** The training and test rows of one fold, as views through its preprocessing. */
+    /**
+     * The training and test rows of one fold through its preprocessing: views of the data set, or for the
+     * training rows a scaled copy (see {@link #FOLD_COPY_HEAP_SHARE_DIVISOR}).
+     */
     private record FoldData(Preprocessing preprocessing, Matrix trainX, Matrix trainY, Matrix testX, float[] testY) {
+
+        static FoldData of(Dataset data, Fold fold, SearchSpec spec) {
+            Preprocessing p = Preprocessing.fit(data, fold.train(), spec.featureScaling(), spec.targetScaling());
+            return new FoldData(p, p.features(data, fold.train()), p.target(data, fold.train()),
+                    p.features(data, fold.test()), p.target(data, fold.test()).toArray());
+        }
+
+        long trainingBytes() {
+            return 4L * trainX.rows() * (trainX.cols() + trainY.cols());
+        }
+
+        /** The same fold with its training rows copied, scaled, into contiguous arrays. */
+        FoldData withContiguousTraining() {
+            return new FoldData(preprocessing, contiguous(trainX), contiguous(trainY), testX, testY);
+        }
+
+        private static Matrix contiguous(Matrix view) {
+            return Matrix.wrap(view.rows(), view.cols(), view.toArray());
+        }
     }
+
+    /**
+     * The training rows of every fold are copied once, scaled, when all the copies together take at most
+     * the maximum heap divided by this. Every fit gathers a shuffled batch from them at every step; through a
+     * view, a fold's rows lie at random in the whole data set and most of them miss the core's caches
+     * (from the copies, a search on California housing runs 3–5 % faster). The copy holds the same floats
+     * as the view, so results do not depend on it; fits of one fold share it.
+     */
+    private static final int FOLD_COPY_HEAP_SHARE_DIVISOR = 8;
 
     private Search(Dataset data, SearchSpec spec, SearchListener listener) {
         this.data = data;
@@ -84,10 +117,14 @@ public final class Search {
         }
         this.inputs = data.featureNames().size();
         this.folds = new ArrayList<>();
+        long copyBytes = 0;
         for (Fold f : Splits.kFold(data.rows(), spec.folds(), true, spec.seed())) {
-            Preprocessing p = Preprocessing.fit(data, f.train(), spec.featureScaling(), spec.targetScaling());
-            folds.add(new FoldData(p, p.features(data, f.train()), p.target(data, f.train()),
-                    p.features(data, f.test()), p.target(data, f.test()).toArray()));
+            FoldData fold = FoldData.of(data, f, spec);
+            folds.add(fold);
+            copyBytes += fold.trainingBytes();
+        }
+        if (copyBytes <= Runtime.getRuntime().maxMemory() / FOLD_COPY_HEAP_SHARE_DIVISOR) {
+            folds.replaceAll(FoldData::withContiguousTraining);
         }
         this.fitsTotal = candidates.size() * folds.size();
         this.results = new SplitResult[candidates.size()][folds.size()];

@@ -6,7 +6,10 @@ import dev.lanes.data.Preprocessing;
 import dev.lanes.data.Scaling;
 import dev.lanes.data.Splits;
 import dev.lanes.nn.Matrix;
+import dev.lanes.nn.FitOptions;
 import dev.lanes.nn.Model;
+import dev.lanes.nn.Sequential;
+import dev.lanes.simd.Activation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +72,30 @@ class SearchTest {
         CandidateResult first = one.candidates().get(0);
         assertNotEquals(first.splitScores()[0], first.splitScores()[1], "folds differ");
         assertTrue(first.ok() && one.candidates().get(1).ok());
+    }
+
+    /**
+     * Search may train on a scaled, contiguous copy of a fold's training rows instead of the view: the
+     * copy must hold the same floats, so that a fit on it ends with the same weights, bit for bit.
+     */
+    @Test
+    void aFitOnAFoldsContiguousCopyEqualsAFitOnItsView() {
+        Dataset other = TinyData.write(dir, 120, 11);
+        for (Fold fold : Splits.kFold(other.rows(), 3, true, 42)) {
+            Preprocessing p = Preprocessing.fit(other, fold.train(), Scaling.STANDARD, Scaling.MINMAX);
+            Matrix x = p.features(other, fold.train());
+            Matrix y = p.target(other, fold.train());
+            Matrix xCopy = Matrix.wrap(x.rows(), x.cols(), x.toArray());
+            Matrix yCopy = Matrix.wrap(y.rows(), y.cols(), y.toArray());
+            Sequential net = Sequential.input(x.cols()).dense(8, Activation.TANH).dense(1);
+            FitOptions options = FitOptions.defaults().epochs(2).batchSize(16).seed(3);
+            Model onView = net.build(1);
+            Model onCopy = net.build(1);
+            onView.fit(x, y, options);
+            onCopy.fit(xCopy, yCopy, options);
+            assertArrayEquals(onView.weights(), onCopy.weights());
+            assertFalse(Arrays.equals(net.build(1).weights(), onView.weights()), "the fit changed the weights");
+        }
     }
 
     @Test
