@@ -164,8 +164,7 @@ final class LaneMath {
      * 9.1, beyond which tanh rounds to 1 in float.
      */
     static FloatVector tanh(FloatVector x) {
-        FloatVector a = x.abs();
-        FloatVector c = a.blend(9.1f, a.compare(VectorOperators.GT, 9.1f));
+        FloatVector c = atMost(x.abs(), 9.1f);
         FloatVector v = c.add(c);
         FloatVector t = rounded(v);
         FloatVector scale = twoTo(t);
@@ -180,7 +179,11 @@ final class LaneMath {
      * NaN-propagating vector {@code min} and {@code max} take five.
      */
     private static FloatVector clamp(FloatVector v, float lo, float hi) {
-        FloatVector low = v.blend(lo, v.compare(VectorOperators.LT, lo));
-        return low.blend(hi, low.compare(VectorOperators.GT, hi));
+        return atMost(v.blend(lo, v.compare(VectorOperators.LT, lo)), hi);
+    }
+
+    /** {@code min(v, hi)} by compare and blend, as in {@link #clamp}. */
+    private static FloatVector atMost(FloatVector v, float hi) {
+        return v.blend(hi, v.compare(VectorOperators.GT, hi));
     }
 }
