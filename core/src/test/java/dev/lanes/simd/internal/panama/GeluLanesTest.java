@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class GeluLanesTest {
 
-    private static final double INV_SQRT2 = 0.7071067811865476;
     private static final double ROUNDER = 6755399441055744.0;
     private static final double LOG2E = 1.4426950408889634;
     private static final double LN2_HI = 6.93147180369123816490e-01;
@@ -84,7 +83,7 @@ class GeluLanesTest {
     }
 
     private static double z(double v) {
-        return Math.min(Math.abs(v), 20.0) * INV_SQRT2;
+        return Math.min(Math.abs(v), 20.0) * ActivationMath.INV_SQRT2;
     }
 
     private static double fit(double t) {
