@@ -51,7 +51,7 @@ assert timings.candidates.size() == 4 && timings.candidates[0].mean_fit_time > 0
 def model = dev.lanes.nn.Model.load(new File(out, 'best-model.lanes').toPath())
 assert model.scalers().isPresent()
 assert model.scalers().get().featureNames() == json.dataset.features
-def row = dev.lanes.nn.Matrix.wrap(1, 6, [0.5f, 2.0f, Float.NaN, 0f, 1f, 0f] as float[])
+def row = dev.lanes.base.Matrix.wrap(1, 6, [0.5f, 2.0f, Float.NaN, 0f, 1f, 0f] as float[])
 def predicted = model.predictRaw(row).toArray()[0]
 assert Float.isFinite(predicted) && predicted > -50 && predicted < 50
 true

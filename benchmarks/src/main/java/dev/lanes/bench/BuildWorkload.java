@@ -3,7 +3,7 @@ package dev.lanes.bench;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Scaling;
 import dev.lanes.nn.FitOptions;
-import dev.lanes.nn.Matrix;
+import dev.lanes.base.Matrix;
 import dev.lanes.nn.Model;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.Sequential;

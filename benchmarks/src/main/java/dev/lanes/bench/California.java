@@ -4,7 +4,7 @@ import dev.lanes.data.DataSpec;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Preprocessing;
 import dev.lanes.data.Scaling;
-import dev.lanes.nn.Matrix;
+import dev.lanes.base.Matrix;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,6 @@
 package dev.lanes.data;
 
-import dev.lanes.nn.Suggestions;
+import dev.lanes.base.Suggestions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

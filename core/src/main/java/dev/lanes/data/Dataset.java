@@ -1,6 +1,6 @@
 package dev.lanes.data;
 
-import dev.lanes.nn.Matrix;
+import dev.lanes.base.Matrix;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lanes.data;
 
-import dev.lanes.nn.Matrix;
-import dev.lanes.nn.Scalers;
+import dev.lanes.base.Matrix;
+import dev.lanes.base.Scalers;
 
 import java.util.Objects;
 

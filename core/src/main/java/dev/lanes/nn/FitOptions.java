@@ -1,5 +1,7 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Matrix;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Rng;
+
 /**
  * Fills a weight tensor with its initial values, as a Keras initializer does.
  *

@@ -1,5 +1,8 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Rng;
+import dev.lanes.base.Suggestions;
+
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Suggestions;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

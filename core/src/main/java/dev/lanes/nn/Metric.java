@@ -1,5 +1,7 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Suggestions;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

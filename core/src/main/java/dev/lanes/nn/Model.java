@@ -1,5 +1,9 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Matrix;
+import dev.lanes.base.Rng;
+import dev.lanes.base.Scalers;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Rng;
+import dev.lanes.base.Scalers;
 import dev.lanes.simd.Activation;
 
 import java.io.ByteArrayInputStream;

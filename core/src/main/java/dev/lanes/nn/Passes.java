@@ -1,5 +1,6 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Rng;
 import dev.lanes.simd.Activation;
 import dev.lanes.simd.Activations;
 import dev.lanes.simd.Gemm;

@@ -1,5 +1,8 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Matrix;
+import dev.lanes.base.Rng;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

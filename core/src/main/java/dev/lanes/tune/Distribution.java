@@ -1,6 +1,6 @@
 package dev.lanes.tune;
 
-import dev.lanes.nn.Rng;
+import dev.lanes.base.Rng;
 
 import java.util.Locale;
 import java.util.Objects;

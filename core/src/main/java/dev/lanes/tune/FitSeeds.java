@@ -1,6 +1,6 @@
 package dev.lanes.tune;
 
-import dev.lanes.nn.Rng;
+import dev.lanes.base.Rng;
 
 /**
  * The seeds of one fit, derived from the search seed, the candidate index and the fold index only, so

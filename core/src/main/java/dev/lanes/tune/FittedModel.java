@@ -2,7 +2,7 @@ package dev.lanes.tune;
 
 import dev.lanes.data.Preprocessing;
 import dev.lanes.nn.History;
-import dev.lanes.nn.Matrix;
+import dev.lanes.base.Matrix;
 import dev.lanes.nn.Model;
 
 import java.util.Objects;

@@ -3,7 +3,7 @@ package dev.lanes.tune;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
-import dev.lanes.nn.Suggestions;
+import dev.lanes.base.Suggestions;
 import dev.lanes.simd.Activation;
 
 import java.math.BigDecimal;
@@ -28,7 +28,7 @@ import java.util.function.Function;
  *   <caption>Hyperparameters, typed values and defaults</caption>
  *   <tr><th>name</th><th>typed value</th><th>valid</th><th>default</th></tr>
  *   <tr><td>hidden_layers</td><td>{@code List<Integer>}</td><td>widths >= 1 written {@code "64,32"} or
- *       {@code "128-64-32"}; {@code ""} = no hidden layer</td><td>64</td></tr>
+ *       {@code "128-64-32"}; {@code "none"} (or {@code ""}) = no hidden layer</td><td>64</td></tr>
  *   <tr><td>activation</td><td>{@link Activation}</td><td>a Keras activation name (hidden layers)</td><td>relu</td></tr>
  *   <tr><td>output_activation</td><td>{@link Activation}</td><td>a Keras activation name</td><td>linear</td></tr>
  *   <tr><td>kernel_initializer, bias_initializer</td><td>{@code String}</td><td>a Keras initializer name</td>
@@ -63,6 +63,8 @@ public final class Hyperparameters {
 
     /** Widths of the hidden layers. */
     public static final String HIDDEN_LAYERS = "hidden_layers";
+    /** The value of {@link #HIDDEN_LAYERS} for a network without hidden layers: a linear model. */
+    public static final String NO_HIDDEN_LAYER = "none";
     /** Activation of the hidden layers. */
     public static final String ACTIVATION = "activation";
     /** Activation of the output layer. */
@@ -215,6 +217,9 @@ public final class Hyperparameters {
     /** The canonical text of a typed value of {@code name}: {@code "64,32"}, {@code "relu"}, {@code "0.001"}. */
     public static String format(String name, Object typed) {
         Object v = parse(name, typed);
+        if (v instanceof List && ((List<?>) v).isEmpty()) {
+            return NO_HIDDEN_LAYER;
+        }
         if (v instanceof List) {
             StringBuilder s = new StringBuilder();
             for (Object width : (List<?>) v) {
@@ -277,11 +282,11 @@ public final class Hyperparameters {
 
     private static Object widths(Object value) {
         String valid = "hidden_layers must be layer widths (integers >= 1) separated by ',' or '-', e.g. '64,32' or "
-                + "'128-64-32', or '' for no hidden layer, got '";
+                + "'128-64-32', or 'none' for no hidden layer (a linear model), got '";
         List<Integer> out = new ArrayList<>();
         if (value instanceof String) {
             String s = ((String) value).strip();
-            if (s.isEmpty()) {
+            if (s.isEmpty() || s.equalsIgnoreCase(NO_HIDDEN_LAYER)) {
                 return List.of();
             }
             for (String part : s.split("[,-]", -1)) {

@@ -1,7 +1,7 @@
 package dev.lanes.tune;
 
 import dev.lanes.nn.Metric;
-import dev.lanes.nn.Suggestions;
+import dev.lanes.base.Suggestions;
 
 import java.util.Arrays;
 import java.util.List;

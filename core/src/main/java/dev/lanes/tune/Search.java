@@ -6,7 +6,7 @@ import dev.lanes.data.Preprocessing;
 import dev.lanes.data.Splits;
 import dev.lanes.nn.Callback;
 import dev.lanes.nn.History;
-import dev.lanes.nn.Matrix;
+import dev.lanes.base.Matrix;
 import dev.lanes.nn.Model;
 
 import java.time.Duration;

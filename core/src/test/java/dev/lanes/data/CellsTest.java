@@ -1,6 +1,6 @@
 package dev.lanes.data;
 
-import dev.lanes.nn.Rng;
+import dev.lanes.base.Rng;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

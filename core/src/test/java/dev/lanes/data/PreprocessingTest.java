@@ -1,7 +1,7 @@
 package dev.lanes.data;
 
-import dev.lanes.nn.Matrix;
-import dev.lanes.nn.Rng;
+import dev.lanes.base.Matrix;
+import dev.lanes.base.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,7 +60,7 @@ class PreprocessingTest {
     void scalersForASavedModelApplyTheSameTransform() {
         Dataset data = small();
         Preprocessing p = Preprocessing.fit(data, TRAIN, Scaling.STANDARD, Scaling.STANDARD);
-        dev.lanes.nn.Scalers scalers = p.toScalers(data);
+        dev.lanes.base.Scalers scalers = p.toScalers(data);
         assertEquals(List.of("a", "b", "c=p", "c=q"), scalers.featureNames());
         assertEquals("y", scalers.targetName());
         org.junit.jupiter.api.Assertions.assertArrayEquals(p.features(data, ALL).toArray(),

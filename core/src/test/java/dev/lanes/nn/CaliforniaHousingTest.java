@@ -1,5 +1,6 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Rng;
 import dev.lanes.data.DataSpec;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Preprocessing;

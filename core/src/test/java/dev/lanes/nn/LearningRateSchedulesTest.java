@@ -1,5 +1,7 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Rng;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,8 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Matrix;
+import dev.lanes.base.Rng;
+import dev.lanes.base.Scalers;
 import dev.lanes.simd.Activation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Rng;
 import dev.lanes.simd.Activation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,6 +1,6 @@
 package dev.lanes.tune;
 
-import dev.lanes.nn.Rng;
+import dev.lanes.base.Rng;
 import dev.lanes.simd.Activation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,7 @@ package dev.lanes.tune;
 
 import dev.lanes.data.DataSpec;
 import dev.lanes.data.Dataset;
-import dev.lanes.nn.Rng;
+import dev.lanes.base.Rng;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

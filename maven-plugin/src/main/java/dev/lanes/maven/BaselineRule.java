@@ -2,6 +2,9 @@ package dev.lanes.maven;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lanes.maven.job.Formats;
+import dev.lanes.maven.job.Json;
+import dev.lanes.maven.job.OutputFiles;
 import dev.lanes.tune.Scoring;
 
 import java.io.IOException;
@@ -34,7 +37,7 @@ record BaselineRule(String file, String metric, double baseline, double maxRegre
      */
     static BaselineRule read(Path path, String shown, String metric, double maxRegressionPercent) {
         if (!Double.isFinite(maxRegressionPercent) || maxRegressionPercent < 0) {
-            throw new ConfigurationError("Invalid gate rule <maxRegressionPercent>" + Numbers.format(maxRegressionPercent)
+            throw new ConfigurationError("Invalid gate rule <maxRegressionPercent>" + Formats.format(maxRegressionPercent)
                     + "</maxRegressionPercent>: it must be a number >= 0 (0 = no worse than the baseline).");
         }
         String how = " A baseline is the " + OutputFiles.RESULTS + " of an accepted run of nn:gridsearch with the same "
@@ -75,8 +78,8 @@ record BaselineRule(String file, String metric, double baseline, double maxRegre
         double allowed = Math.abs(baseline) * maxRegressionPercent / 100;
         double limit = higherIsBetter ? baseline - allowed : baseline + allowed;
         String rule = "maxRegressionPercent";
-        String threshold = metric + (higherIsBetter ? " >= " : " <= ") + Numbers.format(limit) + " (baseline "
-                + Numbers.format(baseline) + " " + (higherIsBetter ? "- " : "+ ") + Numbers.format(maxRegressionPercent) + "%)";
+        String threshold = metric + (higherIsBetter ? " >= " : " <= ") + Formats.format(limit) + " (baseline "
+                + Formats.format(baseline) + " " + (higherIsBetter ? "- " : "+ ") + Formats.format(maxRegressionPercent) + "%)";
         if (actual.isEmpty()) {
             return new Verdict(rule, threshold, "none (no candidate has a score)", false);
         }
@@ -84,6 +87,6 @@ record BaselineRule(String file, String metric, double baseline, double maxRegre
         double worse = baseline == 0 ? 0 : (higherIsBetter ? baseline - v : v - baseline) / Math.abs(baseline) * 100;
         String change = baseline == 0 ? "" : String.format(Locale.ROOT, " (%.2f%% %s)", Math.abs(worse),
                 worse > 0 ? "worse" : "better");
-        return new Verdict(rule, threshold, Numbers.format(v) + change, higherIsBetter ? v >= limit : v <= limit);
+        return new Verdict(rule, threshold, Formats.format(v) + change, higherIsBetter ? v >= limit : v <= limit);
     }
 }

@@ -1,5 +1,10 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.Job;
+import dev.lanes.maven.job.Json;
+import dev.lanes.maven.job.OutputFiles;
+import dev.lanes.maven.job.Sha256;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.io.IOException;

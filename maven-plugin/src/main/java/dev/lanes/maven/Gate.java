@@ -58,7 +58,7 @@ final class Gate {
     }
 
     /** One verdict per rule, in configuration order, the baseline's last. */
-    List<Verdict> evaluate(SearchOutcome outcome) {
+    List<Verdict> evaluate(SearchSummary outcome) {
         List<Verdict> verdicts = new ArrayList<>();
         for (GateRule r : rules) {
             verdicts.add(r.check(outcome.bestScore(r.metric())));

@@ -1,5 +1,7 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.Formats;
+
 import java.util.OptionalDouble;
 
 /**
@@ -22,7 +24,7 @@ record GateRule(String name, String metric, boolean atMost, double threshold) {
      */
     static GateRule atMost(String name, String metric, double threshold) {
         if (!Double.isFinite(threshold) || threshold < 0) {
-            throw new ConfigurationError("Invalid gate rule <" + name + ">" + Numbers.format(threshold) + "</" + name
+            throw new ConfigurationError("Invalid gate rule <" + name + ">" + Formats.format(threshold) + "</" + name
                     + ">: the threshold must be a number >= 0, since " + metric + " is never negative.");
         }
         return new GateRule(name, metric, true, threshold);
@@ -35,7 +37,7 @@ record GateRule(String name, String metric, boolean atMost, double threshold) {
      */
     static GateRule minR2(double threshold) {
         if (!Double.isFinite(threshold) || threshold > 1) {
-            throw new ConfigurationError("Invalid gate rule <minR2>" + Numbers.format(threshold) + "</minR2>: the "
+            throw new ConfigurationError("Invalid gate rule <minR2>" + Formats.format(threshold) + "</minR2>: the "
                     + "threshold must be a number <= 1, since R² is at most 1 (a perfect fit); 0 is as good as "
                     + "predicting the mean.");
         }
@@ -44,11 +46,11 @@ record GateRule(String name, String metric, boolean atMost, double threshold) {
 
     /** The verdict on {@code actual}, the best candidate's mean score; empty (no score) fails. */
     Verdict check(OptionalDouble actual) {
-        String bound = metric + (atMost ? " <= " : " >= ") + Numbers.format(threshold);
+        String bound = metric + (atMost ? " <= " : " >= ") + Formats.format(threshold);
         if (actual.isEmpty()) {
             return new Verdict(name, bound, "none (no candidate has a score)", false);
         }
         double v = actual.getAsDouble();
-        return new Verdict(name, bound, Numbers.format(v), atMost ? v <= threshold : v >= threshold);
+        return new Verdict(name, bound, Formats.format(v), atMost ? v <= threshold : v >= threshold);
     }
 }

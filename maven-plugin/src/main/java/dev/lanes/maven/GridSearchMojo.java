@@ -1,5 +1,13 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.Formats;
+import dev.lanes.maven.job.Job;
+import dev.lanes.maven.job.Json;
+import dev.lanes.maven.job.OutputFiles;
+import dev.lanes.maven.job.Sha256;
+import dev.lanes.maven.job.WorkerProtocol;
+import dev.lanes.maven.worker.Worker;
+
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -49,8 +57,8 @@ public class GridSearchMojo extends AbstractMojo {
      * {@code <include>}/{@code <exclude>} (columns, comma-separated or as child elements),
      * {@code <delimiter>} (detected by default), {@code <missing>} ({@code error}, {@code drop_row} or
      * {@code mean}; default {@code error}) and {@code <categorical>} (columns to one-hot encode).
-     * Required, but not declared so: a {@code pom}-packaged parent run from the command line has none,
-     * and is skipped.
+     * Required, but not declared so: an aggregator ({@code pom} packaging with modules) run from the
+     * command line has none, and is skipped.
      */
     @Parameter
     private DatasetConfig dataset;
@@ -169,8 +177,10 @@ public class GridSearchMojo extends AbstractMojo {
             getLog().info("Skipping nn:gridsearch (nn.skip is true)");
             return;
         }
-        if ("pom".equals(project.getPackaging())) {
-            getLog().info("Skipping nn:gridsearch: " + project.getArtifactId() + " is pom-packaged (an aggregator or parent)");
+        if ("pom".equals(project.getPackaging()) && !project.getModules().isEmpty()) {
+            // The goal runs in each module that configures it; a standalone pom-packaged project is searched.
+            getLog().info("Skipping nn:gridsearch: " + project.getArtifactId() + " is an aggregator of "
+                    + project.getModules().size() + " modules, which run the goal themselves where it is configured");
             return;
         }
         Path basedir = project.getBasedir().toPath();
@@ -189,7 +199,7 @@ public class GridSearchMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage());
         }
         Path out = outputDirectory.toPath();
-        SearchOutcome outcome;
+        SearchSummary outcome;
         try {
             String java = javaExecutable();
             List<String> options = jvmOptions();
@@ -203,7 +213,7 @@ public class GridSearchMojo extends AbstractMojo {
                 runWorker(job, java, options, out, basedir);
                 fingerprint.write(out);
             }
-            outcome = SearchOutcome.read(out);
+            outcome = SearchSummary.read(out);
         } catch (IOException e) {
             throw new MojoExecutionException("nn:gridsearch could not read or write " + out + ": " + e.getMessage(), e);
         }
@@ -219,7 +229,7 @@ public class GridSearchMojo extends AbstractMojo {
             base = Optional.of(BaselineRule.read(baseline.toPath(), JobFactory.shown(baseline.toPath().toAbsolutePath(),
                     basedir), JobFactory.scoring(scoring), maxRegressionPercent == null ? 0 : maxRegressionPercent));
         } else if (maxRegressionPercent != null) {
-            throw new ConfigurationError("<maxRegressionPercent> " + Numbers.format(maxRegressionPercent) + " is set without "
+            throw new ConfigurationError("<maxRegressionPercent> " + Formats.format(maxRegressionPercent) + " is set without "
                     + "<baseline>: name the gridsearch.json of an accepted run to compare with, or remove it.");
         }
         return new Gate(rules, base);
@@ -294,7 +304,7 @@ public class GridSearchMojo extends AbstractMojo {
     }
 
     /** The summary of a fresh or reused run and the top table. */
-    private void report(SearchOutcome outcome, Path out, Path basedir) {
+    private void report(SearchSummary outcome, Path out, Path basedir) {
         getLog().info("Searched " + outcome.rows() + " rows x " + outcome.features() + " features: "
                 + outcome.candidates().size() + " candidates x " + outcome.folds() + " folds = "
                 + outcome.candidates().size() * outcome.folds() + " fits on " + outcome.simd());
@@ -308,7 +318,7 @@ public class GridSearchMojo extends AbstractMojo {
     }
 
     /** One line per rule, the final verdict line, and the build failure when a rule is violated. */
-    private void verdict(Gate gate, SearchOutcome outcome) throws MojoFailureException {
+    private void verdict(Gate gate, SearchSummary outcome) throws MojoFailureException {
         if (gate.isEmpty()) {
             getLog().info("Model quality gate: no rule configured (maxMse, maxRmse, maxMae, minR2, baseline): report only");
             return;

@@ -2,7 +2,8 @@ package dev.lanes.maven;
 
 import dev.lanes.data.MissingValues;
 import dev.lanes.data.Scaling;
-import dev.lanes.nn.Suggestions;
+import dev.lanes.base.Suggestions;
+import dev.lanes.maven.job.Job;
 import dev.lanes.tune.Scoring;
 
 import java.nio.file.Files;

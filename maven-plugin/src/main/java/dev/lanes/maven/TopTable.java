@@ -1,5 +1,7 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.Formats;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,17 +19,17 @@ final class TopTable {
     }
 
     /** The table's lines for the {@code n} best candidates of {@code outcome}. */
-    static List<String> lines(SearchOutcome outcome, int n) {
-        List<SearchOutcome.Candidate> all = outcome.candidates();
+    static List<String> lines(SearchSummary outcome, int n) {
+        List<SearchSummary.Candidate> all = outcome.candidates();
         SortedMap<String, String> same = new TreeMap<>(all.isEmpty() ? Map.of() : all.get(0).params());
-        for (SearchOutcome.Candidate c : all) {
+        for (SearchSummary.Candidate c : all) {
             same.entrySet().removeIf(e -> !e.getValue().equals(c.params().get(e.getKey())));
         }
-        List<SearchOutcome.Candidate> top = outcome.byRank().subList(0, Math.min(n, all.size()));
+        List<SearchSummary.Candidate> top = outcome.byRank().subList(0, Math.min(n, all.size()));
         List<String> scores = new ArrayList<>();
         int width = outcome.scoring().length() + " mean ± std".length();
-        for (SearchOutcome.Candidate c : top) {
-            String s = Numbers.format(c.mean()) + " ± " + Numbers.format(c.std());
+        for (SearchSummary.Candidate c : top) {
+            String s = Formats.format(c.mean()) + " ± " + Formats.format(c.std());
             scores.add(s);
             width = Math.max(width, s.length());
         }
@@ -37,15 +39,15 @@ final class TopTable {
         lines.add(String.format(Locale.ROOT, "  %4s  %-" + width + "s  %9s  %s", "rank", outcome.scoring() + " mean ± std",
                 "fit time", "parameters"));
         for (int i = 0; i < top.size(); i++) {
-            SearchOutcome.Candidate c = top.get(i);
+            SearchSummary.Candidate c = top.get(i);
             SortedMap<String, String> varying = new TreeMap<>(c.params());
             varying.keySet().removeAll(same.keySet());
             lines.add(String.format(Locale.ROOT, "  %4d  %-" + width + "s  %9s  %s", c.rank(), scores.get(i),
-                    Double.isNaN(c.meanFitSeconds()) ? "?" : Numbers.seconds(c.meanFitSeconds()),
-                    varying.isEmpty() ? "(all alike)" : CvResults.text(varying)));
+                    Double.isNaN(c.meanFitSeconds()) ? "?" : Formats.seconds(c.meanFitSeconds()),
+                    varying.isEmpty() ? "(all alike)" : Formats.params(varying)));
         }
         if (!same.isEmpty() && all.size() > 1) {
-            lines.add("  set in every candidate: " + CvResults.text(same));
+            lines.add("  set in every candidate: " + Formats.params(same));
         }
         return lines;
     }

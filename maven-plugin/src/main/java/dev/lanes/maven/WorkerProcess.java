@@ -1,5 +1,7 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.WorkerProtocol;
+
 import org.apache.maven.plugin.logging.Log;
 
 import java.io.BufferedReader;
@@ -66,7 +68,8 @@ final class WorkerProcess {
                 }
             }
             process.waitFor();
-            relay.join(TimeUnit.SECONDS.toMillis(10));
+            // The pipe closes when the worker and its children are gone; the limit only guards against a hang.
+            relay.join(TimeUnit.SECONDS.toMillis(60));
         } catch (InterruptedException e) {
             kill(process);
             throw e;

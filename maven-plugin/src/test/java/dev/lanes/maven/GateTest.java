@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GateTest {
 
-    private static SearchOutcome outcome(Map<String, Double> best) {
-        return new SearchOutcome("rmse", 100, 3, 3, "scalar", best.isEmpty() ? OptionalInt.empty() : OptionalInt.of(0),
+    private static SearchSummary outcome(Map<String, Double> best) {
+        return new SearchSummary("rmse", 100, 3, 3, "scalar", best.isEmpty() ? OptionalInt.empty() : OptionalInt.of(0),
                 best, List.of());
     }
 

@@ -1,5 +1,7 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.Job;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package dev.lanes.examples.housing;
 
 import dev.lanes.data.DataSpec;
 import dev.lanes.data.Dataset;
-import dev.lanes.nn.Matrix;
+import dev.lanes.base.Matrix;
 import dev.lanes.nn.Model;
 
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.lanes.data.Splits;
 import dev.lanes.nn.EarlyStopping;
 import dev.lanes.nn.FitOptions;
 import dev.lanes.nn.History;
-import dev.lanes.nn.Matrix;
+import dev.lanes.base.Matrix;
 import dev.lanes.nn.Metric;
 import dev.lanes.nn.Model;
 import dev.lanes.nn.Optimizers;

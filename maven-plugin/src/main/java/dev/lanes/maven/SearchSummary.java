@@ -1,0 +1,104 @@
+package dev.lanes.maven;
+
+import dev.lanes.maven.job.Json;
+import dev.lanes.maven.job.OutputFiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the mojo reads back from the output directory, fresh or reused: the set-up summary, the best
+ * candidate's scores for the gate, and the candidates for the log's table (with their mean fit time
+ * from {@code timings.json}, when it is there).
+ *
+ * @param scoring    the metric the candidates are ranked by
+ * @param rows       rows of the data set
+ * @param features   feature columns
+ * @param folds      k of the K-fold
+ * @param simd       the SIMD kernels the search ran on
+ * @param bestIndex  the best candidate, empty when no candidate has a score
+ * @param bestScores the best candidate's mean scores by metric
+ * @param candidates every candidate, in candidate order
+ */
+record SearchSummary(String scoring, int rows, int features, int folds, String simd, OptionalInt bestIndex,
+                     Map<String, Double> bestScores, List<Candidate> candidates) {
+
+    /**
+     * One candidate.
+     *
+     * @param index          its index
+     * @param rank           1 = best
+     * @param params         its parameters as written
+     * @param mean           mean score over the folds, NaN when a fit failed
+     * @param std            standard deviation over the folds
+     * @param meanFitSeconds mean training time per fold, NaN when unknown
+     */
+    record Candidate(int index, int rank, SortedMap<String, String> params, double mean, double std, double meanFitSeconds) {
+    }
+
+    /** Reads {@code gridsearch.json} and {@code timings.json} of {@code dir}. */
+    static SearchSummary read(Path dir) throws IOException {
+        JsonNode root = Json.read(dir.resolve(OutputFiles.RESULTS));
+        Map<Integer, Double> fitSeconds = new HashMap<>();
+        Path timings = dir.resolve(OutputFiles.TIMINGS);
+        if (Files.isRegularFile(timings)) {
+            for (JsonNode t : Json.read(timings).path("candidates")) {
+                fitSeconds.put(t.path("index").asInt(), number(t.get("mean_fit_time")));
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        int index = 0;
+        for (JsonNode c : root.path("candidates")) {
+            SortedMap<String, String> params = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = c.path("params").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                params.put(e.getKey(), e.getValue().asText());
+            }
+            candidates.add(new Candidate(index, c.path("rank_test_score").asInt(), Collections.unmodifiableSortedMap(params),
+                    number(c.get("mean_test_score")), number(c.get("std_test_score")),
+                    fitSeconds.getOrDefault(index, Double.NaN)));
+            index++;
+        }
+        Map<String, Double> best = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("best_scores").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            best.put(e.getKey(), number(e.getValue()));
+        }
+        JsonNode bestIndex = root.get("best_index");
+        return new SearchSummary(root.path("search").path("scoring").asText(), root.path("dataset").path("rows").asInt(),
+                root.path("dataset").path("features").size(), root.path("search").path("folds").asInt(),
+                root.path("environment").path("simd").asText(),
+                bestIndex == null || !bestIndex.isInt() ? OptionalInt.empty() : OptionalInt.of(bestIndex.asInt()),
+                Map.copyOf(best), List.copyOf(candidates));
+    }
+
+    /** The best candidate's mean score in {@code metric}; empty when there is none. */
+    OptionalDouble bestScore(String metric) {
+        Double v = bestScores.get(metric);
+        return v == null || v.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    /** The candidates in rank order, ties by index. */
+    List<Candidate> byRank() {
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        sorted.sort((a, b) -> a.rank() != b.rank() ? Integer.compare(a.rank(), b.rank()) : Integer.compare(a.index(), b.index()));
+        return sorted;
+    }
+
+    private static double number(JsonNode n) {
+        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
+    }
+}

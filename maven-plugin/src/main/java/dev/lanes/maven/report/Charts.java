@@ -1,0 +1,113 @@
+package dev.lanes.maven.report;
+
+import dev.lanes.nn.EpochLogs;
+import dev.lanes.nn.History;
+import dev.lanes.tune.CandidateResult;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.util.List;
+
+/**
+ * The report's charts, drawn by JFreeChart into inline SVG (JFreeSVG): text rather than pixels, so the
+ * report stays small, sharp at any zoom, and byte-for-byte the same for the same results (the SVG's
+ * id prefix is fixed instead of JFreeSVG's clock-based default). Needs no display
+ * ({@code java.awt.headless=true} in the worker).
+ */
+final class Charts {
+
+    private static final int WIDTH = 760;
+    private static final int HEIGHT = 340;
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+    private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+    private static final Color BLUE = new Color(0x1F, 0x77, 0xB4);
+    private static final Color ORANGE = new Color(0xFF, 0x7F, 0x0E);
+
+    private Charts() {
+    }
+
+    /**
+     * Every candidate's mean cross-validated score with a bar of ± one standard deviation over the
+     * folds, best first; candidates without a score (a fit failed or diverged) are left out.
+     */
+    static String cvScores(List<CandidateResult> byRank, String scoring, int folds) {
+        YIntervalSeries series = new YIntervalSeries("mean " + scoring + " ± std over " + folds + " folds");
+        int position = 0;
+        for (CandidateResult c : byRank) {
+            position++;
+            if (Double.isFinite(c.meanScore())) {
+                series.add(position, c.meanScore(), c.meanScore() - c.stdScore(), c.meanScore() + c.stdScore());
+            }
+        }
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        data.addSeries(series);
+        NumberAxis x = new NumberAxis("candidate, in rank order (1 = best)");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis("cross-validated " + scoring);
+        y.setAutoRangeIncludesZero(false);
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(false);
+        renderer.setSeriesPaint(0, BLUE);
+        renderer.setErrorPaint(new Color(0x1F, 0x77, 0xB4, 0x99));
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        return svg(new JFreeChart("Cross-validated " + scoring + " of every candidate", TITLE, style(plot), true), "cv");
+    }
+
+    /** The training loss per epoch (and the validation loss, when there is one) of a fit. */
+    static String learningCurve(History history, String title) {
+        XYSeries loss = new XYSeries("training loss");
+        XYSeries validation = new XYSeries("validation loss");
+        for (EpochLogs e : history.epochs()) {
+            if (Double.isFinite(e.loss())) {
+                loss.add(e.epoch() + 1, e.loss());
+            }
+            if (e.validationLoss().isPresent() && Double.isFinite(e.validationLoss().getAsDouble())) {
+                validation.add(e.epoch() + 1, e.validationLoss().getAsDouble());
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection(loss);
+        if (validation.getItemCount() > 0) {
+            data.addSeries(validation);
+        }
+        NumberAxis x = new NumberAxis("epoch");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis("loss (scaled target)");
+        y.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, BLUE);
+        renderer.setSeriesPaint(1, ORANGE);
+        renderer.setSeriesStroke(0, new BasicStroke(2f));
+        renderer.setSeriesStroke(1, new BasicStroke(2f));
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        return svg(new JFreeChart(title, TITLE, style(plot), true), "curve");
+    }
+
+    private static XYPlot style(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        return plot;
+    }
+
+    private static String svg(JFreeChart chart, String id) {
+        chart.setBackgroundPaint(Color.WHITE);
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        // The default prefix comes from System.nanoTime(): fixed, the same results give the same bytes.
+        g.setDefsKeyPrefix(id);
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return g.getSVGElement(id);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.lanes.maven.report;
+
+import dev.lanes.maven.job.Formats;
+import dev.lanes.maven.job.Job;
+import dev.lanes.tune.CandidateResult;
+import dev.lanes.tune.FittedModel;
+import dev.lanes.tune.SearchResult;
+import dev.lanes.simd.Simd;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * {@code report.html}: one self-contained page (inline CSS and SVG charts, no script, nothing fetched)
+ * with the best candidate, a chart of every candidate's cross-validated score and spread, the learning
+ * curve of the best candidate's refit, the table of all candidates and the set-up. It has no timings,
+ * so the same results give the same bytes.
+ */
+final class HtmlReport {
+
+    private static final String STYLE = "body{font-family:sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}"
+            + "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ccc}"
+            + ".sub{color:#555;margin-top:0}table{border-collapse:collapse;font-size:.9em}"
+            + "th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left}th{background:#f4f4f4}"
+            + "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr.best td{background:#eef6ee}"
+            + "svg{max-width:100%;height:auto}"
+            + ".note{color:#555;font-size:.9em}.bad{color:#b00}";
+
+    private HtmlReport() {
+    }
+
+    /** Writes the report of {@code outcome} to {@code file}. */
+    static void write(Job job, CompletedSearch outcome, Path file) throws IOException {
+        Files.writeString(file, html(job, outcome), StandardCharsets.UTF_8);
+    }
+
+    static String html(Job job, CompletedSearch outcome) {
+        SearchResult primary = outcome.primary();
+        String scoring = job.search().scoring();
+        List<CandidateResult> byRank = ResultsJson.byRank(primary);
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>nn:gridsearch report: ")
+                .append(esc(job.data().file())).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
+        h.append("<h1>Grid search report</h1>\n<p class=\"sub\">").append(esc(job.data().file())).append(" &rarr; ")
+                .append(esc(outcome.data().targetName())).append(" &middot; ").append(primary.candidates().size())
+                .append(" candidates &times; ").append(primary.folds()).append(" folds &middot; scoring ").append(esc(scoring))
+                .append(" &middot; seed ").append(job.search().seed()).append("</p>\n");
+        best(h, job, outcome);
+        h.append("<h2>Cross-validated scores</h2>\n").append(Charts.cvScores(byRank, scoring, primary.folds())).append('\n')
+                .append("<p class=\"note\">Each point is a candidate's mean ").append(esc(scoring))
+                .append(" over the test folds, its bar one standard deviation (population) either side; ")
+                .append(job.search().scoring().equals("r2") ? "higher" : "lower").append(" is better.</p>\n");
+        curve(h, outcome);
+        candidates(h, job, outcome, byRank);
+        setup(h, job, outcome);
+        h.append("<p class=\"note\">Wall-clock timings are in timings.json: they change from run to run, this page "
+                + "does not.</p>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void best(StringBuilder h, Job job, CompletedSearch outcome) {
+        h.append("<h2>Best candidate</h2>\n");
+        Optional<CandidateResult> best = outcome.primary().best();
+        if (best.isEmpty()) {
+            h.append("<p class=\"bad\">No candidate has a score: every candidate had a fit that failed or diverged "
+                    + "(see the status column below).</p>\n");
+            return;
+        }
+        CandidateResult b = best.get();
+        h.append("<table>\n");
+        row(h, "candidate", Integer.toString(b.index()));
+        row(h, "mean " + job.search().scoring() + " ± std", Formats.format(b.meanScore()) + " ± " + Formats.format(b.stdScore()));
+        for (Map.Entry<String, SearchResult> e : outcome.extra().entrySet()) {
+            CandidateResult other = e.getValue().candidates().get(b.index());
+            row(h, "mean " + e.getKey() + " ± std", Formats.format(other.meanScore()) + " ± " + Formats.format(other.stdScore()));
+        }
+        for (Map.Entry<String, String> p : b.paramTexts().entrySet()) {
+            row(h, p.getKey(), p.getValue());
+        }
+        h.append("</table>\n");
+    }
+
+    private static void curve(StringBuilder h, CompletedSearch outcome) {
+        h.append("<h2>Learning curve of the best candidate</h2>\n");
+        Optional<FittedModel> refit = outcome.primary().refit();
+        if (refit.isEmpty()) {
+            h.append("<p class=\"bad\">No refit: ").append(esc(outcome.primary().refitProblem()
+                    .orElse("there is no best candidate"))).append("</p>\n");
+            return;
+        }
+        h.append(Charts.learningCurve(refit.get().history(), "Refit of candidate " + refit.get().candidate().index()
+                + " on all " + outcome.data().rows() + " rows")).append('\n');
+        h.append("<p class=\"note\">The curve is the refit's, trained on every row after the cross-validation and saved "
+                + "as best-model.lanes: the search keeps no per-fold training histories. The loss is on the scaled "
+                + "target.</p>\n");
+    }
+
+    private static void candidates(StringBuilder h, Job job, CompletedSearch outcome, List<CandidateResult> byRank) {
+        SearchResult primary = outcome.primary();
+        List<String> varying = new ArrayList<>();
+        SortedMap<String, String> fixed = new TreeMap<>();
+        for (String name : CvResults.paramNames(primary)) {
+            long distinct = primary.candidates().stream().map(c -> String.valueOf(c.paramTexts().get(name))).distinct().count();
+            boolean everywhere = primary.candidates().stream().allMatch(c -> c.paramTexts().containsKey(name));
+            if (distinct == 1 && everywhere) {
+                fixed.put(name, primary.candidates().get(0).paramTexts().get(name));
+            } else {
+                varying.add(name);
+            }
+        }
+        h.append("<h2>All candidates</h2>\n");
+        if (!fixed.isEmpty()) {
+            h.append("<p>Set in every candidate: ").append(esc(Formats.params(fixed))).append(".</p>\n");
+        }
+        h.append("<table id=\"candidates\">\n<thead><tr><th>rank</th><th>candidate</th>");
+        for (String name : varying) {
+            h.append("<th>").append(esc(name)).append("</th>");
+        }
+        h.append("<th>mean ").append(esc(job.search().scoring())).append(" ± std</th>");
+        for (int k = 0; k < primary.folds(); k++) {
+            h.append("<th>fold ").append(k).append("</th>");
+        }
+        for (String metric : outcome.extra().keySet()) {
+            h.append("<th>mean ").append(esc(metric)).append(" ± std</th>");
+        }
+        h.append("<th>epochs</th><th>status</th></tr></thead>\n<tbody>\n");
+        int best = primary.bestIndex().orElse(-1);
+        for (CandidateResult c : byRank) {
+            h.append(c.index() == best ? "<tr class=\"best\">" : "<tr>").append("<td class=\"n\">").append(c.rank())
+                    .append("</td><td class=\"n\">").append(c.index()).append("</td>");
+            for (String name : varying) {
+                h.append("<td>").append(esc(c.paramTexts().getOrDefault(name, ""))).append("</td>");
+            }
+            h.append("<td class=\"n\">").append(Formats.format(c.meanScore())).append(" ± ").append(Formats.format(c.stdScore()))
+                    .append("</td>");
+            for (double s : c.splitScores()) {
+                h.append("<td class=\"n\">").append(Formats.format(s)).append("</td>");
+            }
+            for (SearchResult extra : outcome.extra().values()) {
+                CandidateResult o = extra.candidates().get(c.index());
+                h.append("<td class=\"n\">").append(Formats.format(o.meanScore())).append(" ± ")
+                        .append(Formats.format(o.stdScore())).append("</td>");
+            }
+            StringBuilder epochs = new StringBuilder();
+            for (int e : c.epochsRun()) {
+                epochs.append(epochs.length() == 0 ? "" : " ").append(e);
+            }
+            h.append("<td class=\"n\">").append(epochs).append("</td><td").append(c.ok() ? ">ok" : " class=\"bad\">"
+                    + esc(String.join("; ", c.problems()))).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    private static void setup(StringBuilder h, Job job, CompletedSearch outcome) {
+        Job.Data d = job.data();
+        Job.Search s = job.search();
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("data file", d.file());
+        rows.put("rows", outcome.data().rows() + (outcome.data().droppedRows() > 0
+                ? " (" + outcome.data().droppedRows() + " dropped for empty cells)" : ""));
+        rows.put("target", d.target());
+        rows.put("features", String.join(", ", outcome.data().featureNames()));
+        rows.put("missing values", d.missing());
+        rows.put("search", s.type() + (s.nIter() == null ? "" : ", n_iter " + s.nIter()));
+        rows.put("folds", s.folds() + " (K-fold, shuffled with the seed)");
+        rows.put("seed", Long.toString(s.seed()));
+        rows.put("scoring", s.scoring() + (s.extraMetrics().isEmpty() ? "" : "; also " + String.join(", ", s.extraMetrics())));
+        rows.put("scaling", "features " + s.featureScaling() + ", target " + s.targetScaling()
+                + " (fitted on each fit's training rows)");
+        for (String note : outcome.primary().notes()) {
+            rows.put("note", note);
+        }
+        rows.put("JDK", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        rows.put("SIMD", (Simd.isEnabled() ? "" : "off: ") + Simd.describe());
+        rows.put("plugin", "nn-maven-plugin " + job.pluginVersion());
+        h.append("<h2>Set-up</h2>\n<table>\n");
+        for (Map.Entry<String, String> e : rows.entrySet()) {
+            row(h, e.getKey(), e.getValue());
+        }
+        h.append("</table>\n");
+    }
+
+    private static void row(StringBuilder h, String key, String value) {
+        h.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
+    }
+
+    /** Text made safe for HTML content and attribute values. */
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

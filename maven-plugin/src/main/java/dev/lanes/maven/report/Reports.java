@@ -1,0 +1,58 @@
+package dev.lanes.maven.report;
+
+import dev.lanes.maven.job.Job;
+import dev.lanes.maven.job.Json;
+import dev.lanes.maven.job.OutputFiles;
+import dev.lanes.maven.job.Sha256;
+import dev.lanes.tune.FittedModel;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes every result file of a finished search into the output directory (see {@link OutputFiles}). */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    /** Writes the model, gridsearch.json, gridsearch.csv, report.html and timings.json. */
+    public static void write(Job job, CompletedSearch outcome, Path dir) throws IOException {
+        Optional<String> model = Optional.empty();
+        Optional<FittedModel> refit = outcome.primary().refit();
+        if (refit.isPresent()) {
+            FittedModel f = refit.get();
+            // The scalers travel with the model, so Model.load(..).predictRaw(..) works on raw columns.
+            f.model().withScalers(f.preprocessing().toScalers(outcome.data())).save(dir.resolve(OutputFiles.MODEL));
+            model = Optional.of(OutputFiles.MODEL);
+        }
+        String sha256 = Sha256.ofFile(Path.of(job.data().file()));
+        Json.write(ResultsJson.of(job, outcome, sha256, model), dir.resolve(OutputFiles.RESULTS));
+        CsvReport.write(outcome, dir.resolve(OutputFiles.CSV));
+        HtmlReport.write(job, outcome, dir.resolve(OutputFiles.HTML));
+        Json.write(timings(job, outcome), dir.resolve(OutputFiles.TIMINGS));
+    }
+
+    /** {@code timings.json}: what the clock measured, apart from the reproducible files. */
+    private static Map<String, Object> timings(Job job, CompletedSearch outcome) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("note", "Wall-clock measurements: they change from run to run and with the parallelism, so they are "
+                + "kept out of gridsearch.json, gridsearch.csv and report.html.");
+        m.put("parallelism", job.parallelism());
+        m.put("wall_seconds", outcome.wallSeconds());
+        List<String> metrics = new ArrayList<>();
+        metrics.add(job.search().scoring());
+        metrics.addAll(outcome.extra().keySet());
+        Map<String, Object> passes = new LinkedHashMap<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            passes.put(metrics.get(i), outcome.passSeconds().get(i));
+        }
+        m.put("pass_seconds", passes);
+        m.put("candidates", CvResults.timingRows(outcome.primary()));
+        return m;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.lanes.maven.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanes.maven.job.Job;
+import dev.lanes.maven.job.Json;
+import dev.lanes.nn.EpochLogs;
+import dev.lanes.simd.Simd;
+import dev.lanes.tune.CandidateResult;
+import dev.lanes.tune.FittedModel;
+import dev.lanes.tune.SearchResult;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code gridsearch.json}: the whole search in one document, without wall-clock timings (they are in
+ * {@code timings.json}), so that the same seed, data and grid give the same bytes whatever the
+ * parallelism. Sections: {@code plugin_version}, {@code dataset}, {@code search}, {@code environment}
+ * (JDK and SIMD kernels), {@code best_index}/{@code best_params}/{@code best_score}/{@code best_scores},
+ * {@code candidates} (see {@link CvResults}) and {@code refit} (the saved model and its training
+ * history).
+ */
+final class ResultsJson {
+
+    /** Names this document's layout; changes when a reader would have to. */
+    static final String FORMAT = "lanes-gridsearch/1";
+
+    private ResultsJson() {
+    }
+
+    /** The document for {@code outcome}; {@code model} is the saved model's file name, empty if none. */
+    static ObjectNode of(Job job, CompletedSearch outcome, String datasetSha256, Optional<String> model) {
+        SearchResult primary = outcome.primary();
+        ObjectNode root = Json.nodes().objectNode();
+        root.put("format", FORMAT);
+        root.put("plugin_version", job.pluginVersion());
+        root.set("dataset", dataset(job.data(), outcome, datasetSha256));
+        root.set("search", search(job.search(), outcome));
+        root.set("environment", environment());
+        Optional<CandidateResult> best = primary.best();
+        root.set("best_index", best.isPresent() ? Json.nodes().numberNode(best.get().index()) : Json.nodes().nullNode());
+        root.set("best_params", Json.tree(best.map(CandidateResult::paramTexts).orElse(null)));
+        root.set("best_score", best.isPresent() ? Json.number(best.get().meanScore()) : Json.nodes().nullNode());
+        Map<String, Object> bestScores = new LinkedHashMap<>();
+        best.ifPresent(b -> {
+            bestScores.put(job.search().scoring(), b.meanScore());
+            for (Map.Entry<String, SearchResult> e : outcome.extra().entrySet()) {
+                bestScores.put(e.getKey(), e.getValue().candidates().get(b.index()).meanScore());
+            }
+        });
+        root.set("best_scores", Json.tree(bestScores));
+        root.set("candidates", Json.tree(CvResults.rows(outcome)));
+        root.set("refit", refit(primary, model));
+        return root;
+    }
+
+    private static ObjectNode dataset(Job.Data d, CompletedSearch outcome, String sha256) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", d.file());
+        m.put("sha256", sha256);
+        m.put("target", d.target());
+        m.put("include", d.include());
+        m.put("exclude", d.exclude());
+        m.put("delimiter", d.delimiter() == null ? null : d.delimiter().toString());
+        m.put("missing", d.missing());
+        m.put("categorical", d.categorical());
+        m.put("rows", outcome.data().rows());
+        m.put("dropped_rows", outcome.data().droppedRows());
+        m.put("features", outcome.data().featureNames());
+        return (ObjectNode) Json.tree(m);
+    }
+
+    private static ObjectNode search(Job.Search s, CompletedSearch outcome) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", s.type());
+        m.put("n_iter", s.nIter());
+        m.put("grids", s.grids());
+        m.put("folds", s.folds());
+        m.put("shuffle", true);
+        m.put("seed", s.seed());
+        m.put("scoring", s.scoring());
+        m.put("extra_metrics", s.extraMetrics());
+        m.put("feature_scaling", s.featureScaling());
+        m.put("target_scaling", s.targetScaling());
+        m.put("candidates", outcome.primary().candidates().size());
+        m.put("fits", outcome.primary().fits());
+        m.put("notes", outcome.primary().notes());
+        return (ObjectNode) Json.tree(m);
+    }
+
+    /** What the numbers may depend on: the JDK and the kernels (not the machine's size or the clock). */
+    private static ObjectNode environment() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("java_version", System.getProperty("java.version"));
+        m.put("java_vendor", System.getProperty("java.vendor"));
+        m.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        m.put("os_arch", System.getProperty("os.arch"));
+        m.put("simd_enabled", Simd.isEnabled());
+        m.put("simd_float_lanes", Simd.floatLanes());
+        m.put("simd", Simd.describe());
+        return (ObjectNode) Json.tree(m);
+    }
+
+    private static ObjectNode refit(SearchResult primary, Optional<String> model) {
+        ObjectNode o = Json.nodes().objectNode();
+        Optional<FittedModel> refit = primary.refit();
+        o.set("index", refit.isPresent() ? Json.nodes().numberNode(refit.get().candidate().index()) : Json.nodes().nullNode());
+        o.set("model", model.isPresent() ? Json.nodes().textNode(model.get()) : Json.nodes().nullNode());
+        o.set("problem", primary.refitProblem().isPresent() ? Json.nodes().textNode(primary.refitProblem().get())
+                : Json.nodes().nullNode());
+        o.put("history_note", "per-epoch loss of the refit on all rows, on the scaled target (the search keeps no "
+                + "per-fold histories)");
+        ArrayNode history = Json.nodes().arrayNode();
+        if (refit.isPresent()) {
+            for (EpochLogs e : refit.get().history().epochs()) {
+                ObjectNode epoch = history.addObject();
+                epoch.put("epoch", e.epoch() + 1);
+                epoch.set("loss", Json.number(e.loss()));
+                epoch.set("val_loss", e.validationLoss().isPresent() ? Json.number(e.validationLoss().getAsDouble())
+                        : Json.nodes().nullNode());
+                epoch.set("learning_rate", Json.number(e.learningRate()));
+            }
+        }
+        o.set("history", history);
+        return o;
+    }
+
+    /** The candidates in rank order (ties by index), for tables. */
+    static List<CandidateResult> byRank(SearchResult result) {
+        return result.candidates().stream()
+                .sorted((a, b) -> a.rank() != b.rank() ? Integer.compare(a.rank(), b.rank()) : Integer.compare(a.index(), b.index()))
+                .toList();
+    }
+}
