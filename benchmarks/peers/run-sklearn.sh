@@ -1,8 +1,9 @@
 #!/bin/sh
-# scikit-learn's GridSearchCV over MLPRegressor on the reference grid (REFERENCE.md section 3),
-# n_jobs=2 as in REFERENCE.md. Debian's scikit-learn is imported by /usr/bin/python3 (a pyenv
-# python3 on PATH would not see it); its BLAS calls are pinned to one thread per job. The
-# environment silences the 20-epoch ConvergenceWarning in the worker processes too.
+# scikit-learn's GridSearchCV over MLPRegressor on the reference grid (the 72 candidates of
+# examples/california-housing), n_jobs=2 for the 2-core machines. Debian's scikit-learn is
+# imported by /usr/bin/python3 (a pyenv python3 on PATH would not see it); its BLAS calls are
+# pinned to one thread per job. The environment silences the 20-epoch ConvergenceWarning in the
+# worker processes too.
 # Needs: apt-get install -y python3-sklearn python3-pandas
 # Usage: run-sklearn.sh [CSV] [JOBS]
 cd "$(dirname "$0")"

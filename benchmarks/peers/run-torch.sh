@@ -4,6 +4,8 @@
 # torch's matrix products go through the system libblas (OpenBLAS pthread build),
 # so OpenBLAS is pinned to 1 thread too and its core-type overrides are removed.
 # Needs: apt-get install -y python3-torch python3-numpy
+# Usage: run-torch.sh --csv ../../core/src/test/resources/california_housing.csv [--random] [--epochs N] [--fits N]
+# (paths relative to benchmarks/peers, where this script runs)
 cd "$(dirname "$0")"
 echo "# load before: $(cat /proc/loadavg); $(awk '/^cpu /{print "steal ticks " $9}' /proc/stat); $(cat /proc/self/autogroup 2>/dev/null); cpus $(taskset -pc $$ | cut -d: -f2)"
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \

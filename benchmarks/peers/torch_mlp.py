@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """PyTorch CPU, 1 thread: MLP training throughput on California housing.
 
-Data: /work/shared/data/california_housing.csv (or --csv), 7 features
+Data: the CSV given by --csv, by default core's copy of California housing
+(core/src/test/resources/california_housing.csv in this repository). 7 features
 longitude, latitude, housing_median_age, total_rooms, population, households,
 median_income (total_bedrooms dropped), target median_house_value. Shuffled
 80/20 split (seed 42) -> 16,512 training rows; features and target standardized
@@ -17,7 +18,7 @@ is samples/s over epochs 2..N (wall time of full epochs, data gather included).
 Each configuration is fit --fits times; best and median are printed, plus the
 hold-out RMSE (original units) of the last fit.
 """
-import argparse, statistics, time
+import argparse, os, statistics, time
 import numpy as np
 import torch
 from torch import nn
@@ -87,7 +88,7 @@ def fit(data, sizes, act, batch, epochs, seed):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--csv", default="/work/shared/data/california_housing.csv")
+    ap.add_argument("--csv", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../core/src/test/resources/california_housing.csv"))
     ap.add_argument("--random", action="store_true", help="random standardized data instead of the CSV")
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--fits", type=int, default=5)

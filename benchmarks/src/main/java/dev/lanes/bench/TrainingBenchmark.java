@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Training throughput in samples per second: a 7-64-32-1 relu network, Adam (lr 1e-3), MSE, one
- * thread, full shuffled epochs over the 16,512 training rows of California housing (the 7 features of
- * REFERENCE.md, standardized). One invocation runs {@value #EPOCHS} epochs; one operation is one
+ * thread, full shuffled epochs over the 16,512 training rows of California housing (its 7 numeric
+ * features without total_bedrooms, standardized). One invocation runs {@value #EPOCHS} epochs; one operation is one
  * training sample. PyTorch 1.13 on this machine: 38k samples/s (batch 32), 155k (batch 128), medians
  * from benchmarks/peers.
  */

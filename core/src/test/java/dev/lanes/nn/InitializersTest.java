@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the whole sample with the law's CDF by a Kolmogorov-Smirnov distance below the 0.1% critical value.
  * The seeds are fixed, so a case passes or fails the same way on every run; the tolerances only make it
  * unlikely that a correct implementation fails for an unlucky seed. Expected laws are written from the
- * formulas of REFERENCE.md §4 with literal fans, not from the code under test.
+ * formulas of the Keras initializers' documentation (keras.io/api/layers/initializers) with literal
+ * fans, not from the code under test.
  */
 class InitializersTest {
 
