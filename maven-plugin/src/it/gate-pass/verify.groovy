@@ -7,6 +7,8 @@ def out = new File(basedir, 'target/nn')
 assert log.contains('[INFO] Grid search of data/mixed.csv: 60 rows, 6 features, target y')
 assert log =~ /SIMD on: panama \(\d+ float lanes/
 assert log =~ /12\/12 fits \(100%\)/
+// Five rules on four metrics, one search: every metric is scored from the same fits.
+assert log.count('12/12 fits (100%)') == 1
 // Every rule has its verdict line, and the final verdict passes.
 ['maxMse', 'maxRmse', 'maxMae', 'minR2', 'maxRegressionPercent'].each { rule ->
     assert log =~ /\[INFO\] ${rule} +threshold .* actual .* PASS/
@@ -46,6 +48,7 @@ assert !html.contains('src="http') && !html.contains('<script')
 // timings.json holds the clock.
 def timings = new JsonSlurper().parse(new File(out, 'timings.json'))
 assert timings.candidates.size() == 4 && timings.candidates[0].mean_fit_time > 0
+assert timings.core_utilisation > 0 && timings.fit_cpu_seconds > 0 && !timings.containsKey('pass_seconds')
 
 // The model loads through the core API and predicts raw rows in the target's units.
 def model = dev.lanes.nn.Model.load(new File(out, 'best-model.lanes').toPath())

@@ -72,6 +72,12 @@ public final class ReferenceGrid {
         line.put("fits", result.fits());
         line.put("parallelism", result.parallelism());
         line.put("wall_s", BigDecimal.valueOf(result.wallSeconds()).setScale(3, RoundingMode.HALF_UP));
+        line.put("cv_wall_s", BigDecimal.valueOf(result.cvWallSeconds()).setScale(3, RoundingMode.HALF_UP));
+        line.put("fit_cpu_s", Double.isNaN(result.fitCpuSeconds()) ? null
+                : BigDecimal.valueOf(result.fitCpuSeconds()).setScale(3, RoundingMode.HALF_UP));
+        // CPU time of the fit threads over (wall time x threads): how well the schedule keeps the cores busy.
+        line.put("core_utilisation", Double.isNaN(result.coreUtilisation()) ? null
+                : BigDecimal.valueOf(result.coreUtilisation()).setScale(3, RoundingMode.HALF_UP));
         line.put("best_rmse", result.bestScore().isPresent()
                 ? BigDecimal.valueOf(Math.sqrt(result.bestScore().getAsDouble())).setScale(1, RoundingMode.HALF_UP)
                 : null);

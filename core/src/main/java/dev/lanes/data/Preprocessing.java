@@ -107,6 +107,11 @@ public final class Preprocessing {
         return target.unit();
     }
 
+    /** The original target value that a scaled target of 0 stands for. */
+    public double targetOrigin() {
+        return target.origin();
+    }
+
     /**
      * This preprocessing as {@link Scalers} for the columns of {@code data}, to be saved with a model
      * ({@link dev.lanes.nn.Model#withScalers}) so that it predicts raw data.

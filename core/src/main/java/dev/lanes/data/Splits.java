@@ -42,8 +42,9 @@ public final class Splits {
     }
 
     /**
-     * {@code repeats} rounds of shuffled K folds, round r seeded from {@code seed} and r: its shuffle seed
-     * is the (r+1)-th value of {@code new Rng(seed)}. Folds are listed round by round.
+     * {@code repeats} rounds of shuffled K folds, as scikit-learn's {@code RepeatedKFold}. Round 0 is
+     * shuffled with {@code seed} itself, so that one round is {@link #kFold kFold(rows, k, true, seed)};
+     * round r > 0 with the r-th value of {@code new Rng(seed)}. Folds are listed round by round.
      *
      * @throws IllegalArgumentException unless {@code 2 <= k <= rows} and {@code repeats >= 1}
      */
@@ -54,7 +55,7 @@ public final class Splits {
         Rng seeds = new Rng(seed);
         List<Fold> folds = new ArrayList<>(k * repeats);
         for (int r = 0; r < repeats; r++) {
-            folds.addAll(kFold(rows, k, true, seeds.nextLong()));
+            folds.addAll(kFold(rows, k, true, r == 0 ? seed : seeds.nextLong()));
         }
         return List.copyOf(folds);
     }

@@ -1,6 +1,10 @@
 package dev.lanes.tune;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -10,7 +14,7 @@ import java.util.TreeMap;
  * wrote (or the canonical text of a typed value or a random draw), both sorted by name. Hyperparameters
  * it does not set take their defaults ({@link TrainingSetup}).
  *
- * @param index  position in the space's candidate order, 0-based; it also selects the fits' seeds
+ * @param index  position in the space's candidate order, 0-based
  * @param params typed values by name, as {@link Hyperparameters#parse} returns them
  * @param texts  the same values as text, e.g. {@code hidden_layers=128-64-32}
  */
@@ -27,6 +31,40 @@ public record Candidate(int index, SortedMap<String, Object> params, SortedMap<S
             throw new IllegalArgumentException("params " + params.keySet() + " and texts " + texts.keySet()
                     + " name different hyperparameters");
         }
+    }
+
+    /**
+     * The parameters in their canonical form, names sorted and each value as
+     * {@link Hyperparameters#format} writes it: {@code activation=tanh;hidden_layers=128,64,32}. Two
+     * candidates with the same canonical form train the same network the same way; the fits' seeds
+     * are derived from it, so a candidate scores the same wherever it stands in a grid.
+     */
+    public String canonical() {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            s.append(s.length() == 0 ? "" : ";").append(e.getKey()).append('=')
+                    .append(Hyperparameters.format(e.getKey(), e.getValue()));
+        }
+        return s.toString();
+    }
+
+    /**
+     * {@code candidates} without those whose canonical form an earlier one has, reindexed from 0; a
+     * note in {@code notes} names each one left out and the candidate it equals.
+     */
+    static List<Candidate> distinct(List<Candidate> candidates, List<String> notes) {
+        Map<String, Candidate> first = new LinkedHashMap<>();
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Candidate same = first.putIfAbsent(c.canonical(), c);
+            if (same != null) {
+                notes.add("candidate " + c.index() + " " + c + " is candidate " + same.index() + " " + same
+                        + " once names and values are normalised: it is tried once");
+            } else {
+                out.add(out.size() == c.index() ? c : new Candidate(out.size(), c.params(), c.texts()));
+            }
+        }
+        return out;
     }
 
     /** As the user wrote it: {@code {activation=tanh, hidden_layers=128-64-32}}. */

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * How a fit is scored on its test fold, in the target's original units and with its natural sign:
- * the errors (MSE, RMSE, MAE) are better when lower, R² when higher. Unlike scikit-learn there are no
- * negated scores: a best MSE of 2.8e9 reads as an MSE.
+ * the errors (MSE, RMSE, MAE, MAPE, MSLE) are better when lower, R² when higher. Unlike scikit-learn
+ * there are no negated scores: a best MSE of 2.8e9 reads as an MSE.
  */
 public enum Scoring {
     /** Mean squared error, in squared target units. */
@@ -20,6 +20,10 @@ public enum Scoring {
     RMSE(Metric.RMSE),
     /** Mean absolute error, in target units. */
     MAE(Metric.MAE),
+    /** Mean absolute percentage error, in percent of the true values (Keras' convention). */
+    MAPE(Metric.MAPE),
+    /** Mean squared logarithmic error of the values in target units; needs targets and predictions > -1. */
+    MSLE(Metric.MSLE),
     /** Coefficient of determination, unit-free; higher is better. */
     R2(Metric.R2);
 
@@ -29,9 +33,14 @@ public enum Scoring {
         this.metric = metric;
     }
 
-    /** The metric computed on the scaled predictions. */
+    /** The metric this scoring computes. */
     public Metric metric() {
         return metric;
+    }
+
+    /** The name used in results and configuration: {@code mse}, {@code rmse}, ... */
+    public String shortName() {
+        return metric.shortName();
     }
 
     /** True for R², false for the errors. */
@@ -51,12 +60,27 @@ public enum Scoring {
     }
 
     /**
-     * A score computed on a target scaled as {@code (y - shift) / unit} back in original units: an MSE
-     * times {@code unit²}, an RMSE or MAE times {@code unit}; R² does not change under an affine scaling.
+     * The score of predictions against the true values, both on a target scaled as
+     * {@code (y - origin) / unit}, in the target's original units.
      *
-     * @param unit how much one scaled target unit is in original units
+     * <p>MSE, RMSE, MAE and R² are computed on the scaled values and converted (an MSE times
+     * {@code unit²}, an RMSE or MAE times {@code unit}, R² unchanged under an affine scaling), which
+     * saves a pass and keeps the scores of earlier versions to the bit. MAPE and MSLE are not affine-
+     * invariant, so they are computed on the values mapped back to original units.
      */
-    public double toOriginalUnits(double scaledScore, double unit) {
+    public double score(float[] predicted, float[] actual, double origin, double unit) {
+        int rows = actual.length;
+        switch (this) {
+            case MAPE:
+            case MSLE:
+                return metric.compute(original(predicted, rows, origin, unit), 0, original(actual, rows, origin, unit), 0,
+                        rows, 1);
+            default:
+                return toOriginalUnits(metric.compute(predicted, 0, actual, 0, rows, 1), unit);
+        }
+    }
+
+    private double toOriginalUnits(double scaledScore, double unit) {
         switch (this) {
             case MSE:
                 return scaledScore * unit * unit;
@@ -68,8 +92,17 @@ public enum Scoring {
         }
     }
 
+    private static float[] original(float[] scaled, int rows, double origin, double unit) {
+        float[] out = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            out[i] = (float) (scaled[i] * unit + origin);
+        }
+        return out;
+    }
+
     /**
-     * By name, ignoring case: {@code mse}, {@code rmse}, {@code mae}, {@code r2}.
+     * By name, ignoring case: {@code mse}, {@code rmse}, {@code mae}, {@code mape}, {@code msle},
+     * {@code r2}.
      *
      * @throws IllegalArgumentException for any other name, listing the valid ones
      */
@@ -80,7 +113,7 @@ public enum Scoring {
                 return s;
             }
         }
-        List<String> valid = Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.toList());
+        List<String> valid = Arrays.stream(values()).map(Scoring::shortName).collect(Collectors.toList());
         throw new IllegalArgumentException(Suggestions.unknownName("scoring", name, valid)
                 + " (errors are lower-is-better, r2 higher-is-better; no negated scores)");
     }

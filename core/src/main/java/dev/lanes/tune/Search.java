@@ -1,18 +1,20 @@
 package dev.lanes.tune;
 
+import dev.lanes.base.Matrix;
 import dev.lanes.data.Dataset;
-import dev.lanes.data.Fold;
 import dev.lanes.data.Preprocessing;
-import dev.lanes.data.Splits;
 import dev.lanes.nn.Callback;
 import dev.lanes.nn.History;
-import dev.lanes.base.Matrix;
 import dev.lanes.nn.Model;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -23,23 +25,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A cross-validated hyperparameter search over one data set, running or finished.
  *
- * <p>The rows are cut into {@code k} folds by {@link Splits#kFold}, shuffled with the spec's seed (scikit-learn's
- * {@code cv=k} does not shuffle; on sorted data unshuffled folds would test on a range the fit never saw). Each fold
- * gets one {@link Preprocessing} fitted on its training rows only, shared by every candidate; its scaled training
- * rows are copied once into contiguous arrays when the copies of all folds take at most an eighth of the
- * heap, which makes the fits' batch gathering faster and changes no result. The fits,
- * one per candidate and fold, run on a fixed pool of {@code parallelism} threads, each fit on one thread.
- * A fit's seeds depend only on the search seed, the candidate index and the fold index, and its result
- * is stored by (candidate, fold), so <b>the scores are bit-identical whatever the parallelism</b> and
- * whichever order the fits finish in. Scores are in the target's original units.
+ * <p>The rows are cut into splits once ({@link FoldSet}: shuffled K-fold, repeated if the spec says so,
+ * each split's preprocessing fitted on its training rows only) and every candidate is fitted on every
+ * split. The fits run on a fixed pool of {@code parallelism} threads, each fit on one thread, the
+ * costliest candidates first ({@link FitSchedule}). A fit's seeds depend only on the search seed, the
+ * candidate's canonical parameters and the split ({@link FitSeeds}), and its result is stored by
+ * (candidate, split), so <b>the scores are bit-identical whatever the parallelism</b>, whichever order
+ * the fits finish in, and wherever the candidate stands in the grid. Candidates that are the same once
+ * names and values are normalised are tried once (the result's notes say so). Each fit is scored on
+ * its test rows in every metric of the spec at once, in the target's original units.
  *
  * <p>A fit that diverges or throws scores NaN, keeps its reason and ranks last; it does not stop the
  * search. After the cross-validation, the best candidate is refitted on all rows (unless the spec says
- * not to), with a preprocessing fitted on all rows.
+ * not to), with a preprocessing fitted on all rows, by the same training routine as the fits.
  *
  * <p>{@link #run} blocks; {@link #start} returns at once with a running search that can be
  * {@linkplain #cancel() cancelled} and {@linkplain #await() awaited}.
@@ -51,93 +54,63 @@ public final class Search {
     private final Dataset data;
     private final SearchSpec spec;
     private final SearchListener listener;
+    private final List<Scoring> metrics;
     private final List<Candidate> candidates;
+    private final List<String> notes;
     private final List<TrainingSetup> setups;
-    private final List<FoldData> folds;
+    private final FoldSet folds;
     private final int inputs;
     private final int fitsTotal;
-    private final long startNanos;
+    private final int[] order;
 
     /** Guards the results and the progress, and serializes listener calls. */
     private final Object lock = new Object();
     private final SplitResult[][] results;
-    private final int[] foldsDone;
+    private final int[] splitsDone;
     private int fitsDone;
     private double bestMean = Double.NaN;
     private RuntimeException listenerFailure;
 
     private final AtomicInteger nextTask = new AtomicInteger();
+    private final AtomicLong fitCpuNanos = new AtomicLong();
+    private volatile boolean cpuUnmeasured;
     private volatile boolean cancelled;
-    private final ExecutorService pool;
-    private final CompletableFuture<SearchResult> completion;
+    private long startNanos;
+    private CompletableFuture<SearchResult> completion;
 
-    /**
-     * The training and test rows of one fold through its preprocessing: views of the data set, or for the
-     * training rows a scaled copy (see {@link #FOLD_COPY_HEAP_SHARE_DIVISOR}).
-     */
-    private record FoldData(Preprocessing preprocessing, Matrix trainX, Matrix trainY, Matrix testX, float[] testY) {
-
-        static FoldData of(Dataset data, Fold fold, SearchSpec spec) {
-            Preprocessing p = Preprocessing.fit(data, fold.train(), spec.featureScaling(), spec.targetScaling());
-            return new FoldData(p, p.features(data, fold.train()), p.target(data, fold.train()),
-                    p.features(data, fold.test()), p.target(data, fold.test()).toArray());
-        }
-
-        long trainingBytes() {
-            return 4L * trainX.rows() * (trainX.cols() + trainY.cols());
-        }
-
-        /** The same fold with its training rows copied, scaled, into contiguous arrays. */
-        FoldData withContiguousTraining() {
-            return new FoldData(preprocessing, contiguous(trainX), contiguous(trainY), testX, testY);
-        }
-
-        private static Matrix contiguous(Matrix view) {
-            return Matrix.wrap(view.rows(), view.cols(), view.toArray());
-        }
-    }
-
-    /**
-     * The training rows of every fold are copied once, scaled, when all the copies together take at most
-     * the maximum heap divided by this. Every fit gathers a shuffled batch from them at every step; through a
-     * view, a fold's rows lie at random in the whole data set and most of them miss the core's caches
-     * (from the copies, a search on California housing runs 3–5 % faster). The copy holds the same floats
-     * as the view, so results do not depend on it; fits of one fold share it.
-     */
-    private static final int FOLD_COPY_HEAP_SHARE_DIVISOR = 8;
-
+    /** Validates the candidates and prepares the splits; starts nothing. */
     private Search(Dataset data, SearchSpec spec, SearchListener listener) {
         this.data = data;
         this.spec = spec;
         this.listener = listener;
-        this.candidates = spec.space().candidates(spec.seed());
+        this.metrics = spec.allMetrics();
+        List<String> messages = new ArrayList<>(spec.space().notes());
+        this.candidates = Candidate.distinct(spec.space().candidates(spec.seed()), messages);
+        this.notes = List.copyOf(messages);
         this.setups = new ArrayList<>();
         for (Candidate c : candidates) {
             setups.add(TrainingSetup.of(c.params()));
         }
         this.inputs = data.featureNames().size();
-        this.folds = new ArrayList<>();
-        long copyBytes = 0;
-        for (Fold f : Splits.kFold(data.rows(), spec.folds(), true, spec.seed())) {
-            FoldData fold = FoldData.of(data, f, spec);
-            folds.add(fold);
-            copyBytes += fold.trainingBytes();
-        }
-        if (copyBytes <= Runtime.getRuntime().maxMemory() / FOLD_COPY_HEAP_SHARE_DIVISOR) {
-            folds.replaceAll(FoldData::withContiguousTraining);
-        }
+        this.folds = FoldSet.prepare(data, spec);
         this.fitsTotal = candidates.size() * folds.size();
+        this.order = FitSchedule.order(setups, inputs, folds.trainingRows(), folds.size());
         this.results = new SplitResult[candidates.size()][folds.size()];
-        this.foldsDone = new int[candidates.size()];
+        this.splitsDone = new int[candidates.size()];
+    }
+
+    /** Starts the threads; the search ranks and refits on one of them once the fits are done. */
+    private Search begin() {
         int threads = Math.max(1, Math.min(spec.parallelism(), fitsTotal));
-        this.pool = Executors.newFixedThreadPool(threads, threadFactory());
-        this.startNanos = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory());
+        startNanos = System.nanoTime();
         CompletableFuture<?>[] workers = new CompletableFuture<?>[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = CompletableFuture.runAsync(this::work, pool);
         }
-        this.completion = CompletableFuture.allOf(workers).thenApplyAsync(v -> finish(), pool);
+        completion = CompletableFuture.allOf(workers).thenApplyAsync(v -> finish(), pool);
         completion.whenComplete((r, e) -> pool.shutdown());
+        return this;
     }
 
     /**
@@ -171,7 +144,7 @@ public final class Search {
      */
     public static Search start(Dataset data, SearchSpec spec, SearchListener listener) {
         return new Search(Objects.requireNonNull(data, "data"), Objects.requireNonNull(spec, "spec"),
-                Objects.requireNonNull(listener, "listener"));
+                Objects.requireNonNull(listener, "listener")).begin();
     }
 
     /**
@@ -188,7 +161,7 @@ public final class Search {
         return completion.isDone();
     }
 
-    /** Fits of the cross-validation, candidates x folds. */
+    /** Fits of the cross-validation, candidates x splits. */
     public int fitsTotal() {
         return fitsTotal;
     }
@@ -221,15 +194,19 @@ public final class Search {
         }
     }
 
-    /** One worker: takes the next (candidate, fold) in candidate-major order until none is left. */
+    /** One worker: takes the next fit of the schedule until none is left, and adds up its CPU time. */
     private void work() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean measured = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        long cpuStart = measured ? threads.getCurrentThreadCpuTime() : 0;
         int k = folds.size();
         try {
             while (!cancelled) {
-                int task = nextTask.getAndIncrement();
-                if (task >= fitsTotal) {
+                int next = nextTask.getAndIncrement();
+                if (next >= fitsTotal) {
                     return;
                 }
+                int task = order[next];
                 SplitResult r = fit(task / k, task % k);
                 if (cancelled) {
                     return;
@@ -240,45 +217,97 @@ public final class Search {
             // Out of memory or similar: the other workers stop too, and await() rethrows it.
             cancelled = true;
             throw e;
+        } finally {
+            if (measured) {
+                fitCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
+            } else {
+                cpuUnmeasured = true;
+            }
         }
     }
 
-    /** Trains candidate {@code c} on fold {@code f}'s training rows and scores it on its test rows. */
-    private SplitResult fit(int c, int f) {
-        FoldData fold = folds.get(f);
+    /** Trains candidate {@code c} on split {@code s}'s training rows and scores it in every metric. */
+    private SplitResult fit(int c, int s) {
+        FoldSet.Split split = folds.get(s);
+        Trained trained;
+        try {
+            trained = train(c, FitSeeds.of(spec.seed(), candidates.get(c), s), split.trainX(), split.trainY());
+        } catch (FitProblem p) {
+            return SplitResult.problem(s, metrics, spec.returnTrainScore(), p.status, p.getMessage(), p.seconds, 0,
+                    p.epochsRun);
+        }
+        int epochs = trained.history.epochsRun();
+        long scoreStart = System.nanoTime();
+        Map<Scoring, Double> test;
+        Map<Scoring, Double> train = Map.of();
+        try {
+            test = scores(trained.model, split.testX(), split.testY(), split);
+            if (spec.returnTrainScore()) {
+                train = scores(trained.model, split.trainX(), split.trainY().toArray(), split);
+            }
+        } catch (RuntimeException e) {
+            return SplitResult.problem(s, metrics, spec.returnTrainScore(), SplitResult.Status.FAILED,
+                    "scoring failed: " + describe(e), trained.seconds, secondsSince(scoreStart), epochs);
+        }
+        double scoreSeconds = secondsSince(scoreStart);
+        double score = test.get(spec.scoring());
+        if (!Double.isFinite(score)) {
+            return SplitResult.problem(s, metrics, spec.returnTrainScore(), SplitResult.Status.FAILED, "the test "
+                    + spec.scoring().shortName() + " is " + score + " (the predictions are not all finite numbers)",
+                    trained.seconds, scoreSeconds, epochs);
+        }
+        return SplitResult.ok(s, spec.scoring(), test, train, trained.seconds, scoreSeconds, epochs);
+    }
+
+    /** The model's scores on these rows in every metric, in the target's original units. */
+    private Map<Scoring, Double> scores(Model model, Matrix x, float[] y, FoldSet.Split split) {
+        float[] predicted = model.predict(x).toArray();
+        Map<Scoring, Double> out = new LinkedHashMap<>();
+        for (Scoring m : metrics) {
+            out.put(m, m.score(predicted, y, split.preprocessing().targetOrigin(), split.preprocessing().targetUnit()));
+        }
+        return out;
+    }
+
+    /** A trained network and its history. */
+    private record Trained(Model model, History history, double seconds) {
+    }
+
+    /** A fit that threw or diverged, with how far it got. */
+    private static final class FitProblem extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final SplitResult.Status status;
+        private final double seconds;
+        private final int epochsRun;
+
+        FitProblem(SplitResult.Status status, String reason, double seconds, int epochsRun) {
+            super(reason);
+            this.status = status;
+            this.seconds = seconds;
+            this.epochsRun = epochsRun;
+        }
+    }
+
+    /**
+     * Candidate {@code c}'s network trained on {@code x, y} with {@code seeds}, stopping after an epoch
+     * once the search is cancelled: the one training routine of the fits and the refit.
+     */
+    private Trained train(int c, FitSeeds seeds, Matrix x, Matrix y) throws FitProblem {
         TrainingSetup setup = setups.get(c);
-        FitSeeds seeds = FitSeeds.of(spec.seed(), c, f);
         long start = System.nanoTime();
         Model model;
         History history;
         try {
             model = setup.network(inputs).build(seeds.weights());
-            history = model.fit(fold.trainX, fold.trainY, setup.fitOptions(seeds.training(), stopWhenCancelled()));
+            history = model.fit(x, y, setup.fitOptions(seeds.training(), stopWhenCancelled()));
         } catch (RuntimeException e) {
-            return SplitResult.problem(f, SplitResult.Status.FAILED, "training failed: " + describe(e),
-                    secondsSince(start), 0, 0);
+            throw new FitProblem(SplitResult.Status.FAILED, "training failed: " + describe(e), secondsSince(start), 0);
         }
-        double fitSeconds = secondsSince(start);
         if (history.diverged()) {
-            return SplitResult.problem(f, SplitResult.Status.DIVERGED, history.divergence().orElseThrow().reason(),
-                    fitSeconds, 0, history.epochsRun());
+            throw new FitProblem(SplitResult.Status.DIVERGED, history.divergence().orElseThrow().reason(),
+                    secondsSince(start), history.epochsRun());
         }
-        long scoreStart = System.nanoTime();
-        double score;
-        try {
-            float[] predicted = model.predict(fold.testX).toArray();
-            double scaled = spec.scoring().metric().compute(predicted, 0, fold.testY, 0, fold.testY.length, 1);
-            score = spec.scoring().toOriginalUnits(scaled, fold.preprocessing.targetUnit());
-        } catch (RuntimeException e) {
-            return SplitResult.problem(f, SplitResult.Status.FAILED, "scoring failed: " + describe(e), fitSeconds,
-                    secondsSince(scoreStart), history.epochsRun());
-        }
-        double scoreSeconds = secondsSince(scoreStart);
-        if (!Double.isFinite(score)) {
-            return SplitResult.problem(f, SplitResult.Status.FAILED, "the test " + spec.scoring() + " is " + score
-                    + " (the predictions are not all finite numbers)", fitSeconds, scoreSeconds, history.epochsRun());
-        }
-        return SplitResult.ok(f, score, fitSeconds, scoreSeconds, history.epochsRun());
+        return new Trained(model, history, secondsSince(start));
     }
 
     /** Ends a fit after its current epoch once the search is cancelled. */
@@ -290,12 +319,12 @@ public final class Search {
         };
     }
 
-    /** Stores a fit's result by (candidate, fold) and tells the listener, one call at a time. */
-    private void record(int c, int f, SplitResult r) {
+    /** Stores a fit's result by (candidate, split) and tells the listener, one call at a time. */
+    private void record(int c, int s, SplitResult r) {
         synchronized (lock) {
-            results[c][f] = r;
+            results[c][s] = r;
             fitsDone++;
-            if (++foldsDone[c] == folds.size()) {
+            if (++splitsDone[c] == folds.size()) {
                 double mean = CandidateResult.mean(Arrays.stream(results[c]).mapToDouble(SplitResult::testScore).toArray());
                 if (spec.scoring().isBetter(mean, bestMean)) {
                     bestMean = mean;
@@ -305,7 +334,7 @@ public final class Search {
             long eta = (long) ((double) elapsed / fitsDone * (fitsTotal - fitsDone));
             SearchProgress progress = new SearchProgress(fitsDone, fitsTotal, Duration.ofNanos(elapsed),
                     Duration.ofNanos(eta), Double.isNaN(bestMean) ? OptionalDouble.empty() : OptionalDouble.of(bestMean),
-                    c, f, r);
+                    c, s, r);
             try {
                 listener.onFit(progress);
             } catch (RuntimeException e) {
@@ -315,8 +344,9 @@ public final class Search {
         }
     }
 
-    /** Ranks the candidates and refits the best: runs once every worker has returned. */
+    /** Ranks the candidates in every metric and refits the best: runs once every worker has returned. */
     private SearchResult finish() {
+        double cvSeconds = secondsSince(startNanos);
         synchronized (lock) {
             if (listenerFailure != null) {
                 throw listenerFailure;
@@ -325,62 +355,53 @@ public final class Search {
                 throw new SearchCancelledException(fitsDone, fitsTotal, "");
             }
         }
-        double[] means = new double[candidates.size()];
-        for (int c = 0; c < means.length; c++) {
-            means[c] = CandidateResult.mean(Arrays.stream(results[c]).mapToDouble(SplitResult::testScore).toArray());
+        Map<Scoring, int[]> ranks = new LinkedHashMap<>();
+        double[] means = null;
+        for (Scoring m : metrics) {
+            double[] mean = new double[candidates.size()];
+            for (int c = 0; c < mean.length; c++) {
+                mean[c] = CandidateResult.mean(Arrays.stream(results[c]).mapToDouble(r -> r.testScore(m)).toArray());
+            }
+            ranks.put(m, Ranking.ranks(mean, m.greaterIsBetter()));
+            if (m == spec.scoring()) {
+                means = mean;
+            }
         }
-        int[] ranks = Ranking.ranks(means, spec.scoring().greaterIsBetter());
         List<CandidateResult> rows = new ArrayList<>();
-        for (int c = 0; c < means.length; c++) {
-            rows.add(CandidateResult.of(candidates.get(c), List.of(results[c]), ranks[c]));
+        for (int c = 0; c < candidates.size(); c++) {
+            Map<Scoring, Integer> rank = new LinkedHashMap<>();
+            for (Map.Entry<Scoring, int[]> e : ranks.entrySet()) {
+                rank.put(e.getKey(), e.getValue()[c]);
+            }
+            rows.add(CandidateResult.of(candidates.get(c), List.of(results[c]), spec.scoring(), rank));
         }
-        int best = Ranking.best(means, ranks);
+        int best = Ranking.best(means, ranks.get(spec.scoring()));
         Optional<FittedModel> refit = Optional.empty();
         Optional<String> refitProblem = Optional.empty();
         if (spec.refit() && best >= 0) {
             try {
                 refit = Optional.of(refit(best));
-            } catch (RefitException e) {
-                refitProblem = Optional.of(e.getMessage());
+            } catch (FitProblem p) {
+                refitProblem = Optional.of("the refit of candidate " + best + " on all rows "
+                        + (p.status == SplitResult.Status.DIVERGED ? "diverged: " : "failed: ") + p.getMessage());
             }
             if (cancelled) {
                 throw new SearchCancelledException(fitsTotal, fitsTotal, "during the refit,");
             }
         }
-        return new SearchResult(spec.scoring(), folds.size(), rows, best < 0 ? OptionalInt.empty() : OptionalInt.of(best),
-                refit, refitProblem, spec.space().notes(), secondsSince(startNanos), spec.parallelism());
+        return new SearchResult(spec.scoring(), metrics, folds.size(), rows,
+                best < 0 ? OptionalInt.empty() : OptionalInt.of(best), refit, refitProblem, notes, secondsSince(startNanos),
+                spec.parallelism(), cvSeconds, cpuUnmeasured ? Double.NaN : fitCpuNanos.get() / 1e9);
     }
 
-    /** The best candidate trained on every row, seeded as fold {@code k} of that candidate. */
-    private FittedModel refit(int best) {
+    /** The best candidate trained on every row, seeded as split {@code splits} of that candidate. */
+    private FittedModel refit(int best) throws FitProblem {
         int[] all = new int[data.rows()];
         Arrays.setAll(all, i -> i);
         Preprocessing p = Preprocessing.fit(data, all, spec.featureScaling(), spec.targetScaling());
-        TrainingSetup setup = setups.get(best);
-        FitSeeds seeds = FitSeeds.of(spec.seed(), best, folds.size());
-        Model model;
-        History history;
-        try {
-            model = setup.network(inputs).build(seeds.weights());
-            history = model.fit(p.features(data, all), p.target(data, all),
-                    setup.fitOptions(seeds.training(), stopWhenCancelled()));
-        } catch (RuntimeException e) {
-            throw new RefitException("the refit of candidate " + best + " on all rows failed: " + describe(e));
-        }
-        if (history.diverged()) {
-            throw new RefitException("the refit of candidate " + best + " on all rows diverged: "
-                    + history.divergence().orElseThrow().reason());
-        }
-        return new FittedModel(candidates.get(best), model, p, history);
-    }
-
-    /** A refit that did not produce a usable model; its message is reported, the search stands. */
-    private static final class RefitException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RefitException(String message) {
-            super(message);
-        }
+        Trained t = train(best, FitSeeds.of(spec.seed(), candidates.get(best), folds.size()), p.features(data, all),
+                p.target(data, all));
+        return new FittedModel(candidates.get(best), t.model, p, t.history);
     }
 
     private static String describe(RuntimeException e) {

@@ -11,24 +11,29 @@ import java.util.SortedMap;
  * The outcome of a search, as scikit-learn's {@code cv_results_} plus {@code best_index_},
  * {@code best_params_}, {@code best_score_} and {@code best_estimator_}.
  *
- * @param scoring      how every score was computed (errors lower-is-better, R² higher-is-better)
- * @param folds        the k of K-fold
- * @param candidates   one result per candidate, in candidate order
- * @param bestIndex    the first candidate of rank 1; empty when every candidate scored NaN
- * @param refit        the best candidate trained on all rows; empty when refit is off, there is no best,
- *                     or the refit failed ({@link #refitProblem})
- * @param refitProblem why the refit failed or diverged, empty otherwise
- * @param notes        what the user should know about the search's configuration (e.g. n_iter capped)
- * @param wallSeconds  wall time of the whole search, refit included
- * @param parallelism  threads the fits ran on
+ * @param scoring       the metric that ranked the candidates (errors lower-is-better, R² higher-is-better)
+ * @param metrics       every metric the splits were scored on, {@code scoring} first
+ * @param splits        the splits each candidate was fitted on: folds x repeats
+ * @param candidates    one result per candidate, in candidate order
+ * @param bestIndex     the first candidate of rank 1; empty when every candidate scored NaN
+ * @param refit         the best candidate trained on all rows; empty when refit is off, there is no best,
+ *                      or the refit failed ({@link #refitProblem})
+ * @param refitProblem  why the refit failed or diverged, empty otherwise
+ * @param notes         what the user should know about the search (e.g. n_iter capped, duplicates merged)
+ * @param wallSeconds   wall time of the whole search, refit included
+ * @param parallelism   threads the fits ran on
+ * @param cvWallSeconds wall time of the cross-validation fits, from the first start to the last end
+ * @param fitCpuSeconds CPU time the fit threads used in that time; NaN where the JVM cannot measure it
  */
-public record SearchResult(Scoring scoring, int folds, List<CandidateResult> candidates, OptionalInt bestIndex,
-                           Optional<FittedModel> refit, Optional<String> refitProblem, List<String> notes,
-                           double wallSeconds, int parallelism) {
+public record SearchResult(Scoring scoring, List<Scoring> metrics, int splits, List<CandidateResult> candidates,
+                           OptionalInt bestIndex, Optional<FittedModel> refit, Optional<String> refitProblem,
+                           List<String> notes, double wallSeconds, int parallelism, double cvWallSeconds,
+                           double fitCpuSeconds) {
 
     /** Copies the lists and checks for nulls. */
     public SearchResult {
         Objects.requireNonNull(scoring, "scoring");
+        metrics = List.copyOf(metrics);
         candidates = List.copyOf(candidates);
         Objects.requireNonNull(bestIndex, "bestIndex");
         Objects.requireNonNull(refit, "refit");
@@ -41,7 +46,7 @@ public record SearchResult(Scoring scoring, int folds, List<CandidateResult> can
         return bestIndex.isPresent() ? Optional.of(candidates.get(bestIndex.getAsInt())) : Optional.empty();
     }
 
-    /** The best candidate's mean score. */
+    /** The best candidate's mean score in the ranking metric. */
     public OptionalDouble bestScore() {
         return bestIndex.isPresent() ? OptionalDouble.of(candidates.get(bestIndex.getAsInt()).meanScore())
                 : OptionalDouble.empty();
@@ -57,8 +62,17 @@ public record SearchResult(Scoring scoring, int folds, List<CandidateResult> can
         return best().map(CandidateResult::paramTexts);
     }
 
-    /** Number of cross-validation fits (candidates x folds). */
+    /** Number of cross-validation fits (candidates x splits). */
     public int fits() {
-        return candidates.size() * folds;
+        return candidates.size() * splits;
+    }
+
+    /**
+     * How busy the fit threads kept their cores during the cross-validation: their CPU time over
+     * (wall time x threads), 1 when no thread ever waited. NaN where CPU time cannot be measured.
+     */
+    public double coreUtilisation() {
+        int threads = Math.max(1, Math.min(parallelism, fits()));
+        return fitCpuSeconds / (cvWallSeconds * threads);
     }
 }

@@ -1,23 +1,32 @@
 package dev.lanes.tune;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One fit of one candidate on one fold: its test score (in the target's original units), timings,
- * epochs, and what went wrong if anything did. A fit that diverged or failed scores NaN and keeps its
- * reason; it never aborts the search.
+ * One fit of one candidate on one split: its scores on the split's test rows in every metric of the
+ * search (in the target's original units), optionally on its training rows too, timings, epochs, and
+ * what went wrong if anything did. A fit that diverged or failed scores NaN in every metric and keeps
+ * its reason; it never aborts the search.
  *
- * @param fold         the fold index, 0-based
- * @param testScore    the score on the fold's test rows, NaN unless {@link Status#OK}
+ * @param fold         the split index, 0-based: with repeated K-fold, repeat {@code r} of fold {@code f}
+ *                     is split {@code r * k + f}
+ * @param scoring      the metric that ranks the candidates; {@link #testScore()} is its score
+ * @param testScores   the score of every metric on the test rows, in the search's metric order (the
+ *                     ranking metric first); NaN for all unless {@link Status#OK}
+ * @param trainScores  the same on the training rows; empty unless the search returns train scores
  * @param fitSeconds   wall time of the training
- * @param scoreSeconds wall time of predicting and scoring the test rows (0 when not scored)
+ * @param scoreSeconds wall time of predicting and scoring (0 when not scored)
  * @param epochsRun    epochs completed (fewer than asked with early stopping or divergence)
  * @param status       how the fit ended
  * @param problem      why it diverged or failed; empty when {@link Status#OK}
  */
-public record SplitResult(int fold, double testScore, double fitSeconds, double scoreSeconds, int epochsRun,
-                          Status status, Optional<String> problem) {
+public record SplitResult(int fold, Scoring scoring, Map<Scoring, Double> testScores, Map<Scoring, Double> trainScores,
+                          double fitSeconds, double scoreSeconds, int epochsRun, Status status, Optional<String> problem) {
 
     /** How a fit ended. */
     public enum Status {
@@ -29,24 +38,54 @@ public record SplitResult(int fold, double testScore, double fitSeconds, double 
         FAILED
     }
 
-    /** Checks that a score goes with OK and a problem with the other statuses. */
+    /**
+     * Checks that the ranking metric is scored, that a score in it goes with OK and a problem with the
+     * other statuses, and copies the maps in their order.
+     */
     public SplitResult {
+        Objects.requireNonNull(scoring, "scoring");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(problem, "problem");
-        if ((status == Status.OK) != problem.isEmpty() || (status == Status.OK) == Double.isNaN(testScore)) {
-            throw new IllegalArgumentException("status " + status + " with score " + testScore + " and problem " + problem);
+        testScores = Collections.unmodifiableMap(new LinkedHashMap<>(testScores));
+        trainScores = Collections.unmodifiableMap(new LinkedHashMap<>(trainScores));
+        if (!testScores.containsKey(scoring)) {
+            throw new IllegalArgumentException("the test scores " + testScores.keySet() + " lack the ranking metric " + scoring);
+        }
+        boolean ok = status == Status.OK;
+        if (ok != problem.isEmpty() || ok == Double.isNaN(testScores.get(scoring))
+                || !ok && testScores.values().stream().anyMatch(v -> !Double.isNaN(v))) {
+            throw new IllegalArgumentException("status " + status + " with scores " + testScores + " and problem " + problem);
         }
     }
 
-    /** A fit that trained and scored {@code score}. */
-    static SplitResult ok(int fold, double score, double fitSeconds, double scoreSeconds, int epochsRun) {
-        return new SplitResult(fold, score, fitSeconds, scoreSeconds, epochsRun, Status.OK, Optional.empty());
+    /** A fit that trained and scored. */
+    static SplitResult ok(int fold, Scoring scoring, Map<Scoring, Double> test, Map<Scoring, Double> train,
+                          double fitSeconds, double scoreSeconds, int epochsRun) {
+        return new SplitResult(fold, scoring, test, train, fitSeconds, scoreSeconds, epochsRun, Status.OK, Optional.empty());
     }
 
-    /** A fit that diverged or failed, for {@code reason}. */
-    static SplitResult problem(int fold, Status status, String reason, double fitSeconds, double scoreSeconds,
-                               int epochsRun) {
-        return new SplitResult(fold, Double.NaN, fitSeconds, scoreSeconds, epochsRun, status, Optional.of(reason));
+    /** A fit that diverged or failed, for {@code reason}: NaN in every metric. */
+    static SplitResult problem(int fold, List<Scoring> metrics, boolean withTrain, Status status, String reason,
+                               double fitSeconds, double scoreSeconds, int epochsRun) {
+        Map<Scoring, Double> nan = new LinkedHashMap<>();
+        metrics.forEach(m -> nan.put(m, Double.NaN));
+        return new SplitResult(fold, metrics.get(0), nan, withTrain ? nan : Map.of(), fitSeconds, scoreSeconds, epochsRun,
+                status, Optional.of(reason));
+    }
+
+    /** The score of the ranking metric on the test rows, NaN unless the fit is OK. */
+    public double testScore() {
+        return testScores.get(scoring);
+    }
+
+    /** The score of {@code metric} on the test rows; NaN unless OK or when the metric was not computed. */
+    public double testScore(Scoring metric) {
+        return testScores.getOrDefault(metric, Double.NaN);
+    }
+
+    /** The score of {@code metric} on the training rows; NaN when not computed. */
+    public double trainScore(Scoring metric) {
+        return trainScores.getOrDefault(metric, Double.NaN);
     }
 
     /** Whether the fit trained and scored. */

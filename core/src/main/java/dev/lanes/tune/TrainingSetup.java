@@ -101,6 +101,11 @@ public final class TrainingSetup {
         return (Integer) values.get(Hyperparameters.EPOCHS);
     }
 
+    /** Rows per training step. */
+    public int batchSize() {
+        return (Integer) values.get(Hyperparameters.BATCH_SIZE);
+    }
+
     /** Epochs without improvement before early stopping, empty when it is off. */
     public Optional<Integer> earlyStoppingPatience() {
         return Optional.ofNullable((Integer) values.get(Hyperparameters.EARLY_STOPPING_PATIENCE));
@@ -140,7 +145,7 @@ public final class TrainingSetup {
                 .optimizer(optimizer)
                 .loss(Losses.fromKerasName((String) values.get(Hyperparameters.LOSS)))
                 .epochs(epochs())
-                .batchSize((Integer) values.get(Hyperparameters.BATCH_SIZE))
+                .batchSize(batchSize())
                 .shuffle((Boolean) values.get(Hyperparameters.SHUFFLE))
                 .seed(seed)
                 .validationSplit((Double) values.get(Hyperparameters.VALIDATION_SPLIT))

@@ -112,6 +112,10 @@ class SplitsTest {
         }
         assertFalse(Arrays.equals(folds.get(0).test(), folds.get(k).test()), "rounds should shuffle differently");
         assertSameFolds(folds, Splits.repeatedKFold(rows, k, repeats, seed));
+        assertSameFolds(Splits.kFold(rows, k, true, seed), folds.subList(0, k));
+        for (int round = 1; round < repeats; round++) {
+            assertFalse(Arrays.equals(folds.get(0).test(), folds.get(round * k).test()), "round " + round + " is shuffled anew");
+        }
     }
 
     @ParameterizedTest

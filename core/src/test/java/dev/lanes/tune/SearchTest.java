@@ -154,13 +154,15 @@ class SearchTest {
         Fold fold = Splits.kFold(data.rows(), 3, true, 42).get(1);
         Preprocessing p = Preprocessing.fit(data, fold.train(), Scaling.STANDARD, Scaling.STANDARD);
         TrainingSetup setup = TrainingSetup.of(Map.of("hidden_layers", "4", "epochs", 2, "learning_rate", 0.01));
-        FitSeeds seeds = FitSeeds.of(42, 0, 1);
+        FitSeeds seeds = FitSeeds.of(42, r.candidates().get(0).candidate(), 1);
         Model model = setup.network(3).build(seeds.weights());
         model.fit(p.features(data, fold.train()), p.target(data, fold.train()), setup.fitOptions(seeds.training()));
         float[] predicted = model.predict(p.features(data, fold.test())).toArray();
         Matrix raw = data.target().select(fold.test());
         double sq = 0;
         double abs = 0;
+        double percent = 0;
+        double sqLog = 0;
         double mean = 0;
         for (int i = 0; i < predicted.length; i++) {
             mean += raw.get(i, 0) / (double) predicted.length;
@@ -170,14 +172,23 @@ class SearchTest {
             double e = raw.get(i, 0) - p.inverseTarget(predicted[i]);
             sq += e * e;
             abs += Math.abs(e);
+            percent += 100 * Math.abs(e) / Math.max(Math.abs(raw.get(i, 0)), 1e-7);
+            double logs = Math.log(Math.max(raw.get(i, 0), 1e-7) + 1) - Math.log(Math.max(p.inverseTarget(predicted[i]), 1e-7) + 1);
+            sqLog += logs * logs;
             tot += (raw.get(i, 0) - mean) * (raw.get(i, 0) - mean);
         }
         int n = predicted.length;
-        double expected = scoring == Scoring.MSE ? sq / n : scoring == Scoring.RMSE ? Math.sqrt(sq / n)
-                : scoring == Scoring.MAE ? abs / n : 1 - sq / tot;
+        double expected = switch (scoring) {
+            case MSE -> sq / n;
+            case RMSE -> Math.sqrt(sq / n);
+            case MAE -> abs / n;
+            case MAPE -> percent / n;
+            case MSLE -> sqLog / n;
+            case R2 -> 1 - sq / tot;
+        };
         double actual = r.candidates().get(0).splitScores()[1];
         assertEquals(expected, actual, Math.abs(expected) * 1e-4, scoring + " in original units");
-        if (scoring != Scoring.R2) {
+        if (scoring == Scoring.MSE || scoring == Scoring.RMSE || scoring == Scoring.MAE) {
             assertTrue(actual > 1000, "an error in dollars, not in standard deviations: " + actual);
         }
     }
@@ -188,7 +199,7 @@ class SearchTest {
                 "validation_split", List.of("0.25"), "early_stopping_patience", List.of(0), "batch_size", List.of("8"),
                 "learning_rate", List.of("0.05")));
         SearchResult r = Search.run(data, SearchSpec.of(space).folds(4).scoring(Scoring.RMSE).parallelism(2));
-        assertEquals(4, r.folds());
+        assertEquals(4, r.splits());
         assertEquals(4, r.fits());
         assertEquals(Scoring.RMSE, r.scoring());
         CandidateResult c = r.candidates().get(0);
@@ -269,17 +280,18 @@ class SearchTest {
     }
 
     /**
-     * Three quick fits, then six that never end: the test waits for the quick ones, so the cancel always
-     * finds only endless fits running or queued. The endless ones stop at the end of an epoch; without
+     * Three fits that fail at once (no training rows left) and six that never end: the failing candidate
+     * has the costliest network, so {@link FitSchedule} hands its fits out first, and the test waits for
+     * them (a latch) while the endless ones run. The endless fits stop at the end of an epoch; without
      * that, {@code await} would not return and the time-out (a guard against hangs only) would fail.
      */
     @Test
     @Timeout(120)
     void cancellingStopsRunningFitsAndAwaitSaysSo() throws InterruptedException {
         SearchSpace space = SearchSpace.grid(List.of(
-                Map.of("hidden_layers", List.of("8"), "epochs", List.of(1)),
-                Map.of("hidden_layers", List.of("8", "16-16"), "epochs", List.of(Integer.MAX_VALUE),
-                        "batch_size", List.of(8))));
+                Map.of("hidden_layers", List.of("64-64"), "validation_split", List.of("0.999"),
+                        "epochs", List.of(Integer.MAX_VALUE)),
+                Map.of("hidden_layers", List.of("8", "4"), "epochs", List.of(1_000_000_000), "batch_size", List.of(8))));
         CountDownLatch quickFits = new CountDownLatch(3);
         Search search = Search.start(data, SearchSpec.of(space).parallelism(2), p -> quickFits.countDown());
         try {
@@ -334,11 +346,107 @@ class SearchTest {
                 assertThrows(IllegalArgumentException.class, () -> spec.folds(1)).getMessage());
         assertEquals("parallelism must be an integer >= 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> spec.parallelism(0)).getMessage());
+        assertEquals("repeats must be an integer >= 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> spec.repeats(0)).getMessage());
+        assertEquals(List.of(Scoring.RMSE, Scoring.MAE, Scoring.R2),
+                spec.scoring(Scoring.RMSE).metrics(Scoring.MAE, Scoring.RMSE, Scoring.R2, Scoring.MAE).allMetrics());
         assertEquals(Scoring.R2, Scoring.fromName("r2"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Scoring.fromName("neg_mean_squared_error"))
-                .getMessage().startsWith("Unknown scoring 'neg_mean_squared_error'. Valid names: mse, rmse, mae, r2"));
+                .getMessage().startsWith("Unknown scoring 'neg_mean_squared_error'. Valid names: mse, rmse, mae, mape, msle, r2"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Scoring.fromName("rmes"))
                 .getMessage().contains("Did you mean"));
+    }
+
+    /** Every metric is scored from the same fits: each equals, bit for bit, a search ranked by that metric alone. */
+    @Test
+    void aMultiMetricSearchScoresEachMetricAsASingleMetricSearchDoes() {
+        SearchSpec multi = twoCandidates().parallelism(2).scoring(Scoring.RMSE)
+                .metrics(Scoring.MSE, Scoring.MAE, Scoring.MAPE, Scoring.MSLE, Scoring.R2).refit(false);
+        SearchResult all = Search.run(data, multi);
+        assertEquals(List.of(Scoring.RMSE, Scoring.MSE, Scoring.MAE, Scoring.MAPE, Scoring.MSLE, Scoring.R2), all.metrics());
+        for (Scoring m : all.metrics()) {
+            SearchResult one = Search.run(data, multi.scoring(m).metrics(List.of()));
+            assertEquals(List.of(m), one.metrics());
+            for (int c = 0; c < 2; c++) {
+                CandidateResult a = all.candidates().get(c);
+                CandidateResult b = one.candidates().get(c);
+                assertArrayEquals(bits(b.splitScores()), bits(a.splitScores(m)), m + ", candidate " + c);
+                assertEquals(Double.doubleToRawLongBits(b.meanScore()), Double.doubleToRawLongBits(a.meanScore(m)));
+                assertEquals(b.rank(), a.rank(m), m + " ranks as a search by " + m + " alone");
+            }
+        }
+    }
+
+    @Test
+    void trainScoresAreTheFitsOwnTrainingRowsScoredOnRequest() {
+        SearchSpec spec = twoCandidates().parallelism(2).scoring(Scoring.RMSE).metrics(Scoring.R2).refit(false);
+        SearchResult without = Search.run(data, spec);
+        SearchResult with = Search.run(data, spec.returnTrainScore(true));
+        CandidateResult c = with.candidates().get(0);
+        assertFalse(without.candidates().get(0).hasTrainScores());
+        assertTrue(c.hasTrainScores());
+        assertArrayEquals(bits(without.candidates().get(0).splitScores()), bits(c.splitScores()), "test scores unchanged");
+        for (Scoring m : List.of(Scoring.RMSE, Scoring.R2)) {
+            for (double train : c.splitTrainScores(m)) {
+                assertTrue(Double.isFinite(train), m + " on the training rows");
+            }
+        }
+        assertTrue(c.meanTrainScore(Scoring.R2) > c.meanScore(Scoring.R2) - 0.5);
+    }
+
+    /** A candidate's seeds come from its parameters: put in another grid, at another index, it scores the same. */
+    @Test
+    void addingValuesToAGridLeavesTheScoresOfTheCandidatesThatWereThere() {
+        SearchResult before = Search.run(data, SearchSpec.of(SearchSpace.grid(Map.of("hidden_layers", List.of("8", "6-4"),
+                "activation", List.of("relu", "tanh"), "epochs", List.of(3), "batch_size", List.of(16)))).parallelism(2).refit(false));
+        SearchResult after = Search.run(data, SearchSpec.of(SearchSpace.grid(Map.of("hidden_layers", List.of("4", "8", "6-4"),
+                "activation", List.of("elu", "relu", "tanh"), "epochs", List.of(3), "batch_size", List.of(16))))
+                .parallelism(2).refit(false));
+        assertEquals(9, after.candidates().size());
+        for (CandidateResult old : before.candidates()) {
+            CandidateResult now = after.candidates().stream().filter(c -> c.candidate().canonical().equals(old.candidate().canonical()))
+                    .findFirst().orElseThrow();
+            assertNotEquals(old.index(), now.index(), "it moved in the grid");
+            assertArrayEquals(bits(old.splitScores()), bits(now.splitScores()), old.candidate().toString());
+        }
+    }
+
+    @Test
+    void candidatesThatAreTheSameOnceNormalisedAreTriedOnceAndTheNotesSaySo() {
+        SearchResult r = Search.run(data, SearchSpec.of(SearchSpace.grid(Map.of("activation", List.of("relu", "Relu", "tanh"),
+                "learning_rate", List.of("0.010", "0.01"), "epochs", List.of(2)))).parallelism(2).refit(false));
+        assertEquals(2, r.candidates().size());
+        assertEquals(List.of(0, 1), r.candidates().stream().map(CandidateResult::index).toList());
+        assertEquals("relu", r.candidates().get(0).paramTexts().get("activation"));
+        assertEquals("tanh", r.candidates().get(1).paramTexts().get("activation"));
+        assertEquals(4, r.notes().size(), r.notes().toString());
+        assertEquals("candidate 1 {activation=relu, epochs=2, learning_rate=0.01} is candidate 0 {activation=relu, epochs=2, "
+                + "learning_rate=0.010} once names and values are normalised: it is tried once", r.notes().get(0));
+    }
+
+    @Test
+    void repeatedKFoldFitsEveryCandidateOnRepeatsTimesKSplitsTheFirstRoundBeingKFold() {
+        SearchSpec once = twoCandidates().parallelism(2).refit(false);
+        SearchResult single = Search.run(data, once);
+        SearchResult repeated = Search.run(data, once.repeats(3));
+        assertEquals(9, repeated.splits());
+        assertEquals(18, repeated.fits());
+        for (int c = 0; c < 2; c++) {
+            double[] three = single.candidates().get(c).splitScores();
+            double[] nine = repeated.candidates().get(c).splitScores();
+            assertEquals(9, nine.length);
+            assertArrayEquals(bits(three), bits(Arrays.copyOf(nine, 3)), "round 0 is the plain K-fold");
+            assertEquals(9, Arrays.stream(nine).distinct().count(), "every split is its own fit");
+        }
+    }
+
+    @Test
+    void theResultSaysHowBusyTheFitThreadsWere() {
+        SearchResult r = Search.run(data, twoCandidates().parallelism(2));
+        assertTrue(r.cvWallSeconds() > 0 && r.cvWallSeconds() <= r.wallSeconds());
+        assertTrue(r.fitCpuSeconds() > 0, "CPU time is measured on HotSpot");
+        double u = r.coreUtilisation();
+        assertTrue(u > 0 && u <= 1.05, "utilisation " + u);
     }
 
     private static long[] bits(double[] values) {

@@ -1,10 +1,8 @@
 package dev.lanes.maven;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The model quality gate: the threshold rules ({@code maxMse}, {@code maxRmse}, {@code maxMae},
@@ -46,15 +44,6 @@ final class Gate {
     /** Whether there is nothing to check: the run only reports. */
     boolean isEmpty() {
         return rules.isEmpty() && baseline.isEmpty();
-    }
-
-    /** The metrics the threshold rules read (the baseline reads the scoring, always computed). */
-    Set<String> metrics() {
-        Set<String> metrics = new LinkedHashSet<>();
-        for (GateRule r : rules) {
-            metrics.add(r.metric());
-        }
-        return metrics;
     }
 
     /** One verdict per rule, in configuration order, the baseline's last. */

@@ -88,13 +88,34 @@ public class GridSearchMojo extends AbstractMojo {
     @Parameter(property = "nn.folds", defaultValue = "3")
     private int folds;
 
+    /**
+     * How many times the K-fold split is made, each time shuffled anew (repeated K-fold): every candidate
+     * is fitted on {@code repeats x folds} splits, which narrows the spread of its mean score.
+     */
+    @Parameter(property = "nn.repeats", defaultValue = "1")
+    private int repeats;
+
     /** Seeds the fold shuffle, the random draws and every fit: the same seed gives the same results. */
     @Parameter(property = "nn.seed", defaultValue = "42")
     private long seed;
 
-    /** What ranks the candidates: {@code mse}, {@code rmse}, {@code mae} (lower is better) or {@code r2}. */
+    /**
+     * What ranks the candidates and picks the best: {@code mse}, {@code rmse}, {@code mae}, {@code mape},
+     * {@code msle} (lower is better) or {@code r2}.
+     */
     @Parameter(property = "nn.scoring", defaultValue = "mse")
     private String scoring;
+
+    /**
+     * Metrics reported beside mse, rmse, mae and r2 (which every search reports), comma-separated, e.g.
+     * {@code mape,msle}. Every split is scored on all of them from the same fit.
+     */
+    @Parameter(property = "nn.metrics")
+    private String metrics;
+
+    /** Also score every fit on its own training rows ({@code mean_train_score}, ...), as scikit-learn's option. */
+    @Parameter(property = "nn.returnTrainScore", defaultValue = "false")
+    private boolean returnTrainScore;
 
     /** Fits trained at once; default: the available processors. The results do not depend on it. */
     @Parameter(property = "nn.parallelism")
@@ -189,8 +210,8 @@ public class GridSearchMojo extends AbstractMojo {
         try {
             gate = gate(basedir);
             job = new Job(plugin.getVersion(), JobFactory.data(dataset, basedir),
-                    JobFactory.search(search, nIter, grid, grids, folds, seed, scoring, gate.metrics(), featureScaling,
-                            targetScaling),
+                    JobFactory.search(search, nIter, grid, grids, folds, repeats, seed, scoring, metrics,
+                            returnTrainScore, featureScaling, targetScaling),
                     JobFactory.parallelism(parallelism), outputDirectory.getAbsolutePath());
             if (timeout < 0) {
                 throw new ConfigurationError("<timeout> must be a number of seconds >= 0 (0 = no limit), got " + timeout + ".");
@@ -227,7 +248,7 @@ public class GridSearchMojo extends AbstractMojo {
         Optional<BaselineRule> base = Optional.empty();
         if (baseline != null) {
             base = Optional.of(BaselineRule.read(baseline.toPath(), JobFactory.shown(baseline.toPath().toAbsolutePath(),
-                    basedir), JobFactory.scoring(scoring), maxRegressionPercent == null ? 0 : maxRegressionPercent));
+                    basedir), JobFactory.scoring("<scoring>", scoring), maxRegressionPercent == null ? 0 : maxRegressionPercent));
         } else if (maxRegressionPercent != null) {
             throw new ConfigurationError("<maxRegressionPercent> " + Formats.format(maxRegressionPercent) + " is set without "
                     + "<baseline>: name the gridsearch.json of an accepted run to compare with, or remove it.");
@@ -306,8 +327,8 @@ public class GridSearchMojo extends AbstractMojo {
     /** The summary of a fresh or reused run and the top table. */
     private void report(SearchSummary outcome, Path out, Path basedir) {
         getLog().info("Searched " + outcome.rows() + " rows x " + outcome.features() + " features: "
-                + outcome.candidates().size() + " candidates x " + outcome.folds() + " folds = "
-                + outcome.candidates().size() * outcome.folds() + " fits on " + outcome.simd());
+                + outcome.candidates().size() + " candidates x " + outcome.splits() + " folds = "
+                + outcome.candidates().size() * outcome.splits() + " fits on " + outcome.simd());
         for (String line : TopTable.lines(outcome, TOP)) {
             getLog().info(line);
         }

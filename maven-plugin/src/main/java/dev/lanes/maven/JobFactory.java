@@ -1,8 +1,8 @@
 package dev.lanes.maven;
 
+import dev.lanes.base.Suggestions;
 import dev.lanes.data.MissingValues;
 import dev.lanes.data.Scaling;
-import dev.lanes.base.Suggestions;
 import dev.lanes.maven.job.Job;
 import dev.lanes.tune.Scoring;
 
@@ -10,10 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks the plugin's configuration and turns it into a {@link Job}: names of policies, scalings and
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 final class JobFactory {
 
-    /** The metrics the gate and the scoring can name, in the order extra passes run. */
+    /** The metrics every search reports (and the gate's rules can name), in their column order. */
     static final List<String> METRICS = List.of("mse", "rmse", "mae", "r2");
 
     private JobFactory() {
@@ -53,15 +54,14 @@ final class JobFactory {
     }
 
     /**
-     * The search part of the job.
+     * The search: its type, grids, folds and repeats, the scoring that ranks, and the metrics reported:
+     * {@link #METRICS} always, then the configured {@code metrics}, each once, the scoring left out.
      *
-     * @param gateMetrics the metrics the gate's rules read; those other than {@code scoring} become extra passes
-     * @throws ConfigurationError for an unknown search type, scoring or scaling, a missing or misplaced
-     *                            nIter, fewer than 2 folds, or an empty or doubly configured grid
+     * @throws ConfigurationError for an unknown name or a value out of range
      */
     static Job.Search search(String type, Integer nIter, Map<String, String> grid, List<? extends Map<String, String>> grids,
-                             int folds, long seed, String scoring, Collection<String> gateMetrics, String featureScaling,
-                             String targetScaling) {
+                             int folds, int repeats, long seed, String scoring, String metrics, boolean returnTrainScore,
+                             String featureScaling, String targetScaling) {
         String searchType = name("search type (<search>)", type, List.of("grid", "random"));
         if (searchType.equals("random") && (nIter == null || nIter < 1)) {
             throw new ConfigurationError("A random search needs <nIter>, the number of candidates to draw (>= 1)"
@@ -75,15 +75,23 @@ final class JobFactory {
             throw new ConfigurationError("<folds> must be at least 2 (k-fold cross-validation trains on k-1 folds and "
                     + "tests on the other), got " + folds + ".");
         }
-        String primary = scoring(scoring);
-        List<String> extra = new ArrayList<>();
-        for (String metric : METRICS) {
-            if (!metric.equals(primary) && gateMetrics.contains(metric)) {
-                extra.add(metric);
+        if (repeats < 1) {
+            throw new ConfigurationError("<repeats> must be at least 1 (how many times the K-fold split is made, each "
+                    + "time shuffled anew), got " + repeats + ".");
+        }
+        String primary = scoring("<scoring>", scoring);
+        Set<String> extra = new LinkedHashSet<>(METRICS);
+        if (metrics != null) {
+            for (String m : metrics.split(",")) {
+                if (!m.isBlank()) {
+                    extra.add(scoring("<metrics>", m));
+                }
             }
         }
-        return new Job.Search(searchType, nIter, GridParser.grids(grid, grids), folds, seed, primary, extra,
-                scaling("<featureScaling>", featureScaling), scaling("<targetScaling>", targetScaling));
+        extra.remove(primary);
+        return new Job.Search(searchType, nIter, GridParser.grids(grid, grids), folds, repeats, seed, primary,
+                List.copyOf(extra), returnTrainScore, scaling("<featureScaling>", featureScaling),
+                scaling("<targetScaling>", targetScaling));
     }
 
     /** The number of fits trained at once: as configured, or one per available processor. */
@@ -97,12 +105,12 @@ final class JobFactory {
         return configured;
     }
 
-    /** A scoring name, lower case, checked by the core library. */
-    static String scoring(String name) {
+    /** A metric name as the results write it, checked by the core library; {@code element} names it in errors. */
+    static String scoring(String element, String name) {
         try {
-            return Scoring.fromName(name == null ? "" : name).name().toLowerCase(Locale.ROOT);
+            return Scoring.fromName(name == null ? "" : name).shortName();
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationError("<scoring>: " + e.getMessage());
+            throw new ConfigurationError(element + ": " + e.getMessage());
         }
     }
 

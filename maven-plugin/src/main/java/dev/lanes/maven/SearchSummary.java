@@ -27,13 +27,13 @@ import java.util.TreeMap;
  * @param scoring    the metric the candidates are ranked by
  * @param rows       rows of the data set
  * @param features   feature columns
- * @param folds      k of the K-fold
+ * @param splits     the splits each candidate was fitted on: folds x repeats
  * @param simd       the SIMD kernels the search ran on
  * @param bestIndex  the best candidate, empty when no candidate has a score
  * @param bestScores the best candidate's mean scores by metric
  * @param candidates every candidate, in candidate order
  */
-record SearchSummary(String scoring, int rows, int features, int folds, String simd, OptionalInt bestIndex,
+record SearchSummary(String scoring, int rows, int features, int splits, String simd, OptionalInt bestIndex,
                      Map<String, Double> bestScores, List<Candidate> candidates) {
 
     /**
@@ -79,7 +79,7 @@ record SearchSummary(String scoring, int rows, int features, int folds, String s
         }
         JsonNode bestIndex = root.get("best_index");
         return new SearchSummary(root.path("search").path("scoring").asText(), root.path("dataset").path("rows").asInt(),
-                root.path("dataset").path("features").size(), root.path("search").path("folds").asInt(),
+                root.path("dataset").path("features").size(), root.path("search").path("folds").asInt() * root.path("search").path("repeats").asInt(1),
                 root.path("environment").path("simd").asText(),
                 bestIndex == null || !bestIndex.isInt() ? OptionalInt.empty() : OptionalInt.of(bestIndex.asInt()),
                 Map.copyOf(best), List.copyOf(candidates));

@@ -35,7 +35,7 @@ final class TopTable {
         }
         List<String> lines = new ArrayList<>();
         lines.add("Top " + top.size() + " of " + all.size() + " candidates by " + outcome.scoring() + " (mean ± std over "
-                + outcome.folds() + " folds):");
+                + outcome.splits() + " folds):");
         lines.add(String.format(Locale.ROOT, "  %4s  %-" + width + "s  %9s  %s", "rank", outcome.scoring() + " mean ± std",
                 "fit time", "parameters"));
         for (int i = 0; i < top.size(); i++) {

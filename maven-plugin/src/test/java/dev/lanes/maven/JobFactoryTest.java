@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,8 +21,8 @@ class JobFactoryTest {
 
     private static final Map<String, String> GRID = Map.of("epochs", "2");
 
-    private static Job.Search search(String type, Integer nIter, int folds, String scoring, Set<String> gateMetrics) {
-        return JobFactory.search(type, nIter, GRID, null, folds, 42, scoring, gateMetrics, "standard", "standard");
+    private static Job.Search search(String type, Integer nIter, int folds, String scoring, String metrics) {
+        return JobFactory.search(type, nIter, GRID, null, folds, 1, 42, scoring, metrics, false, "standard", "standard");
     }
 
     @Test
@@ -76,8 +75,8 @@ class JobFactoryTest {
         ConfigurationError scaling = assertThrows(ConfigurationError.class,
                 () -> JobFactory.scaling("<featureScaling>", "standart"));
         assertTrue(scaling.getMessage().contains("Did you mean 'standard'?"), scaling.getMessage());
-        assertEquals("rmse", JobFactory.scoring("RMSE"));
-        ConfigurationError scoring = assertThrows(ConfigurationError.class, () -> JobFactory.scoring("neg_mse"));
+        assertEquals("rmse", JobFactory.scoring("<scoring>", "RMSE"));
+        ConfigurationError scoring = assertThrows(ConfigurationError.class, () -> JobFactory.scoring("<scoring>", "neg_mse"));
         assertTrue(scoring.getMessage().startsWith("<scoring>: "), scoring.getMessage());
     }
 
@@ -91,27 +90,31 @@ class JobFactoryTest {
     }
 
     @Test
-    void rulesOnOtherMetricsBecomeExtraPassesInAFixedOrder() {
-        Job.Search s = search("grid", null, 3, "rmse", Set.of("r2", "mse", "rmse"));
+    void everySearchReportsTheFourMetricsAndTheConfiguredOnesOnce() {
+        Job.Search s = search("grid", null, 3, "RMSE", null);
         assertEquals("rmse", s.scoring());
-        assertEquals(List.of("mse", "r2"), s.extraMetrics());
-        assertEquals(List.of(), search("grid", null, 3, "mse", Set.of("mse")).extraMetrics());
+        assertEquals(List.of("mse", "mae", "r2"), s.extraMetrics());
+        assertEquals(List.of("rmse", "mae", "r2", "mape", "msle"), search("grid", null, 3, "mse", " mape, msle,MAPE ").extraMetrics());
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> search("grid", null, 3, "mse", "mape,maxe"));
+        assertTrue(e.getMessage().startsWith("<metrics>: "), e.getMessage());
+        assertThrows(ConfigurationError.class, () -> JobFactory.search("grid", null, GRID, null, 3, 0, 42, "mse", null,
+                false, "standard", "standard"));
     }
 
     @Test
     void foldsBelowTwoAreRefused() {
-        ConfigurationError e = assertThrows(ConfigurationError.class, () -> search("grid", null, 1, "mse", Set.of()));
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> search("grid", null, 1, "mse", null));
         assertTrue(e.getMessage().startsWith("<folds> must be at least 2"), e.getMessage());
     }
 
     @Test
     void randomSearchNeedsNIterAndGridRefusesIt() {
-        assertEquals(5, search("random", 5, 3, "mse", Set.of()).nIter());
-        assertThrows(ConfigurationError.class, () -> search("random", null, 3, "mse", Set.of()));
-        assertThrows(ConfigurationError.class, () -> search("random", 0, 3, "mse", Set.of()));
-        ConfigurationError e = assertThrows(ConfigurationError.class, () -> search("grid", 5, 3, "mse", Set.of()));
+        assertEquals(5, search("random", 5, 3, "mse", null).nIter());
+        assertThrows(ConfigurationError.class, () -> search("random", null, 3, "mse", null));
+        assertThrows(ConfigurationError.class, () -> search("random", 0, 3, "mse", null));
+        ConfigurationError e = assertThrows(ConfigurationError.class, () -> search("grid", 5, 3, "mse", null));
         assertTrue(e.getMessage().contains("set <search>random</search>"), e.getMessage());
-        ConfigurationError type = assertThrows(ConfigurationError.class, () -> search("randon", 5, 3, "mse", Set.of()));
+        ConfigurationError type = assertThrows(ConfigurationError.class, () -> search("randon", 5, 3, "mse", null));
         assertTrue(type.getMessage().contains("Did you mean 'random'?"), type.getMessage());
     }
 

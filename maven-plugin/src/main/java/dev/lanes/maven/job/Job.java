@@ -38,15 +38,18 @@ public record Job(String pluginVersion, Data data, Search search, int parallelis
      * @param type           {@code grid} or {@code random}
      * @param nIter          candidates of a random search, null for a grid
      * @param grids          one or more maps from hyperparameter name to its values as written
-     * @param folds          k of the shuffled K-fold
-     * @param seed           seeds the folds, random draws and every fit
-     * @param scoring        ranks the candidates: {@code mse}, {@code rmse}, {@code mae} or {@code r2}
-     * @param extraMetrics   further metrics the gate needs, each computed by one more pass over the
-     *                       same fits (same seeds, so the same models) scored that way
-     * @param featureScaling scaling of the features: {@code standard}, {@code minmax} or {@code none}
-     * @param targetScaling  scaling of the target, likewise
+     * @param folds            k of the shuffled K-fold
+     * @param repeats          how many times the K-fold split is made (repeated K-fold), >= 1
+     * @param seed             seeds the folds, random draws and every fit
+     * @param scoring          ranks the candidates: {@code mse}, {@code rmse}, {@code mae}, {@code mape},
+     *                         {@code msle} or {@code r2}
+     * @param extraMetrics     further metrics every split is scored on, from the same fits
+     * @param returnTrainScore whether every split is also scored on its training rows
+     * @param featureScaling   scaling of the features: {@code standard}, {@code minmax} or {@code none}
+     * @param targetScaling    scaling of the target, likewise
      */
-    public record Search(String type, Integer nIter, List<Map<String, List<String>>> grids, int folds, long seed,
-                         String scoring, List<String> extraMetrics, String featureScaling, String targetScaling) {
+    public record Search(String type, Integer nIter, List<Map<String, List<String>>> grids, int folds, int repeats,
+                         long seed, String scoring, List<String> extraMetrics, boolean returnTrainScore,
+                         String featureScaling, String targetScaling) {
     }
 }

@@ -5,6 +5,7 @@ import dev.lanes.maven.job.Job;
 import dev.lanes.tune.CandidateResult;
 import dev.lanes.tune.FittedModel;
 import dev.lanes.tune.SearchResult;
+import dev.lanes.tune.Scoring;
 import dev.lanes.simd.Simd;
 
 import java.io.IOException;
@@ -44,18 +45,18 @@ final class HtmlReport {
     }
 
     static String html(Job job, CompletedSearch outcome) {
-        SearchResult primary = outcome.primary();
+        SearchResult result = outcome.result();
         String scoring = job.search().scoring();
-        List<CandidateResult> byRank = ResultsJson.byRank(primary);
+        List<CandidateResult> byRank = ResultsJson.byRank(result);
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>nn:gridsearch report: ")
                 .append(esc(job.data().file())).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
         h.append("<h1>Grid search report</h1>\n<p class=\"sub\">").append(esc(job.data().file())).append(" &rarr; ")
-                .append(esc(outcome.data().targetName())).append(" &middot; ").append(primary.candidates().size())
-                .append(" candidates &times; ").append(primary.folds()).append(" folds &middot; scoring ").append(esc(scoring))
+                .append(esc(outcome.data().targetName())).append(" &middot; ").append(result.candidates().size())
+                .append(" candidates &times; ").append(result.splits()).append(" folds &middot; scoring ").append(esc(scoring))
                 .append(" &middot; seed ").append(job.search().seed()).append("</p>\n");
         best(h, job, outcome);
-        h.append("<h2>Cross-validated scores</h2>\n").append(Charts.cvScores(byRank, scoring, primary.folds())).append('\n')
+        h.append("<h2>Cross-validated scores</h2>\n").append(Charts.cvScores(byRank, scoring, result.splits())).append('\n')
                 .append("<p class=\"note\">Each point is a candidate's mean ").append(esc(scoring))
                 .append(" over the test folds, its bar one standard deviation (population) either side; ")
                 .append(job.search().scoring().equals("r2") ? "higher" : "lower").append(" is better.</p>\n");
@@ -69,7 +70,7 @@ final class HtmlReport {
 
     private static void best(StringBuilder h, Job job, CompletedSearch outcome) {
         h.append("<h2>Best candidate</h2>\n");
-        Optional<CandidateResult> best = outcome.primary().best();
+        Optional<CandidateResult> best = outcome.result().best();
         if (best.isEmpty()) {
             h.append("<p class=\"bad\">No candidate has a score: every candidate had a fit that failed or diverged "
                     + "(see the status column below).</p>\n");
@@ -79,9 +80,8 @@ final class HtmlReport {
         h.append("<table>\n");
         row(h, "candidate", Integer.toString(b.index()));
         row(h, "mean " + job.search().scoring() + " ± std", Formats.format(b.meanScore()) + " ± " + Formats.format(b.stdScore()));
-        for (Map.Entry<String, SearchResult> e : outcome.extra().entrySet()) {
-            CandidateResult other = e.getValue().candidates().get(b.index());
-            row(h, "mean " + e.getKey() + " ± std", Formats.format(other.meanScore()) + " ± " + Formats.format(other.stdScore()));
+        for (Scoring m : CvResults.extraMetrics(outcome.result())) {
+            row(h, "mean " + m.shortName() + " ± std", Formats.format(b.meanScore(m)) + " ± " + Formats.format(b.stdScore(m)));
         }
         for (Map.Entry<String, String> p : b.paramTexts().entrySet()) {
             row(h, p.getKey(), p.getValue());
@@ -91,9 +91,9 @@ final class HtmlReport {
 
     private static void curve(StringBuilder h, CompletedSearch outcome) {
         h.append("<h2>Learning curve of the best candidate</h2>\n");
-        Optional<FittedModel> refit = outcome.primary().refit();
+        Optional<FittedModel> refit = outcome.result().refit();
         if (refit.isEmpty()) {
-            h.append("<p class=\"bad\">No refit: ").append(esc(outcome.primary().refitProblem()
+            h.append("<p class=\"bad\">No refit: ").append(esc(outcome.result().refitProblem()
                     .orElse("there is no best candidate"))).append("</p>\n");
             return;
         }
@@ -105,14 +105,14 @@ final class HtmlReport {
     }
 
     private static void candidates(StringBuilder h, Job job, CompletedSearch outcome, List<CandidateResult> byRank) {
-        SearchResult primary = outcome.primary();
+        SearchResult result = outcome.result();
         List<String> varying = new ArrayList<>();
         SortedMap<String, String> fixed = new TreeMap<>();
-        for (String name : CvResults.paramNames(primary)) {
-            long distinct = primary.candidates().stream().map(c -> String.valueOf(c.paramTexts().get(name))).distinct().count();
-            boolean everywhere = primary.candidates().stream().allMatch(c -> c.paramTexts().containsKey(name));
+        for (String name : CvResults.paramNames(result)) {
+            long distinct = result.candidates().stream().map(c -> String.valueOf(c.paramTexts().get(name))).distinct().count();
+            boolean everywhere = result.candidates().stream().allMatch(c -> c.paramTexts().containsKey(name));
             if (distinct == 1 && everywhere) {
-                fixed.put(name, primary.candidates().get(0).paramTexts().get(name));
+                fixed.put(name, result.candidates().get(0).paramTexts().get(name));
             } else {
                 varying.add(name);
             }
@@ -126,14 +126,15 @@ final class HtmlReport {
             h.append("<th>").append(esc(name)).append("</th>");
         }
         h.append("<th>mean ").append(esc(job.search().scoring())).append(" ± std</th>");
-        for (int k = 0; k < primary.folds(); k++) {
+        for (int k = 0; k < result.splits(); k++) {
             h.append("<th>fold ").append(k).append("</th>");
         }
-        for (String metric : outcome.extra().keySet()) {
-            h.append("<th>mean ").append(esc(metric)).append(" ± std</th>");
+        List<Scoring> extra = CvResults.extraMetrics(result);
+        for (Scoring m : extra) {
+            h.append("<th>mean ").append(esc(m.shortName())).append(" ± std</th>");
         }
         h.append("<th>epochs</th><th>status</th></tr></thead>\n<tbody>\n");
-        int best = primary.bestIndex().orElse(-1);
+        int best = result.bestIndex().orElse(-1);
         for (CandidateResult c : byRank) {
             h.append(c.index() == best ? "<tr class=\"best\">" : "<tr>").append("<td class=\"n\">").append(c.rank())
                     .append("</td><td class=\"n\">").append(c.index()).append("</td>");
@@ -145,10 +146,9 @@ final class HtmlReport {
             for (double s : c.splitScores()) {
                 h.append("<td class=\"n\">").append(Formats.format(s)).append("</td>");
             }
-            for (SearchResult extra : outcome.extra().values()) {
-                CandidateResult o = extra.candidates().get(c.index());
-                h.append("<td class=\"n\">").append(Formats.format(o.meanScore())).append(" ± ")
-                        .append(Formats.format(o.stdScore())).append("</td>");
+            for (Scoring m : extra) {
+                h.append("<td class=\"n\">").append(Formats.format(c.meanScore(m))).append(" ± ")
+                        .append(Formats.format(c.stdScore(m))).append("</td>");
             }
             StringBuilder epochs = new StringBuilder();
             for (int e : c.epochsRun()) {
@@ -171,12 +171,13 @@ final class HtmlReport {
         rows.put("features", String.join(", ", outcome.data().featureNames()));
         rows.put("missing values", d.missing());
         rows.put("search", s.type() + (s.nIter() == null ? "" : ", n_iter " + s.nIter()));
-        rows.put("folds", s.folds() + " (K-fold, shuffled with the seed)");
+        rows.put("folds", s.folds() + (s.repeats() > 1 ? " x " + s.repeats() + " repeats (repeated K-fold" : " (K-fold")
+                + ", shuffled with the seed)");
         rows.put("seed", Long.toString(s.seed()));
         rows.put("scoring", s.scoring() + (s.extraMetrics().isEmpty() ? "" : "; also " + String.join(", ", s.extraMetrics())));
         rows.put("scaling", "features " + s.featureScaling() + ", target " + s.targetScaling()
                 + " (fitted on each fit's training rows)");
-        for (String note : outcome.primary().notes()) {
+        for (String note : outcome.result().notes()) {
             rows.put("note", note);
         }
         rows.put("JDK", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));

@@ -5,12 +5,11 @@ import dev.lanes.maven.job.Json;
 import dev.lanes.maven.job.OutputFiles;
 import dev.lanes.maven.job.Sha256;
 import dev.lanes.tune.FittedModel;
+import dev.lanes.tune.SearchResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +22,7 @@ public final class Reports {
     /** Writes the model, gridsearch.json, gridsearch.csv, report.html and timings.json. */
     public static void write(Job job, CompletedSearch outcome, Path dir) throws IOException {
         Optional<String> model = Optional.empty();
-        Optional<FittedModel> refit = outcome.primary().refit();
+        Optional<FittedModel> refit = outcome.result().refit();
         if (refit.isPresent()) {
             FittedModel f = refit.get();
             // The scalers travel with the model, so Model.load(..).predictRaw(..) works on raw columns.
@@ -44,15 +43,12 @@ public final class Reports {
                 + "kept out of gridsearch.json, gridsearch.csv and report.html.");
         m.put("parallelism", job.parallelism());
         m.put("wall_seconds", outcome.wallSeconds());
-        List<String> metrics = new ArrayList<>();
-        metrics.add(job.search().scoring());
-        metrics.addAll(outcome.extra().keySet());
-        Map<String, Object> passes = new LinkedHashMap<>();
-        for (int i = 0; i < metrics.size(); i++) {
-            passes.put(metrics.get(i), outcome.passSeconds().get(i));
-        }
-        m.put("pass_seconds", passes);
-        m.put("candidates", CvResults.timingRows(outcome.primary()));
+        SearchResult r = outcome.result();
+        m.put("cv_wall_seconds", r.cvWallSeconds());
+        m.put("fit_cpu_seconds", r.fitCpuSeconds());
+        m.put("core_utilisation", r.coreUtilisation());
+        m.put("refit_seconds", r.wallSeconds() - r.cvWallSeconds());
+        m.put("candidates", CvResults.timingRows(r));
         return m;
     }
 }

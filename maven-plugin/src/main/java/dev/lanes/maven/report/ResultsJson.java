@@ -33,27 +33,22 @@ final class ResultsJson {
 
     /** The document for {@code outcome}; {@code model} is the saved model's file name, empty if none. */
     static ObjectNode of(Job job, CompletedSearch outcome, String datasetSha256, Optional<String> model) {
-        SearchResult primary = outcome.primary();
+        SearchResult result = outcome.result();
         ObjectNode root = Json.nodes().objectNode();
         root.put("format", FORMAT);
         root.put("plugin_version", job.pluginVersion());
         root.set("dataset", dataset(job.data(), outcome, datasetSha256));
         root.set("search", search(job.search(), outcome));
         root.set("environment", environment());
-        Optional<CandidateResult> best = primary.best();
+        Optional<CandidateResult> best = result.best();
         root.set("best_index", best.isPresent() ? Json.nodes().numberNode(best.get().index()) : Json.nodes().nullNode());
         root.set("best_params", Json.tree(best.map(CandidateResult::paramTexts).orElse(null)));
         root.set("best_score", best.isPresent() ? Json.number(best.get().meanScore()) : Json.nodes().nullNode());
         Map<String, Object> bestScores = new LinkedHashMap<>();
-        best.ifPresent(b -> {
-            bestScores.put(job.search().scoring(), b.meanScore());
-            for (Map.Entry<String, SearchResult> e : outcome.extra().entrySet()) {
-                bestScores.put(e.getKey(), e.getValue().candidates().get(b.index()).meanScore());
-            }
-        });
+        best.ifPresent(b -> result.metrics().forEach(m -> bestScores.put(m.shortName(), b.meanScore(m))));
         root.set("best_scores", Json.tree(bestScores));
         root.set("candidates", Json.tree(CvResults.rows(outcome)));
-        root.set("refit", refit(primary, model));
+        root.set("refit", refit(result, model));
         return root;
     }
 
@@ -79,15 +74,17 @@ final class ResultsJson {
         m.put("n_iter", s.nIter());
         m.put("grids", s.grids());
         m.put("folds", s.folds());
+        m.put("repeats", s.repeats());
         m.put("shuffle", true);
         m.put("seed", s.seed());
         m.put("scoring", s.scoring());
         m.put("extra_metrics", s.extraMetrics());
+        m.put("return_train_score", s.returnTrainScore());
         m.put("feature_scaling", s.featureScaling());
         m.put("target_scaling", s.targetScaling());
-        m.put("candidates", outcome.primary().candidates().size());
-        m.put("fits", outcome.primary().fits());
-        m.put("notes", outcome.primary().notes());
+        m.put("candidates", outcome.result().candidates().size());
+        m.put("fits", outcome.result().fits());
+        m.put("notes", outcome.result().notes());
         return (ObjectNode) Json.tree(m);
     }
 

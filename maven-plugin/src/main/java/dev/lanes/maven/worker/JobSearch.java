@@ -23,10 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a {@link Job} into core's data set, search space and search spec, and runs the search: one pass
- * scored as the job says, then one more pass for each extra metric the gate needs. Every pass trains the
- * same fits (the seeds depend on the search seed, candidate and fold only), so an extra pass scores the
- * very same models another way. Only the first pass refits the best candidate.
+ * Turns a {@link Job} into core's data set, search space and search spec, and runs the search once:
+ * every split is scored in the job's scoring and in every further metric from the same fit, as
+ * scikit-learn's multi-metric search does, and the best candidate by the scoring is refitted.
  */
 final class JobSearch {
 
@@ -60,9 +59,10 @@ final class JobSearch {
         }
         SearchSpace space = "random".equals(s.type()) ? SearchSpace.random(randomMaps(s.grids()), s.nIter())
                 : SearchSpace.grid(s.grids());
-        SearchSpec spec = SearchSpec.of(space).folds(s.folds()).seed(s.seed()).scoring(Scoring.fromName(s.scoring()))
-                .parallelism(job.parallelism()).featureScaling(scaling(s.featureScaling()))
-                .targetScaling(scaling(s.targetScaling())).refit(true);
+        SearchSpec spec = SearchSpec.of(space).folds(s.folds()).repeats(s.repeats()).seed(s.seed())
+                .scoring(Scoring.fromName(s.scoring())).metrics(s.extraMetrics().stream().map(Scoring::fromName).toList())
+                .returnTrainScore(s.returnTrainScore()).parallelism(job.parallelism())
+                .featureScaling(scaling(s.featureScaling())).targetScaling(scaling(s.targetScaling())).refit(true);
         return new JobSearch(job, data, spec);
     }
 
@@ -71,56 +71,33 @@ final class JobSearch {
         return data;
     }
 
-    /** The spec of the first pass. */
+    /** The search's spec. */
     SearchSpec spec() {
         return spec;
     }
 
     /**
-     * Runs every pass, printing progress.
+     * Runs the search, printing progress.
      *
      * @throws IllegalArgumentException when a drawn random candidate is invalid (the user's to fix); it
      *                                  is thrown before any training
      */
     CompletedSearch run(WorkerLog log) {
-        List<String> metrics = new ArrayList<>();
-        metrics.add(job.search().scoring());
-        metrics.addAll(job.search().extraMetrics());
         long start = System.nanoTime();
-        List<Double> passSeconds = new ArrayList<>();
-        SearchResult primary = null;
-        Map<String, SearchResult> extra = new LinkedHashMap<>();
-        for (int p = 0; p < metrics.size(); p++) {
-            String metric = metrics.get(p);
-            String label = metrics.size() == 1 ? "" : "pass " + (p + 1) + "/" + metrics.size() + " (" + metric + "): ";
-            if (p > 0) {
-                log.info("Pass " + (p + 1) + "/" + metrics.size() + ": the same fits again, scored by " + metric
-                        + " for the gate (a rule on the <scoring> metric needs no extra pass)");
-            }
-            SearchSpec passSpec = p == 0 ? spec : spec.scoring(Scoring.fromName(metric)).refit(false);
-            long passStart = System.nanoTime();
-            SearchResult r = Search.run(data, passSpec, new ProgressPrinter(log, label, metric, metrics.size() - 1 - p));
-            passSeconds.add((System.nanoTime() - passStart) / 1e9);
-            if (p == 0) {
-                primary = r;
-            } else {
-                extra.put(metric, r);
-            }
-        }
-        return new CompletedSearch(data, spec, primary, extra, passSeconds, (System.nanoTime() - start) / 1e9);
+        SearchResult result = Search.run(data, spec, new ProgressPrinter(log, job.search().scoring()));
+        return new CompletedSearch(data, spec, result, (System.nanoTime() - start) / 1e9);
     }
 
     /** One line for the log: what is searched, how, and on which kernels. */
     String summary() {
         Job.Search s = job.search();
         int candidates = spec.space().size();
-        int fits = candidates * s.folds();
-        int passes = 1 + s.extraMetrics().size();
+        int fits = candidates * spec.splits();
         return "Grid search of " + job.data().file() + ": " + data.rows() + " rows"
                 + (data.droppedRows() > 0 ? " (" + data.droppedRows() + " dropped for empty cells)" : "") + ", "
                 + data.featureNames().size() + " features, target " + data.targetName() + "; "
-                + ("random".equals(s.type()) ? "random search, " : "") + candidates + (candidates == 1 ? " candidate x " : " candidates x ") + s.folds()
-                + " folds = " + fits + " fits" + (passes > 1 ? " in each of " + passes + " passes" : "")
+                + ("random".equals(s.type()) ? "random search, " : "") + candidates + (candidates == 1 ? " candidate x " : " candidates x ")
+                + (s.repeats() > 1 ? s.repeats() + " x " : "") + s.folds() + " folds = " + fits + " fits"
                 + ", then the refit of the best; scoring " + s.scoring() + ", seed " + s.seed() + ", parallelism "
                 + spec.parallelism() + ", JDK " + System.getProperty("java.version") + ", SIMD "
                 + (Simd.isEnabled() ? "on: " : "off: ") + Simd.describe();

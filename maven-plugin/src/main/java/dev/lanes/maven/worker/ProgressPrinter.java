@@ -15,21 +15,13 @@ final class ProgressPrinter implements SearchListener {
     private static final long INTERVAL_NANOS = 2_000_000_000L;
 
     private final WorkerLog log;
-    private final String label;
     private final String scoring;
-    private final int passesAfterThis;
     private long lastPrinted;
 
-    /**
-     * @param label           what precedes each line, e.g. {@code pass 2/2 (mae): }, or empty
-     * @param scoring         the name of the score, e.g. {@code rmse}
-     * @param passesAfterThis passes of the same size still to come, counted in the ETA
-     */
-    ProgressPrinter(WorkerLog log, String label, String scoring, int passesAfterThis) {
+    /** @param scoring the name of the ranking score, e.g. {@code rmse} */
+    ProgressPrinter(WorkerLog log, String scoring) {
         this.log = log;
-        this.label = label;
         this.scoring = scoring;
-        this.passesAfterThis = passesAfterThis;
         this.lastPrinted = System.nanoTime();
     }
 
@@ -42,10 +34,8 @@ final class ProgressPrinter implements SearchListener {
         }
         lastPrinted = now;
         double elapsed = p.elapsed().toNanos() / 1e9;
-        // Later passes repeat the same fits, so each takes about as long as this one.
-        double eta = p.eta().toNanos() / 1e9 + passesAfterThis * (elapsed + p.eta().toNanos() / 1e9);
-        log.info(label + p.fitsDone() + "/" + p.fitsTotal() + " fits (" + (100 * p.fitsDone() / p.fitsTotal()) + "%)"
+        log.info(p.fitsDone() + "/" + p.fitsTotal() + " fits (" + (100 * p.fitsDone() / p.fitsTotal()) + "%)"
                 + (p.bestMeanScore().isPresent() ? ", best " + scoring + " " + Formats.format(p.bestMeanScore().getAsDouble()) : "")
-                + ", " + Formats.clock(elapsed) + " elapsed" + (last && passesAfterThis == 0 ? "" : ", ETA " + Formats.clock(eta)));
+                + ", " + Formats.clock(elapsed) + " elapsed" + (last ? "" : ", ETA " + Formats.clock(p.eta().toNanos() / 1e9)));
     }
 }

@@ -64,7 +64,7 @@ public final class Worker {
             log.userError(e.getMessage());
             return WorkerProtocol.EXIT_USER_ERROR;
         }
-        warnings(outcome.primary(), log);
+        warnings(outcome.result(), log);
         Path dir = Path.of(job.outputDirectory());
         Files.createDirectories(dir);
         Reports.write(job, outcome, dir);
