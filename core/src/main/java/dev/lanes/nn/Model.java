@@ -114,9 +114,20 @@ public final class Model {
      * @throws IllegalArgumentException when shapes do not match the network
      */
     public History fit(Matrix x, Matrix y, FitOptions options) {
+        return startFit(x, y, options).continueTo(options.epochs());
+    }
+
+    /**
+     * Prepares a fit on {@code x} against {@code y} that runs in stages: {@link Training#continueTo}
+     * runs it to a number of epochs and can be called again to go on, exactly as one fit of the total
+     * number of epochs would (successive halving over epochs continues the survivors this way).
+     *
+     * @throws IllegalArgumentException when shapes do not match the network or no training rows are left
+     */
+    public Training startFit(Matrix x, Matrix y, FitOptions options) {
         Objects.requireNonNull(options, "options");
         checkShapes(x, y);
-        return new Trainer(this, options).fit(x, y);
+        return new Training(new Trainer(this, options, x, y));
     }
 
     /** The network's output for every row of {@code x}: a rows x outputs matrix. */

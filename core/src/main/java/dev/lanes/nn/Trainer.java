@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * One run of {@link Model#fit}: epochs of shuffled mini-batches, the optimizer's steps, validation,
- * callbacks, and divergence detection. All buffers are allocated up front, so steps allocate nothing.
+ * One fit of a model: epochs of shuffled mini-batches, the optimizer's steps, validation, callbacks, and
+ * divergence detection. It can run in stages ({@link #runTo}): its shuffling, optimizer state, callbacks
+ * and step count carry over, so running to 3 epochs and then to 9 trains exactly as running to 9 at
+ * once. All buffers are allocated up front, so steps allocate nothing.
  */
 final class Trainer implements TrainingControl {
 
@@ -22,54 +24,83 @@ final class Trainer implements TrainingControl {
     private final float[] grads;
     private final Rng rng;
     private final Regularization regularization;
+    private final Matrix trainX;
+    private final Matrix trainY;
+    private final Matrix valX;
+    private final Matrix valY;
+    private final float[] valTarget;
+    private final int rowCount;
+    private final int batch;
+    private final Passes passes;
+    private final float[] yBatch;
+    private final int[] order;
+    private final OptimizerState state;
+    private final List<Callback.Hook> hooks = new ArrayList<>();
+    private final List<EpochLogs> logs = new ArrayList<>();
+    private Optional<History.Divergence> divergence = Optional.empty();
+    private int epoch;
     private boolean stop;
     private double learningRateOverride = Double.NaN;
     private long iteration;
     private double lastLearningRate;
 
-    Trainer(Model model, FitOptions options) {
+    /**
+     * Prepares a fit of {@code model} on {@code x, y}: the validation rows, the buffers, the optimizer
+     * state and the callbacks; no epoch runs yet.
+     *
+     * @throws IllegalArgumentException when the validation split leaves no training rows
+     */
+    Trainer(Model model, FitOptions options, Matrix x, Matrix y) {
         this.model = model;
         this.layout = model.layout;
         this.options = options;
         this.grads = new float[layout.parameterCount];
         this.rng = new Rng(options.seed());
         this.regularization = new Regularization(layout);
-    }
-
-    History fit(Matrix x, Matrix y) {
-        Matrix trainX = x;
-        Matrix trainY = y;
-        Matrix valX = options.validationX().orElse(null);
-        Matrix valY = options.validationY().orElse(null);
+        Matrix tx = x;
+        Matrix ty = y;
+        Matrix vx = options.validationX().orElse(null);
+        Matrix vy = options.validationY().orElse(null);
         if (options.validationSplit() > 0) {
             int split = (int) (x.rows() * (1 - options.validationSplit()));
-            trainX = x.slice(0, split);
-            trainY = y.slice(0, split);
-            valX = x.slice(split, x.rows());
-            valY = y.slice(split, y.rows());
+            tx = x.slice(0, split);
+            ty = y.slice(0, split);
+            vx = x.slice(split, x.rows());
+            vy = y.slice(split, y.rows());
         }
-        int n = trainX.rows();
-        if (n == 0) {
+        this.trainX = tx;
+        this.trainY = ty;
+        this.valX = vx;
+        this.valY = vy;
+        this.rowCount = trainX.rows();
+        if (rowCount == 0) {
             throw new IllegalArgumentException("No training rows left (rows " + x.rows() + ", validation split "
                     + options.validationSplit() + ")");
         }
         // The validation targets do not change between epochs: read them once.
-        float[] valTarget = valY == null ? new float[0] : valY.toArray();
-        int batch = Math.min(options.batchSize(), n);
-        int outputs = layout.outputs();
-        Passes passes = new Passes(layout, batch);
-        float[] yBatch = new float[batch * outputs];
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
+        this.valTarget = valY == null ? new float[0] : valY.toArray();
+        this.batch = Math.min(options.batchSize(), rowCount);
+        this.passes = new Passes(layout, batch);
+        this.yBatch = new float[batch * layout.outputs()];
+        this.order = new int[rowCount];
+        for (int i = 0; i < rowCount; i++) {
             order[i] = i;
         }
-        OptimizerState state = options.optimizer().start(layout.variableOffsets(), layout.variableSizes());
-        List<Callback.Hook> hooks = new ArrayList<>();
+        this.state = options.optimizer().start(layout.variableOffsets(), layout.variableSizes());
         for (Callback c : options.callbacks()) {
             hooks.add(c.start());
         }
-        List<EpochLogs> logs = new ArrayList<>();
-        for (int epoch = 0; epoch < options.epochs() && !stop; epoch++) {
+    }
+
+    /**
+     * Runs epochs until {@code epochs} have run in all (at most the options' epochs), a callback stops
+     * the fit or the loss diverges, and returns the history of every epoch so far.
+     */
+    History runTo(int epochs) {
+        int outputs = layout.outputs();
+        int n = rowCount;
+        int until = Math.min(epochs, options.epochs());
+        for (; epoch < until && !stop && divergence.isEmpty(); epoch++) {
             if (options.shuffle()) {
                 rng.shuffle(order, n);
             }
@@ -85,8 +116,9 @@ final class Trainer implements TrainingControl {
                 double loss = options.loss().gradient(passes.output(), 0, yBatch, 0, rows * outputs,
                         passes.outputGradient(), 0) + regularization.loss(model.params);
                 if (!Double.isFinite(loss)) {
-                    return new History(logs, Optional.of(new History.Divergence(epoch, step,
-                            "training loss became " + loss + " at epoch " + (epoch + 1) + ", step " + (step + 1))));
+                    divergence = Optional.of(new History.Divergence(epoch, step,
+                            "training loss became " + loss + " at epoch " + (epoch + 1) + ", step " + (step + 1)));
+                    return history();
                 }
                 passes.backward(model.params, grads, rows);
                 regularization.addGradient(model.params, grads);
@@ -107,15 +139,26 @@ final class Trainer implements TrainingControl {
             EpochLogs epochLogs = new EpochLogs(epoch, lossSum / n, valLoss, lastLearningRate, metrics);
             logs.add(epochLogs);
             if (valLoss.isPresent() && !Double.isFinite(valLoss.getAsDouble())) {
-                return new History(logs, Optional.of(new History.Divergence(epoch, step,
-                        "validation loss became " + valLoss.getAsDouble() + " at epoch " + (epoch + 1))));
+                divergence = Optional.of(new History.Divergence(epoch, step,
+                        "validation loss became " + valLoss.getAsDouble() + " at epoch " + (epoch + 1)));
+                epoch++;
+                return history();
             }
             for (Callback.Hook hook : hooks) {
                 hook.onEpochEnd(epochLogs, this);
             }
             options.listener().accept(epochLogs);
         }
-        return new History(logs, Optional.empty());
+        return history();
+    }
+
+    /** Whether no further epoch will run: stopped, diverged, or all the options' epochs run. */
+    boolean finished() {
+        return stop || divergence.isPresent() || epoch >= options.epochs();
+    }
+
+    private History history() {
+        return new History(List.copyOf(logs), divergence);
     }
 
     private double currentLearningRate() {

@@ -23,10 +23,11 @@ import java.util.SortedMap;
  * @param stdFitSeconds    its population standard deviation
  * @param meanScoreSeconds mean scoring time per split
  * @param stdScoreSeconds  its population standard deviation
+ * @param round            the round of a successive-halving search ({@code iter}), 0 in an exhaustive one
  */
 public record CandidateResult(Candidate candidate, List<SplitResult> splits, Scoring scoring, Map<Scoring, Integer> ranks,
                               double meanFitSeconds, double stdFitSeconds, double meanScoreSeconds,
-                              double stdScoreSeconds) {
+                              double stdScoreSeconds, int round) {
 
     /** Copies the list and the map and checks that every metric has a rank >= 1. */
     public CandidateResult {
@@ -48,11 +49,12 @@ public record CandidateResult(Candidate candidate, List<SplitResult> splits, Sco
         }
     }
 
-    /** The result of {@code candidate} with these splits and ranks; times averaged. */
-    static CandidateResult of(Candidate candidate, List<SplitResult> splits, Scoring scoring, Map<Scoring, Integer> ranks) {
+    /** The result of {@code candidate} in {@code round} with these splits and ranks; times averaged. */
+    static CandidateResult of(Candidate candidate, List<SplitResult> splits, Scoring scoring, Map<Scoring, Integer> ranks,
+                              int round) {
         double[] fit = splits.stream().mapToDouble(SplitResult::fitSeconds).toArray();
         double[] score = splits.stream().mapToDouble(SplitResult::scoreSeconds).toArray();
-        return new CandidateResult(candidate, splits, scoring, ranks, mean(fit), std(fit), mean(score), std(score));
+        return new CandidateResult(candidate, splits, scoring, ranks, mean(fit), std(fit), mean(score), std(score), round);
     }
 
     /** The arithmetic mean, summed in order; NaN if any value is. */

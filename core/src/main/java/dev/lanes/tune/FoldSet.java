@@ -1,12 +1,14 @@
 package dev.lanes.tune;
 
 import dev.lanes.base.Matrix;
+import dev.lanes.base.Rng;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Fold;
 import dev.lanes.data.Preprocessing;
 import dev.lanes.data.Splits;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -63,7 +65,32 @@ final class FoldSet {
      * @throws IllegalArgumentException when there are fewer rows than folds
      */
     static FoldSet prepare(Dataset data, SearchSpec spec) {
-        List<Fold> folds = Splits.repeatedKFold(data.rows(), spec.folds(), spec.repeats(), spec.seed());
+        return prepare(data, spec, Splits.repeatedKFold(data.rows(), spec.folds(), spec.repeats(), spec.seed()));
+    }
+
+    /**
+     * The splits of {@link #prepare(Dataset, SearchSpec)}, each with {@code int(fraction x n)} of its
+     * {@code n} training rows and likewise of its test rows, drawn without replacement with
+     * {@code seed}, as scikit-learn's halving search subsamples a round's splits; the preprocessing is
+     * fitted on the subsampled training rows.
+     */
+    static FoldSet subsample(Dataset data, SearchSpec spec, double fraction, long seed) {
+        List<Fold> folds = new ArrayList<>();
+        for (Fold f : Splits.repeatedKFold(data.rows(), spec.folds(), spec.repeats(), spec.seed())) {
+            folds.add(new Fold(sample(f.train(), fraction, seed), sample(f.test(), fraction, seed)));
+        }
+        return prepare(data, spec, folds);
+    }
+
+    private static int[] sample(int[] rows, double fraction, long seed) {
+        int[] copy = rows.clone();
+        new Rng(seed).shuffle(copy, copy.length);
+        int[] out = Arrays.copyOf(copy, Math.max(1, (int) (fraction * rows.length)));
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static FoldSet prepare(Dataset data, SearchSpec spec, List<Fold> folds) {
         List<Split> splits = new ArrayList<>();
         long copyBytes = 0;
         for (Fold f : folds) {

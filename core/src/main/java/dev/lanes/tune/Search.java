@@ -1,17 +1,22 @@
 package dev.lanes.tune;
 
 import dev.lanes.base.Matrix;
+import dev.lanes.base.Rng;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Preprocessing;
 import dev.lanes.nn.Callback;
+import dev.lanes.nn.FitOptions;
 import dev.lanes.nn.History;
 import dev.lanes.nn.Model;
+import dev.lanes.nn.Training;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +24,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +47,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the fits finish in, and wherever the candidate stands in the grid. Candidates that are the same once
  * names and values are normalised are tried once (the result's notes say so). Each fit is scored on
  * its test rows in every metric of the spec at once, in the target's original units.
+ *
+ * <p>With {@link Halving successive halving} the search runs in rounds: each round fits its candidates
+ * with the round's resources (rows or epochs), and only the best {@code 1/factor} of them, by the
+ * ranking metric, go on; a candidate whose score is NaN never does. The result has one row per
+ * candidate and round, as scikit-learn's {@code cv_results_}, and the best is chosen among the last
+ * round's.
  *
  * <p>A fit that diverges or throws scores NaN, keeps its reason and ranks last; it does not stop the
  * search. After the cross-validation, the best candidate is refitted on all rows (unless the spec says
@@ -60,25 +74,43 @@ public final class Search {
     private final List<TrainingSetup> setups;
     private final FoldSet folds;
     private final int inputs;
-    private final int fitsTotal;
-    private final int[] order;
+    private final List<Halving.Round> plan;
+    private final int threads;
+
+    /** The rows of the result: one per candidate and round, in round order, then candidate order. */
+    private final List<Row> rows = new ArrayList<>();
+    /** The epochs-halving fits still going on, by candidate, then split. */
+    private final Map<Integer, Session[]> sessions = new HashMap<>();
 
     /** Guards the results and the progress, and serializes listener calls. */
     private final Object lock = new Object();
-    private final SplitResult[][] results;
-    private final int[] splitsDone;
     private int fitsDone;
+    private int fitsTotal;
     private double bestMean = Double.NaN;
     private RuntimeException listenerFailure;
 
-    private final AtomicInteger nextTask = new AtomicInteger();
     private final AtomicLong fitCpuNanos = new AtomicLong();
     private volatile boolean cpuUnmeasured;
     private volatile boolean cancelled;
     private long startNanos;
     private CompletableFuture<SearchResult> completion;
 
-    /** Validates the candidates and prepares the splits; starts nothing. */
+    /**
+     * One row of the result: a candidate in a round.
+     *
+     * @param candidate the candidate (its seeds come from it)
+     * @param round     the round
+     * @param resources the round's rows or epochs (0 when the search is exhaustive)
+     * @param splits    the fits' results, by split
+     */
+    private record Row(int candidate, int round, int resources, SplitResult[] splits) {
+    }
+
+    /** An epochs-halving fit between rounds: its model and the training that goes on. */
+    private record Session(Model model, Training training) {
+    }
+
+    /** Validates the candidates, prepares the splits and plans the rounds; starts nothing. */
     private Search(Dataset data, SearchSpec spec, SearchListener listener) {
         this.data = data;
         this.spec = spec;
@@ -93,23 +125,37 @@ public final class Search {
         }
         this.inputs = data.featureNames().size();
         this.folds = FoldSet.prepare(data, spec);
-        this.fitsTotal = candidates.size() * folds.size();
-        this.order = FitSchedule.order(setups, inputs, folds.trainingRows(), folds.size());
-        this.results = new SplitResult[candidates.size()][folds.size()];
-        this.splitsDone = new int[candidates.size()];
+        this.plan = spec.halving().map(this::halvingPlan).orElse(List.of(new Halving.Round(0, candidates.size(), 0)));
+        this.fitsTotal = plan.stream().mapToInt(r -> r.candidates() * folds.size()).sum();
+        this.threads = Math.max(1, Math.min(spec.parallelism(), candidates.size() * folds.size()));
     }
 
-    /** Starts the threads; the search ranks and refits on one of them once the fits are done. */
-    private Search begin() {
-        int threads = Math.max(1, Math.min(spec.parallelism(), fitsTotal));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory());
-        startNanos = System.nanoTime();
-        CompletableFuture<?>[] workers = new CompletableFuture<?>[threads];
-        for (int i = 0; i < threads; i++) {
-            workers[i] = CompletableFuture.runAsync(this::work, pool);
+    /** The rounds of {@code h} for these candidates, after checking that the grid leaves the resource free. */
+    private List<Halving.Round> halvingPlan(Halving h) {
+        if (h.resource() == Halving.Resource.EPOCHS) {
+            for (Candidate c : candidates) {
+                if (c.params().containsKey(Hyperparameters.EPOCHS)) {
+                    throw new IllegalArgumentException("epochs is the resource of the halving search, so the grid cannot "
+                            + "set it (candidate " + c.index() + " " + c + "): remove epochs from the grid; max_resources "
+                            + "sets the epochs of the last round");
+                }
+            }
+            return h.plan(candidates.size(), 1, setups.get(0).epochs());
         }
-        completion = CompletableFuture.allOf(workers).thenApplyAsync(v -> finish(), pool);
-        completion.whenComplete((r, e) -> pool.shutdown());
+        return h.plan(candidates.size(), 2 * spec.splits(), data.rows());
+    }
+
+    /** Starts the rounds on their own thread and the fits' pool; returns at once. */
+    private Search begin() {
+        int search = SEARCHES.incrementAndGet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory(search, "fit"));
+        ExecutorService coordinator = Executors.newSingleThreadExecutor(threadFactory(search, "rounds"));
+        startNanos = System.nanoTime();
+        completion = CompletableFuture.supplyAsync(() -> search(pool), coordinator);
+        completion.whenComplete((r, e) -> {
+            pool.shutdown();
+            coordinator.shutdown();
+        });
         return this;
     }
 
@@ -132,14 +178,15 @@ public final class Search {
         } catch (InterruptedException e) {
             search.cancel();
             Thread.currentThread().interrupt();
-            throw new SearchCancelledException(search.fitsDone(), search.fitsTotal, "(the caller was interrupted)");
+            throw new SearchCancelledException(search.fitsDone(), search.fitsTotal(), "(the caller was interrupted)");
         }
     }
 
     /**
      * Validates every candidate, splits and preprocesses the data, starts the fits and returns at once.
      *
-     * @throws IllegalArgumentException when a candidate is not valid (nothing is started then)
+     * @throws IllegalArgumentException when a candidate is not valid or the halving plan cannot be made
+     *                                  (nothing is started then)
      * @throws dev.lanes.data.DataException when the data cannot be split or preprocessed
      */
     public static Search start(Dataset data, SearchSpec spec, SearchListener listener) {
@@ -161,9 +208,19 @@ public final class Search {
         return completion.isDone();
     }
 
-    /** Fits of the cross-validation, candidates x splits. */
+    /**
+     * Fits of the cross-validation: candidates x splits, or with halving the sum over its rounds as
+     * planned (fewer when a round has fewer candidates with a score to promote).
+     */
     public int fitsTotal() {
-        return fitsTotal;
+        synchronized (lock) {
+            return fitsTotal;
+        }
+    }
+
+    /** The rounds as planned: one round of every candidate without halving. */
+    public List<Halving.Round> plannedRounds() {
+        return plan;
     }
 
     /**
@@ -194,24 +251,107 @@ public final class Search {
         }
     }
 
-    /** One worker: takes the next fit of the schedule until none is left, and adds up its CPU time. */
-    private void work() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        boolean measured = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
-        long cpuStart = measured ? threads.getCurrentThreadCpuTime() : 0;
-        int k = folds.size();
+    /** The rounds, the ranking and the refit: runs on the coordinating thread. */
+    private SearchResult search(ExecutorService pool) {
+        List<Integer> round = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            round.add(c);
+        }
+        List<Halving.Round> ran = new ArrayList<>();
+        for (Halving.Round planned : plan) {
+            if (round.isEmpty()) {
+                break;
+            }
+            FoldSet splits = spec.halving().isPresent() && spec.halving().get().resource() == Halving.Resource.N_SAMPLES
+                    ? FoldSet.subsample(data, spec, (double) planned.resources() / data.rows(),
+                    new Rng(spec.seed() + planned.iter()).nextLong())
+                    : folds;
+            int first = rows.size();
+            for (int c : round) {
+                rows.add(new Row(c, planned.iter(), planned.resources(), new SplitResult[splits.size()]));
+            }
+            ran.add(new Halving.Round(planned.iter(), round.size(), planned.resources()));
+            synchronized (lock) {
+                fitsTotal += (round.size() - planned.candidates()) * folds.size();
+            }
+            runRound(pool, splits, first, rows.size());
+            if (cancelled) {
+                break;
+            }
+            if (planned.iter() < plan.size() - 1) {
+                round = promoted(first, rows.size(), (int) Math.ceil(round.size() / spec.halving().orElseThrow().factor()));
+                for (int c : new ArrayList<>(sessions.keySet())) {
+                    if (!round.contains(c)) {
+                        sessions.remove(c);
+                    }
+                }
+            }
+        }
+        synchronized (lock) {
+            if (listenerFailure != null) {
+                throw listenerFailure;
+            }
+            if (cancelled) {
+                throw new SearchCancelledException(fitsDone, fitsTotal, "");
+            }
+        }
+        double cvSeconds = secondsSince(startNanos);
+        sessions.clear();
+        return result(ran, cvSeconds);
+    }
+
+    /** Runs the fits of rows {@code [from, to)} on the pool, costliest first, and waits for them. */
+    private void runRound(ExecutorService pool, FoldSet splits, int from, int to) {
+        List<TrainingSetup> roundSetups = new ArrayList<>();
+        for (int r = from; r < to; r++) {
+            roundSetups.add(setups.get(rows.get(r).candidate()));
+        }
+        int[] order = FitSchedule.order(roundSetups, inputs, splits.trainingRows(), splits.size());
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> work(order, next, splits, from)));
+        }
+        for (Future<?> w : workers) {
+            try {
+                w.get();
+            } catch (InterruptedException e) {
+                cancelled = true;
+                Thread.currentThread().interrupt();
+                throw new SearchCancelledException(fitsDone(), fitsTotal(), "(the search was interrupted)");
+            } catch (ExecutionException e) {
+                cancelled = true;
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                if (cause instanceof Error) {
+                    throw (Error) cause;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+
+    /** One worker of a round: takes the next fit of the schedule until none is left, adding up its CPU time. */
+    private void work(int[] order, AtomicInteger next, FoldSet splits, int firstRow) {
+        ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+        boolean measured = threadBean.isCurrentThreadCpuTimeSupported() && threadBean.isThreadCpuTimeEnabled();
+        long cpuStart = measured ? threadBean.getCurrentThreadCpuTime() : 0;
+        int k = splits.size();
         try {
             while (!cancelled) {
-                int next = nextTask.getAndIncrement();
-                if (next >= fitsTotal) {
+                int n = next.getAndIncrement();
+                if (n >= order.length) {
                     return;
                 }
-                int task = order[next];
-                SplitResult r = fit(task / k, task % k);
+                Row row = rows.get(firstRow + order[n] / k);
+                int s = order[n] % k;
+                SplitResult r = fit(row, s, splits.get(s));
                 if (cancelled) {
                     return;
                 }
-                record(task / k, task % k, r);
+                record(row, firstRow + order[n] / k, s, r);
             }
         } catch (Error e) {
             // Out of memory or similar: the other workers stop too, and await() rethrows it.
@@ -219,19 +359,41 @@ public final class Search {
             throw e;
         } finally {
             if (measured) {
-                fitCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
+                fitCpuNanos.addAndGet(threadBean.getCurrentThreadCpuTime() - cpuStart);
             } else {
                 cpuUnmeasured = true;
             }
         }
     }
 
-    /** Trains candidate {@code c} on split {@code s}'s training rows and scores it in every metric. */
-    private SplitResult fit(int c, int s) {
-        FoldSet.Split split = folds.get(s);
+    /** The candidates of rows {@code [from, to)} that go on: the best {@code keep} with a score, in candidate order. */
+    private List<Integer> promoted(int from, int to, int keep) {
+        List<Integer> scored = new ArrayList<>();
+        double[] mean = new double[to - from];
+        for (int r = from; r < to; r++) {
+            mean[r - from] = CandidateResult.mean(Arrays.stream(rows.get(r).splits()).mapToDouble(SplitResult::testScore).toArray());
+            if (!Double.isNaN(mean[r - from])) {
+                scored.add(r - from);
+            }
+        }
+        boolean greater = spec.scoring().greaterIsBetter();
+        scored.sort((a, b) -> {
+            int byScore = greater ? Double.compare(mean[b], mean[a]) : Double.compare(mean[a], mean[b]);
+            return byScore != 0 ? byScore : Integer.compare(rows.get(from + a).candidate(), rows.get(from + b).candidate());
+        });
+        List<Integer> out = new ArrayList<>();
+        for (int i : scored.subList(0, Math.min(keep, scored.size()))) {
+            out.add(rows.get(from + i).candidate());
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    /** Fits {@code row}'s candidate on a split with the row's resources and scores it in every metric. */
+    private SplitResult fit(Row row, int s, FoldSet.Split split) {
         Trained trained;
         try {
-            trained = train(c, FitSeeds.of(spec.seed(), candidates.get(c), s), split.trainX(), split.trainY());
+            trained = train(row, s, split);
         } catch (FitProblem p) {
             return SplitResult.problem(s, metrics, spec.returnTrainScore(), p.status, p.getMessage(), p.seconds, 0,
                     p.epochsRun);
@@ -289,20 +451,60 @@ public final class Search {
     }
 
     /**
-     * Candidate {@code c}'s network trained on {@code x, y} with {@code seeds}, stopping after an epoch
-     * once the search is cancelled: the one training routine of the fits and the refit.
+     * Trains {@code row}'s candidate on split {@code s}: afresh, or with epochs halving by going on with
+     * the training of the earlier rounds (kept until the candidate is eliminated).
      */
-    private Trained train(int c, FitSeeds seeds, Matrix x, Matrix y) throws FitProblem {
-        TrainingSetup setup = setups.get(c);
+    private Trained train(Row row, int s, FoldSet.Split split) throws FitProblem {
+        int c = row.candidate();
+        FitSeeds seeds = FitSeeds.of(spec.seed(), candidates.get(c), s);
+        boolean epochsHalving = spec.halving().isPresent() && spec.halving().get().resource() == Halving.Resource.EPOCHS;
+        if (!epochsHalving) {
+            return train(c, seeds, split.trainX(), split.trainY(), 0);
+        }
+        long start = System.nanoTime();
+        Session session;
+        synchronized (sessions) {
+            session = sessions.computeIfAbsent(c, key -> new Session[folds.size()])[s];
+        }
+        try {
+            if (session == null) {
+                Model model = setups.get(c).network(inputs).build(seeds.weights());
+                session = new Session(model, model.startFit(split.trainX(), split.trainY(),
+                        fitOptions(c, seeds, plan.get(plan.size() - 1).resources())));
+                synchronized (sessions) {
+                    sessions.get(c)[s] = session;
+                }
+            }
+            History history = session.training().continueTo(row.resources());
+            return trained(session.model(), history, start);
+        } catch (RuntimeException e) {
+            throw new FitProblem(SplitResult.Status.FAILED, "training failed: " + describe(e), secondsSince(start), 0);
+        }
+    }
+
+    /**
+     * Candidate {@code c}'s network trained on {@code x, y} with {@code seeds} (for {@code epochs}
+     * epochs, or as many as its set-up says when 0): the one training routine of the fits and the refit.
+     */
+    private Trained train(int c, FitSeeds seeds, Matrix x, Matrix y, int epochs) throws FitProblem {
         long start = System.nanoTime();
         Model model;
         History history;
         try {
-            model = setup.network(inputs).build(seeds.weights());
-            history = model.fit(x, y, setup.fitOptions(seeds.training(), stopWhenCancelled()));
+            model = setups.get(c).network(inputs).build(seeds.weights());
+            history = model.fit(x, y, fitOptions(c, seeds, epochs));
         } catch (RuntimeException e) {
             throw new FitProblem(SplitResult.Status.FAILED, "training failed: " + describe(e), secondsSince(start), 0);
         }
+        return trained(model, history, start);
+    }
+
+    private FitOptions fitOptions(int c, FitSeeds seeds, int epochs) {
+        FitOptions options = setups.get(c).fitOptions(seeds.training(), stopWhenCancelled());
+        return epochs > 0 ? options.epochs(epochs) : options;
+    }
+
+    private static Trained trained(Model model, History history, long start) throws FitProblem {
         if (history.diverged()) {
             throw new FitProblem(SplitResult.Status.DIVERGED, history.divergence().orElseThrow().reason(),
                     secondsSince(start), history.epochsRun());
@@ -319,13 +521,13 @@ public final class Search {
         };
     }
 
-    /** Stores a fit's result by (candidate, split) and tells the listener, one call at a time. */
-    private void record(int c, int s, SplitResult r) {
+    /** Stores a fit's result by (row, split) and tells the listener, one call at a time. */
+    private void record(Row row, int rowIndex, int s, SplitResult r) {
         synchronized (lock) {
-            results[c][s] = r;
+            row.splits()[s] = r;
             fitsDone++;
-            if (++splitsDone[c] == folds.size()) {
-                double mean = CandidateResult.mean(Arrays.stream(results[c]).mapToDouble(SplitResult::testScore).toArray());
+            if (Arrays.stream(row.splits()).allMatch(Objects::nonNull)) {
+                double mean = CandidateResult.mean(Arrays.stream(row.splits()).mapToDouble(SplitResult::testScore).toArray());
                 if (spec.scoring().isBetter(mean, bestMean)) {
                     bestMean = mean;
                 }
@@ -334,7 +536,7 @@ public final class Search {
             long eta = (long) ((double) elapsed / fitsDone * (fitsTotal - fitsDone));
             SearchProgress progress = new SearchProgress(fitsDone, fitsTotal, Duration.ofNanos(elapsed),
                     Duration.ofNanos(eta), Double.isNaN(bestMean) ? OptionalDouble.empty() : OptionalDouble.of(bestMean),
-                    c, s, r);
+                    rowIndex, s, r);
             try {
                 listener.onFit(progress);
             } catch (RuntimeException e) {
@@ -344,38 +546,26 @@ public final class Search {
         }
     }
 
-    /** Ranks the candidates in every metric and refits the best: runs once every worker has returned. */
-    private SearchResult finish() {
-        double cvSeconds = secondsSince(startNanos);
-        synchronized (lock) {
-            if (listenerFailure != null) {
-                throw listenerFailure;
-            }
-            if (cancelled) {
-                throw new SearchCancelledException(fitsDone, fitsTotal, "");
-            }
-        }
+    /** Ranks every row in every metric, picks the best of the last round and refits it. */
+    private SearchResult result(List<Halving.Round> ran, double cvSeconds) {
         Map<Scoring, int[]> ranks = new LinkedHashMap<>();
-        double[] means = null;
         for (Scoring m : metrics) {
-            double[] mean = new double[candidates.size()];
-            for (int c = 0; c < mean.length; c++) {
-                mean[c] = CandidateResult.mean(Arrays.stream(results[c]).mapToDouble(r -> r.testScore(m)).toArray());
+            double[] mean = new double[rows.size()];
+            for (int r = 0; r < mean.length; r++) {
+                mean[r] = CandidateResult.mean(Arrays.stream(rows.get(r).splits()).mapToDouble(x -> x.testScore(m)).toArray());
             }
             ranks.put(m, Ranking.ranks(mean, m.greaterIsBetter()));
-            if (m == spec.scoring()) {
-                means = mean;
-            }
         }
-        List<CandidateResult> rows = new ArrayList<>();
-        for (int c = 0; c < candidates.size(); c++) {
+        List<CandidateResult> results = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
             Map<Scoring, Integer> rank = new LinkedHashMap<>();
             for (Map.Entry<Scoring, int[]> e : ranks.entrySet()) {
-                rank.put(e.getKey(), e.getValue()[c]);
+                rank.put(e.getKey(), e.getValue()[r]);
             }
-            rows.add(CandidateResult.of(candidates.get(c), List.of(results[c]), spec.scoring(), rank));
+            results.add(CandidateResult.of(rowCandidate(r), List.of(rows.get(r).splits()), spec.scoring(), rank,
+                    rows.get(r).round()));
         }
-        int best = Ranking.best(means, ranks.get(spec.scoring()));
+        int best = bestOfLastRound();
         Optional<FittedModel> refit = Optional.empty();
         Optional<String> refitProblem = Optional.empty();
         if (spec.refit() && best >= 0) {
@@ -386,22 +576,65 @@ public final class Search {
                         + (p.status == SplitResult.Status.DIVERGED ? "diverged: " : "failed: ") + p.getMessage());
             }
             if (cancelled) {
-                throw new SearchCancelledException(fitsTotal, fitsTotal, "during the refit,");
+                throw new SearchCancelledException(fitsDone(), fitsTotal(), "during the refit,");
             }
         }
-        return new SearchResult(spec.scoring(), metrics, folds.size(), rows,
+        return new SearchResult(spec.scoring(), metrics, folds.size(), results,
                 best < 0 ? OptionalInt.empty() : OptionalInt.of(best), refit, refitProblem, notes, secondsSince(startNanos),
-                spec.parallelism(), cvSeconds, cpuUnmeasured ? Double.NaN : fitCpuNanos.get() / 1e9);
+                spec.parallelism(), cvSeconds, cpuUnmeasured ? Double.NaN : fitCpuNanos.get() / 1e9,
+                spec.halving().isPresent() ? ran : List.of());
     }
 
-    /** The best candidate trained on every row, seeded as split {@code splits} of that candidate. */
+    /**
+     * Row {@code r}'s candidate as the result shows it: indexed by row, and with epochs halving its
+     * parameters include the round's epochs, as scikit-learn adds the resource to a round's parameters.
+     */
+    private Candidate rowCandidate(int r) {
+        Row row = rows.get(r);
+        Candidate c = candidates.get(row.candidate());
+        if (spec.halving().isEmpty()) {
+            return c;
+        }
+        SortedMap<String, Object> params = new TreeMap<>(c.params());
+        SortedMap<String, String> texts = new TreeMap<>(c.texts());
+        if (spec.halving().get().resource() == Halving.Resource.EPOCHS) {
+            params.put(Hyperparameters.EPOCHS, row.resources());
+            texts.put(Hyperparameters.EPOCHS, Integer.toString(row.resources()));
+        }
+        return new Candidate(r, params, texts);
+    }
+
+    /** The first row of the last round with the best score in the ranking metric; -1 when none has one. */
+    private int bestOfLastRound() {
+        int last = rows.isEmpty() ? -1 : rows.get(rows.size() - 1).round();
+        int best = -1;
+        double bestScore = Double.NaN;
+        for (int r = 0; r < rows.size(); r++) {
+            if (rows.get(r).round() == last) {
+                double mean = CandidateResult.mean(Arrays.stream(rows.get(r).splits()).mapToDouble(SplitResult::testScore).toArray());
+                if (spec.scoring().isBetter(mean, bestScore)) {
+                    bestScore = mean;
+                    best = r;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Row {@code best}'s candidate trained on every row, seeded as split {@code splits} of that candidate;
+     * with epochs halving for the last round's epochs.
+     */
     private FittedModel refit(int best) throws FitProblem {
         int[] all = new int[data.rows()];
         Arrays.setAll(all, i -> i);
         Preprocessing p = Preprocessing.fit(data, all, spec.featureScaling(), spec.targetScaling());
-        Trained t = train(best, FitSeeds.of(spec.seed(), candidates.get(best), folds.size()), p.features(data, all),
-                p.target(data, all));
-        return new FittedModel(candidates.get(best), t.model, p, t.history);
+        Row row = rows.get(best);
+        int epochs = spec.halving().isPresent() && spec.halving().get().resource() == Halving.Resource.EPOCHS
+                ? row.resources() : 0;
+        Trained t = train(row.candidate(), FitSeeds.of(spec.seed(), candidates.get(row.candidate()), folds.size()),
+                p.features(data, all), p.target(data, all), epochs);
+        return new FittedModel(rowCandidate(best), t.model, p, t.history);
     }
 
     private static String describe(RuntimeException e) {
@@ -412,11 +645,10 @@ public final class Search {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static ThreadFactory threadFactory() {
-        int search = SEARCHES.incrementAndGet();
+    private static ThreadFactory threadFactory(int search, String role) {
         AtomicInteger thread = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "lanes-search-" + search + "-" + thread.incrementAndGet());
+            Thread t = new Thread(r, "lanes-search-" + search + "-" + role + "-" + thread.incrementAndGet());
             // A forgotten search must not keep the JVM alive.
             t.setDaemon(true);
             return t;

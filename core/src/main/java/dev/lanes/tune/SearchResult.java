@@ -24,11 +24,14 @@ import java.util.SortedMap;
  * @param parallelism   threads the fits ran on
  * @param cvWallSeconds wall time of the cross-validation fits, from the first start to the last end
  * @param fitCpuSeconds CPU time the fit threads used in that time; NaN where the JVM cannot measure it
+ * @param rounds        the rounds of a successive-halving search, as they ran; empty for an exhaustive
+ *                      search. Then {@code candidates} has one row per candidate and round, and the best
+ *                      is the best of the last round
  */
 public record SearchResult(Scoring scoring, List<Scoring> metrics, int splits, List<CandidateResult> candidates,
                            OptionalInt bestIndex, Optional<FittedModel> refit, Optional<String> refitProblem,
                            List<String> notes, double wallSeconds, int parallelism, double cvWallSeconds,
-                           double fitCpuSeconds) {
+                           double fitCpuSeconds, List<Halving.Round> rounds) {
 
     /** Copies the lists and checks for nulls. */
     public SearchResult {
@@ -39,6 +42,7 @@ public record SearchResult(Scoring scoring, List<Scoring> metrics, int splits, L
         Objects.requireNonNull(refit, "refit");
         Objects.requireNonNull(refitProblem, "refitProblem");
         notes = List.copyOf(notes);
+        rounds = List.copyOf(rounds);
     }
 
     /** The best candidate's result. */
@@ -62,9 +66,14 @@ public record SearchResult(Scoring scoring, List<Scoring> metrics, int splits, L
         return best().map(CandidateResult::paramTexts);
     }
 
-    /** Number of cross-validation fits (candidates x splits). */
+    /** Number of cross-validation fits (rows of {@link #candidates} x splits). */
     public int fits() {
         return candidates.size() * splits;
+    }
+
+    /** The resources of a row's round, 0 for an exhaustive search. */
+    public int resources(CandidateResult row) {
+        return rounds.isEmpty() ? 0 : rounds.get(row.round()).resources();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.lanes.data.Scaling;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,10 +31,11 @@ import java.util.Set;
  * @param targetScaling    scaling of the target, likewise (default STANDARD); scores are still reported in
  *                         the target's original units
  * @param refit            train the best candidate on all rows at the end (default true)
+ * @param halving          successive halving instead of fitting every candidate fully (default: none)
  */
 public record SearchSpec(SearchSpace space, int folds, int repeats, long seed, Scoring scoring, List<Scoring> metrics,
                          boolean returnTrainScore, int parallelism, Scaling featureScaling, Scaling targetScaling,
-                         boolean refit) {
+                         boolean refit, Optional<Halving> halving) {
 
     /** The default seed, as in the reference grid. */
     public static final long DEFAULT_SEED = 42;
@@ -47,6 +49,7 @@ public record SearchSpec(SearchSpace space, int folds, int repeats, long seed, S
         metrics = List.copyOf(metrics);
         Objects.requireNonNull(featureScaling, "featureScaling");
         Objects.requireNonNull(targetScaling, "targetScaling");
+        Objects.requireNonNull(halving, "halving");
         if (folds < 2) {
             throw new IllegalArgumentException("folds must be an integer >= 2, got " + folds);
         }
@@ -61,7 +64,8 @@ public record SearchSpec(SearchSpace space, int folds, int repeats, long seed, S
     /** {@code space} with every default. */
     public static SearchSpec of(SearchSpace space) {
         return new SearchSpec(space, DEFAULT_FOLDS, 1, DEFAULT_SEED, Scoring.MSE, List.of(), false,
-                Runtime.getRuntime().availableProcessors(), Scaling.STANDARD, Scaling.STANDARD, true);
+                Runtime.getRuntime().availableProcessors(), Scaling.STANDARD, Scaling.STANDARD, true,
+                Optional.empty());
     }
 
     /** Every metric scored, the ranking one first, each once, in the order given. */
@@ -80,31 +84,31 @@ public record SearchSpec(SearchSpace space, int folds, int repeats, long seed, S
     /** With another space. */
     public SearchSpec space(SearchSpace value) {
         return new SearchSpec(value, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit);
+                featureScaling, targetScaling, refit, halving);
     }
 
     /** With k folds. */
     public SearchSpec folds(int k) {
         return new SearchSpec(space, k, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit);
+                featureScaling, targetScaling, refit, halving);
     }
 
     /** With the K-fold split made {@code n} times (repeated K-fold). */
     public SearchSpec repeats(int n) {
         return new SearchSpec(space, folds, n, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit);
+                featureScaling, targetScaling, refit, halving);
     }
 
     /** With another seed. */
     public SearchSpec seed(long value) {
         return new SearchSpec(space, folds, repeats, value, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit);
+                featureScaling, targetScaling, refit, halving);
     }
 
     /** With another ranking metric. */
     public SearchSpec scoring(Scoring value) {
         return new SearchSpec(space, folds, repeats, seed, value, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit);
+                featureScaling, targetScaling, refit, halving);
     }
 
     /** With these further metrics, replacing any given before. */
@@ -115,36 +119,48 @@ public record SearchSpec(SearchSpace space, int folds, int repeats, long seed, S
     /** With these further metrics, replacing any given before. */
     public SearchSpec metrics(List<Scoring> values) {
         return new SearchSpec(space, folds, repeats, seed, scoring, values, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit);
+                featureScaling, targetScaling, refit, halving);
     }
 
     /** With or without scores on the training rows. */
     public SearchSpec returnTrainScore(boolean value) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, value, parallelism,
-                featureScaling, targetScaling, refit);
+                featureScaling, targetScaling, refit, halving);
     }
 
     /** With another number of threads; the results do not depend on it. */
     public SearchSpec parallelism(int threads) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, threads,
-                featureScaling, targetScaling, refit);
+                featureScaling, targetScaling, refit, halving);
     }
 
     /** With another feature scaling. */
     public SearchSpec featureScaling(Scaling value) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                value, targetScaling, refit);
+                value, targetScaling, refit, halving);
     }
 
     /** With another target scaling. */
     public SearchSpec targetScaling(Scaling value) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, value, refit);
+                featureScaling, value, refit, halving);
+    }
+
+    /** With successive halving ({@link Halving}). */
+    public SearchSpec halving(Halving value) {
+        return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
+                featureScaling, targetScaling, refit, Optional.of(value));
+    }
+
+    /** Fitting every candidate fully, without successive halving. */
+    public SearchSpec exhaustive() {
+        return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
+                featureScaling, targetScaling, refit, Optional.empty());
     }
 
     /** With or without the final refit. */
     public SearchSpec refit(boolean value) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, value);
+                featureScaling, targetScaling, value, halving);
     }
 }

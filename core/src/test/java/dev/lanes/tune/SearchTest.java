@@ -449,6 +449,102 @@ class SearchTest {
         assertTrue(u > 0 && u <= 1.05, "utilisation " + u);
     }
 
+    /** Six candidates, halved over epochs with factor 2: the rounds, the rows, and the best from the last. */
+    @Test
+    void halvingOverEpochsRunsRoundsAndPicksTheBestOfTheLast() {
+        SearchSpace space = SearchSpace.grid(Map.of("hidden_layers", List.of("8", "6-4", "4"),
+                "learning_rate", List.of("0.01", "0.003"), "batch_size", List.of(16)));
+        Halving halving = Halving.over(Halving.Resource.EPOCHS).factor(2).maxResources(8);
+        SearchResult r = Search.run(data, SearchSpec.of(space).scoring(Scoring.RMSE).parallelism(2).halving(halving));
+        // required 1 + floor(log2 6) = 3 rounds, 'exhaust' starts at 8 // 2^2 = 2 epochs.
+        assertEquals(List.of(new Halving.Round(0, 6, 2), new Halving.Round(1, 3, 4), new Halving.Round(2, 2, 8)), r.rounds());
+        assertEquals(11, r.candidates().size());
+        assertEquals(33, r.fits());
+        for (CandidateResult row : r.candidates()) {
+            assertEquals(String.valueOf(r.resources(row)), row.paramTexts().get("epochs"), "the round's epochs are a parameter");
+            assertTrue(Arrays.stream(row.epochsRun()).allMatch(e -> e == r.resources(row)));
+        }
+        CandidateResult best = r.best().orElseThrow();
+        assertEquals(2, best.round());
+        for (CandidateResult row : r.candidates().subList(9, 11)) {
+            assertTrue(best.meanScore() <= row.meanScore());
+        }
+        // The survivors of the first round are its best 3 of 6, by mean test RMSE.
+        List<Map<String, String>> kept = r.candidates().subList(6, 9).stream().map(SearchTest::withoutEpochs).toList();
+        for (CandidateResult in : r.candidates().subList(0, 6)) {
+            for (CandidateResult out : r.candidates().subList(0, 6)) {
+                if (kept.contains(withoutEpochs(in)) && !kept.contains(withoutEpochs(out))) {
+                    assertTrue(in.meanScore() <= out.meanScore(), in + " kept before " + out);
+                }
+            }
+        }
+        assertEquals("8", r.refit().orElseThrow().candidate().texts().get("epochs"));
+    }
+
+    private static Map<String, String> withoutEpochs(CandidateResult c) {
+        Map<String, String> params = new java.util.TreeMap<>(c.paramTexts());
+        params.remove("epochs");
+        return params;
+    }
+
+    @Test
+    void halvingIsBitIdenticalForParallelism1And2And8() {
+        SearchSpace space = SearchSpace.grid(Map.of("hidden_layers", List.of("8", "6-4", "4"), "dropout", List.of("0.1"),
+                "learning_rate", List.of("0.01", "0.003"), "batch_size", List.of(16)));
+        for (Halving h : List.of(Halving.over(Halving.Resource.EPOCHS).factor(2).maxResources(6),
+                Halving.over(Halving.Resource.N_SAMPLES).factor(2))) {
+            SearchResult one = Search.run(data, SearchSpec.of(space).parallelism(1).halving(h));
+            for (int parallelism : new int[] {2, 8}) {
+                SearchResult other = Search.run(data, SearchSpec.of(space).parallelism(parallelism).halving(h));
+                assertEquals(one.rounds(), other.rounds());
+                assertEquals(one.candidates().size(), other.candidates().size());
+                for (int row = 0; row < one.candidates().size(); row++) {
+                    CandidateResult a = one.candidates().get(row);
+                    CandidateResult b = other.candidates().get(row);
+                    assertEquals(a.paramTexts(), b.paramTexts());
+                    assertArrayEquals(bits(a.splitScores()), bits(b.splitScores()), h + ", row " + row + ", parallelism " + parallelism);
+                }
+                assertEquals(one.bestIndex(), other.bestIndex());
+                assertArrayEquals(one.refit().orElseThrow().model().weights(), other.refit().orElseThrow().model().weights());
+            }
+        }
+    }
+
+    @Test
+    void halvingOverRowsSubsamplesEachRound() {
+        SearchSpace space = SearchSpace.grid(Map.of("hidden_layers", List.of("8", "4"), "learning_rate", List.of("0.01", "0.003"),
+                "epochs", List.of(3)));
+        SearchResult r = Search.run(data, SearchSpec.of(space).parallelism(2)
+                .halving(Halving.over(Halving.Resource.N_SAMPLES).factor(2)));
+        // 4 candidates: 3 rounds required, 'exhaust' starts at 200 // 4 = 50 rows.
+        assertEquals(List.of(new Halving.Round(0, 4, 50), new Halving.Round(1, 2, 100), new Halving.Round(2, 1, 200)), r.rounds());
+        assertEquals(2, r.best().orElseThrow().round());
+        assertEquals("3", r.best().orElseThrow().paramTexts().get("epochs"));
+    }
+
+    /** A candidate whose fits diverge scores NaN and never goes on, even when the round could keep more. */
+    @Test
+    void aDivergedCandidateIsEliminatedNeverPromoted() {
+        SearchSpace space = SearchSpace.grid(List.of(
+                Map.of("optimizer", List.of("sgd"), "learning_rate", List.of("10", "20")),
+                Map.of("optimizer", List.of("adam"), "learning_rate", List.of("0.01"))));
+        SearchResult r = Search.run(data, SearchSpec.of(space).targetScaling(Scaling.NONE).parallelism(2)
+                .halving(Halving.over(Halving.Resource.EPOCHS).factor(2).maxResources(4)));
+        assertEquals(3, r.rounds().get(0).candidates());
+        assertEquals(1, r.rounds().get(1).candidates(), "ceil(3 / 2) = 2 may go on, but only one has a score");
+        CandidateResult last = r.candidates().get(r.candidates().size() - 1);
+        assertEquals("adam", last.paramTexts().get("optimizer"));
+        assertEquals(last.index(), r.bestIndex().getAsInt());
+    }
+
+    @Test
+    void halvingOverEpochsRefusesAGridThatSetsThem() {
+        SearchSpec spec = SearchSpec.of(SearchSpace.grid(Map.of("epochs", List.of(3, 5))))
+                .halving(Halving.over(Halving.Resource.EPOCHS));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Search.run(data, spec)).getMessage()
+                .startsWith("epochs is the resource of the halving search, so the grid cannot set it"));
+    }
+
     private static long[] bits(double[] values) {
         return Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
     }

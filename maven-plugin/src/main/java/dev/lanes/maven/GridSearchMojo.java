@@ -80,6 +80,16 @@ public class GridSearchMojo extends AbstractMojo {
     @Parameter(property = "nn.search", defaultValue = "grid")
     private String search;
 
+    /**
+     * Successive halving instead of fitting every candidate fully, as scikit-learn's
+     * {@code HalvingGridSearchCV}: {@code <resource>} ({@code epochs} or {@code n_samples}, required),
+     * {@code <factor>} (default 3), {@code <minResources>} (a number, {@code exhaust} or
+     * {@code smallest}; default {@code exhaust}), {@code <maxResources>} (a number or {@code auto}) and
+     * {@code <aggressiveElimination>}.
+     */
+    @Parameter
+    private HalvingConfig halving;
+
     /** Candidates drawn by a random search. */
     @Parameter(property = "nn.nIter")
     private Integer nIter;
@@ -211,7 +221,7 @@ public class GridSearchMojo extends AbstractMojo {
             gate = gate(basedir);
             job = new Job(plugin.getVersion(), JobFactory.data(dataset, basedir),
                     JobFactory.search(search, nIter, grid, grids, folds, repeats, seed, scoring, metrics,
-                            returnTrainScore, featureScaling, targetScaling),
+                            returnTrainScore, featureScaling, targetScaling, halving),
                     JobFactory.parallelism(parallelism), outputDirectory.getAbsolutePath());
             if (timeout < 0) {
                 throw new ConfigurationError("<timeout> must be a number of seconds >= 0 (0 = no limit), got " + timeout + ".");

@@ -4,6 +4,7 @@ import dev.lanes.base.Suggestions;
 import dev.lanes.data.MissingValues;
 import dev.lanes.data.Scaling;
 import dev.lanes.maven.job.Job;
+import dev.lanes.tune.Halving;
 import dev.lanes.tune.Scoring;
 
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ final class JobFactory {
      */
     static Job.Search search(String type, Integer nIter, Map<String, String> grid, List<? extends Map<String, String>> grids,
                              int folds, int repeats, long seed, String scoring, String metrics, boolean returnTrainScore,
-                             String featureScaling, String targetScaling) {
+                             String featureScaling, String targetScaling, HalvingConfig halving) {
         String searchType = name("search type (<search>)", type, List.of("grid", "random"));
         if (searchType.equals("random") && (nIter == null || nIter < 1)) {
             throw new ConfigurationError("A random search needs <nIter>, the number of candidates to draw (>= 1)"
@@ -91,7 +92,48 @@ final class JobFactory {
         extra.remove(primary);
         return new Job.Search(searchType, nIter, GridParser.grids(grid, grids), folds, repeats, seed, primary,
                 List.copyOf(extra), returnTrainScore, scaling("<featureScaling>", featureScaling),
-                scaling("<targetScaling>", targetScaling));
+                scaling("<targetScaling>", targetScaling), halving == null ? null : halving(halving));
+    }
+
+    /** The {@code <halving>} element as core's {@link Halving}, every value checked. */
+    static Halving halving(HalvingConfig c) {
+        if (c.resource == null || c.resource.isBlank()) {
+            throw new ConfigurationError("<halving> needs a <resource>: epochs (the survivors of a round go on training) "
+                    + "or n_samples (each round subsamples the rows).");
+        }
+        Halving h;
+        try {
+            h = Halving.over(Halving.Resource.valueOf(name("<halving><resource>", c.resource, List.of("epochs", "n_samples"))
+                    .toUpperCase(Locale.ROOT)));
+            if (c.factor != null) {
+                h = h.factor(c.factor);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError("<halving><factor>: " + e.getMessage() + ".");
+        }
+        String min = c.minResources == null ? "exhaust" : c.minResources.strip().toLowerCase(Locale.ROOT);
+        if (min.equals("smallest")) {
+            h = h.minResourcesSmallest();
+        } else if (!min.equals("exhaust")) {
+            h = h.minResources(resources("<halving><minResources>", min, "exhaust or smallest"));
+        }
+        String max = c.maxResources == null ? "auto" : c.maxResources.strip().toLowerCase(Locale.ROOT);
+        if (!max.equals("auto")) {
+            h = h.maxResources(resources("<halving><maxResources>", max, "auto"));
+        }
+        return h.aggressiveElimination(c.aggressiveElimination);
+    }
+
+    private static int resources(String element, String text, String words) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with what is valid.
+        }
+        throw new ConfigurationError(element + " must be a whole number >= 1 or " + words + ", got '" + text + "'.");
     }
 
     /** The number of fits trained at once: as configured, or one per available processor. */

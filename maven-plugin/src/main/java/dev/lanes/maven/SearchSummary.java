@@ -45,8 +45,10 @@ record SearchSummary(String scoring, int rows, int features, int splits, String 
      * @param mean           mean score over the folds, NaN when a fit failed
      * @param std            standard deviation over the folds
      * @param meanFitSeconds mean training time per fold, NaN when unknown
+     * @param round          its round of a successive-halving search, 0 in an exhaustive one
      */
-    record Candidate(int index, int rank, SortedMap<String, String> params, double mean, double std, double meanFitSeconds) {
+    record Candidate(int index, int rank, SortedMap<String, String> params, double mean, double std, double meanFitSeconds,
+                     int round) {
     }
 
     /** Reads {@code gridsearch.json} and {@code timings.json} of {@code dir}. */
@@ -69,7 +71,7 @@ record SearchSummary(String scoring, int rows, int features, int splits, String 
             }
             candidates.add(new Candidate(index, c.path("rank_test_score").asInt(), Collections.unmodifiableSortedMap(params),
                     number(c.get("mean_test_score")), number(c.get("std_test_score")),
-                    fitSeconds.getOrDefault(index, Double.NaN)));
+                    fitSeconds.getOrDefault(index, Double.NaN), c.path("iter").asInt(0)));
             index++;
         }
         Map<String, Double> best = new TreeMap<>();
@@ -91,9 +93,10 @@ record SearchSummary(String scoring, int rows, int features, int splits, String 
         return v == null || v.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
-    /** The candidates in rank order, ties by index. */
+    /** The candidates of the last round (all of them without halving) in rank order, ties by index. */
     List<Candidate> byRank() {
-        List<Candidate> sorted = new ArrayList<>(candidates);
+        int last = candidates.stream().mapToInt(Candidate::round).max().orElse(0);
+        List<Candidate> sorted = new ArrayList<>(candidates.stream().filter(c -> c.round() == last).toList());
         sorted.sort((a, b) -> a.rank() != b.rank() ? Integer.compare(a.rank(), b.rank()) : Integer.compare(a.index(), b.index()));
         return sorted;
     }

@@ -10,7 +10,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The log's table of the best candidates: rank, mean ± std score, mean fit time per fold and the
+ * The log's table of the best candidates (of the last round, after successive halving): rank, mean ± std score, mean fit time per fold and the
  * parameters that differ between candidates (those set alike in all are listed once below).
  */
 final class TopTable {
@@ -20,12 +20,12 @@ final class TopTable {
 
     /** The table's lines for the {@code n} best candidates of {@code outcome}. */
     static List<String> lines(SearchSummary outcome, int n) {
-        List<SearchSummary.Candidate> all = outcome.candidates();
+        List<SearchSummary.Candidate> all = outcome.byRank();
         SortedMap<String, String> same = new TreeMap<>(all.isEmpty() ? Map.of() : all.get(0).params());
         for (SearchSummary.Candidate c : all) {
             same.entrySet().removeIf(e -> !e.getValue().equals(c.params().get(e.getKey())));
         }
-        List<SearchSummary.Candidate> top = outcome.byRank().subList(0, Math.min(n, all.size()));
+        List<SearchSummary.Candidate> top = all.subList(0, Math.min(n, all.size()));
         List<String> scores = new ArrayList<>();
         int width = outcome.scoring().length() + " mean ± std".length();
         for (SearchSummary.Candidate c : top) {
@@ -34,7 +34,9 @@ final class TopTable {
             width = Math.max(width, s.length());
         }
         List<String> lines = new ArrayList<>();
-        lines.add("Top " + top.size() + " of " + all.size() + " candidates by " + outcome.scoring() + " (mean ± std over "
+        boolean halving = all.size() < outcome.candidates().size();
+        lines.add("Top " + top.size() + " of " + all.size() + " candidates" + (halving ? " of the last round" : "") + " by "
+                + outcome.scoring() + " (mean ± std over "
                 + outcome.splits() + " folds):");
         lines.add(String.format(Locale.ROOT, "  %4s  %-" + width + "s  %9s  %s", "rank", outcome.scoring() + " mean ± std",
                 "fit time", "parameters"));

@@ -1,7 +1,7 @@
 package dev.lanes.maven;
 
 import dev.lanes.maven.job.Job;
-
+import dev.lanes.tune.Halving;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class JobFactoryTest {
     private static final Map<String, String> GRID = Map.of("epochs", "2");
 
     private static Job.Search search(String type, Integer nIter, int folds, String scoring, String metrics) {
-        return JobFactory.search(type, nIter, GRID, null, folds, 1, 42, scoring, metrics, false, "standard", "standard");
+        return JobFactory.search(type, nIter, GRID, null, folds, 1, 42, scoring, metrics, false, "standard", "standard", null);
     }
 
     @Test
@@ -98,7 +98,7 @@ class JobFactoryTest {
         ConfigurationError e = assertThrows(ConfigurationError.class, () -> search("grid", null, 3, "mse", "mape,maxe"));
         assertTrue(e.getMessage().startsWith("<metrics>: "), e.getMessage());
         assertThrows(ConfigurationError.class, () -> JobFactory.search("grid", null, GRID, null, 3, 0, 42, "mse", null,
-                false, "standard", "standard"));
+                false, "standard", "standard", null));
     }
 
     @Test
@@ -129,5 +129,35 @@ class JobFactoryTest {
     void columnsAcceptCommasAndElements() {
         assertEquals(List.of("a", "b", "c"), JobFactory.columns(Arrays.asList("a, b", null, "", "c")));
         assertEquals(List.of(), JobFactory.columns(null));
+    }
+
+    private static HalvingConfig halving(String resource, Double factor, String min, String max) {
+        HalvingConfig c = new HalvingConfig();
+        c.resource = resource;
+        c.factor = factor;
+        c.minResources = min;
+        c.maxResources = max;
+        return c;
+    }
+
+    @Test
+    void halvingReadsScikitLearnsParametersAndRefusesBadOnesClearly() {
+        assertEquals(Halving.over(Halving.Resource.EPOCHS), JobFactory.halving(halving("Epochs", null, null, null)));
+        assertEquals(Halving.over(Halving.Resource.N_SAMPLES).factor(2).minResources(100).maxResources(5000),
+                JobFactory.halving(halving("n_samples", 2.0, "100", "5000")));
+        assertEquals(Halving.over(Halving.Resource.EPOCHS).minResourcesSmallest().maxResources(15),
+                JobFactory.halving(halving("epochs", null, "smallest", " 15 ")));
+        assertTrue(assertThrows(ConfigurationError.class, () -> JobFactory.halving(halving(null, null, null, null)))
+                .getMessage().startsWith("<halving> needs a <resource>"));
+        assertTrue(assertThrows(ConfigurationError.class, () -> JobFactory.halving(halving("epoch", null, null, null)))
+                .getMessage().contains("Did you mean 'epochs'?"));
+        assertTrue(assertThrows(ConfigurationError.class, () -> JobFactory.halving(halving("epochs", 1.0, null, null)))
+                .getMessage().startsWith("<halving><factor>: the halving factor must be a number > 1"));
+        assertEquals("<halving><minResources> must be a whole number >= 1 or exhaust or smallest, got 'exhausted'.",
+                assertThrows(ConfigurationError.class, () -> JobFactory.halving(halving("epochs", null, "exhausted", null)))
+                        .getMessage());
+        assertEquals("<halving><maxResources> must be a whole number >= 1 or auto, got '0'.",
+                assertThrows(ConfigurationError.class, () -> JobFactory.halving(halving("epochs", null, null, "0")))
+                        .getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package dev.lanes.maven.job;
 
+import dev.lanes.tune.Halving;
+
 import java.util.List;
 import java.util.Map;
 
@@ -35,9 +37,9 @@ public record Job(String pluginVersion, Data data, Search search, int parallelis
     /**
      * The search.
      *
-     * @param type           {@code grid} or {@code random}
-     * @param nIter          candidates of a random search, null for a grid
-     * @param grids          one or more maps from hyperparameter name to its values as written
+     * @param type             {@code grid} or {@code random}
+     * @param nIter            candidates of a random search, null for a grid
+     * @param grids            one or more maps from hyperparameter name to its values as written
      * @param folds            k of the shuffled K-fold
      * @param repeats          how many times the K-fold split is made (repeated K-fold), >= 1
      * @param seed             seeds the folds, random draws and every fit
@@ -47,9 +49,10 @@ public record Job(String pluginVersion, Data data, Search search, int parallelis
      * @param returnTrainScore whether every split is also scored on its training rows
      * @param featureScaling   scaling of the features: {@code standard}, {@code minmax} or {@code none}
      * @param targetScaling    scaling of the target, likewise
+     * @param halving          successive halving, checked; null to fit every candidate fully
      */
     public record Search(String type, Integer nIter, List<Map<String, List<String>>> grids, int folds, int repeats,
                          long seed, String scoring, List<String> extraMetrics, boolean returnTrainScore,
-                         String featureScaling, String targetScaling) {
+                         String featureScaling, String targetScaling, Halving halving) {
     }
 }

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * The search's results as rows named like scikit-learn's {@code cv_results_}, one per candidate in
- * candidate order, shared by {@code gridsearch.json} and {@code gridsearch.csv}: {@code params},
+ * candidate order (with successive halving one per candidate and round, led by {@code iter} and
+ * {@code n_resources}), shared by {@code gridsearch.json} and {@code gridsearch.csv}: {@code params},
  * {@code param_<name>}, {@code split<k>_test_score}, {@code mean_test_score}, {@code std_test_score},
  * {@code rank_test_score} of the ranking metric, then the same four for each further metric
  * ({@code mean_test_mae}, ... as scikit-learn names them for multi-metric scoring), the
@@ -48,6 +49,10 @@ final class CvResults {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CandidateResult c : result.candidates()) {
             Map<String, Object> row = new LinkedHashMap<>();
+            if (!result.rounds().isEmpty()) {
+                row.put("iter", c.round());
+                row.put("n_resources", result.resources(c));
+            }
             row.put("params", c.paramTexts());
             for (String name : names) {
                 row.put("param_" + name, c.paramTexts().get(name));

@@ -4,6 +4,7 @@ import dev.lanes.maven.job.Formats;
 import dev.lanes.maven.job.Job;
 import dev.lanes.tune.CandidateResult;
 import dev.lanes.tune.FittedModel;
+import dev.lanes.tune.Halving;
 import dev.lanes.tune.SearchResult;
 import dev.lanes.tune.Scoring;
 import dev.lanes.simd.Simd;
@@ -61,6 +62,7 @@ final class HtmlReport {
                 .append(" over the test folds, its bar one standard deviation (population) either side; ")
                 .append(job.search().scoring().equals("r2") ? "higher" : "lower").append(" is better.</p>\n");
         curve(h, outcome);
+        rounds(h, outcome.result());
         candidates(h, job, outcome, byRank);
         setup(h, job, outcome);
         h.append("<p class=\"note\">Wall-clock timings are in timings.json: they change from run to run, this page "
@@ -102,6 +104,21 @@ final class HtmlReport {
         h.append("<p class=\"note\">The curve is the refit's, trained on every row after the cross-validation and saved "
                 + "as best-model.lanes: the search keeps no per-fold training histories. The loss is on the scaled "
                 + "target.</p>\n");
+    }
+
+    /** The rounds of a successive-halving search: candidates and resources of each. */
+    private static void rounds(StringBuilder h, SearchResult result) {
+        if (result.rounds().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Rounds of successive halving</h2>\n<table id=\"rounds\">\n<thead><tr><th>round</th>"
+                + "<th>candidates</th><th>resources each</th></tr></thead>\n<tbody>\n");
+        for (Halving.Round r : result.rounds()) {
+            h.append("<tr><td class=\"n\">").append(r.iter()).append("</td><td class=\"n\">").append(r.candidates())
+                    .append("</td><td class=\"n\">").append(r.resources()).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n<p class=\"note\">Each round keeps the best of its candidates for the next; the "
+                + "best candidate is the best of the last round. The table below has one row per candidate and round.</p>\n");
     }
 
     private static void candidates(StringBuilder h, Job job, CompletedSearch outcome, List<CandidateResult> byRank) {
@@ -170,7 +187,9 @@ final class HtmlReport {
         rows.put("target", d.target());
         rows.put("features", String.join(", ", outcome.data().featureNames()));
         rows.put("missing values", d.missing());
-        rows.put("search", s.type() + (s.nIter() == null ? "" : ", n_iter " + s.nIter()));
+        rows.put("search", s.type() + (s.nIter() == null ? "" : ", n_iter " + s.nIter())
+                + (s.halving() == null ? "" : ", successive halving over " + s.halving().resource().shortName()
+                + ", factor " + Formats.format(s.halving().factor())));
         rows.put("folds", s.folds() + (s.repeats() > 1 ? " x " + s.repeats() + " repeats (repeated K-fold" : " (K-fold")
                 + ", shuffled with the seed)");
         rows.put("seed", Long.toString(s.seed()));

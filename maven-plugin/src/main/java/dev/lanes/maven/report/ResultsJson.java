@@ -8,8 +8,10 @@ import dev.lanes.nn.EpochLogs;
 import dev.lanes.simd.Simd;
 import dev.lanes.tune.CandidateResult;
 import dev.lanes.tune.FittedModel;
+import dev.lanes.tune.Halving;
 import dev.lanes.tune.SearchResult;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +82,32 @@ final class ResultsJson {
         m.put("scoring", s.scoring());
         m.put("extra_metrics", s.extraMetrics());
         m.put("return_train_score", s.returnTrainScore());
+        m.put("halving", s.halving() == null ? null : halving(s.halving()));
         m.put("feature_scaling", s.featureScaling());
         m.put("target_scaling", s.targetScaling());
         m.put("candidates", outcome.result().candidates().size());
         m.put("fits", outcome.result().fits());
         m.put("notes", outcome.result().notes());
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        for (Halving.Round r : outcome.result().rounds()) {
+            Map<String, Object> round = new LinkedHashMap<>();
+            round.put("iter", r.iter());
+            round.put("n_candidates", r.candidates());
+            round.put("n_resources", r.resources());
+            rounds.add(round);
+        }
+        m.put("rounds", rounds);
         return (ObjectNode) Json.tree(m);
+    }
+
+    private static Map<String, Object> halving(Halving h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("resource", h.resource().shortName());
+        m.put("factor", h.factor());
+        m.put("min_resources", h.minResources() > 0 ? h.minResources() : h.exhaust() ? "exhaust" : "smallest");
+        m.put("max_resources", h.maxResources() > 0 ? h.maxResources() : "auto");
+        m.put("aggressive_elimination", h.aggressiveElimination());
+        return m;
     }
 
     /** What the numbers may depend on: the JDK and the kernels (not the machine's size or the clock). */

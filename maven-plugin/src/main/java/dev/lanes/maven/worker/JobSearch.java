@@ -4,10 +4,12 @@ import dev.lanes.data.DataSpec;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.MissingValues;
 import dev.lanes.data.Scaling;
+import dev.lanes.maven.job.Formats;
 import dev.lanes.maven.job.Job;
 import dev.lanes.maven.report.CompletedSearch;
 import dev.lanes.simd.Simd;
 import dev.lanes.tune.Distribution;
+import dev.lanes.tune.Halving;
 import dev.lanes.tune.Search;
 import dev.lanes.tune.SearchResult;
 import dev.lanes.tune.SearchSpace;
@@ -63,6 +65,9 @@ final class JobSearch {
                 .scoring(Scoring.fromName(s.scoring())).metrics(s.extraMetrics().stream().map(Scoring::fromName).toList())
                 .returnTrainScore(s.returnTrainScore()).parallelism(job.parallelism())
                 .featureScaling(scaling(s.featureScaling())).targetScaling(scaling(s.targetScaling())).refit(true);
+        if (s.halving() != null) {
+            spec = spec.halving(s.halving());
+        }
         return new JobSearch(job, data, spec);
     }
 
@@ -82,10 +87,28 @@ final class JobSearch {
      * @throws IllegalArgumentException when a drawn random candidate is invalid (the user's to fix); it
      *                                  is thrown before any training
      */
-    CompletedSearch run(WorkerLog log) {
+    CompletedSearch run(WorkerLog log) throws InterruptedException {
         long start = System.nanoTime();
-        SearchResult result = Search.run(data, spec, new ProgressPrinter(log, job.search().scoring()));
+        Search search = Search.start(data, spec, new ProgressPrinter(log, job.search().scoring()));
+        if (spec.halving().isPresent()) {
+            log.info(rounds(spec.halving().get(), search.plannedRounds()));
+        }
+        SearchResult result = search.await();
         return new CompletedSearch(data, spec, result, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One line for the log: the halving's rounds. */
+    static String rounds(Halving h, List<Halving.Round> rounds) {
+        StringBuilder candidates = new StringBuilder();
+        StringBuilder resources = new StringBuilder();
+        for (Halving.Round r : rounds) {
+            candidates.append(candidates.length() == 0 ? "" : ", ").append(r.candidates());
+            resources.append(resources.length() == 0 ? "" : ", ").append(r.resources());
+        }
+        int fits = rounds.stream().mapToInt(Halving.Round::candidates).sum();
+        return "Successive halving over " + h.resource().shortName() + ", factor " + Formats.format(h.factor()) + ": "
+                + rounds.size() + " rounds of " + candidates + " candidates with " + resources + " "
+                + (h.resource() == Halving.Resource.EPOCHS ? "epochs" : "rows") + " (" + fits + " candidate fits x folds)";
     }
 
     /** One line for the log: what is searched, how, and on which kernels. */
@@ -98,6 +121,7 @@ final class JobSearch {
                 + data.featureNames().size() + " features, target " + data.targetName() + "; "
                 + ("random".equals(s.type()) ? "random search, " : "") + candidates + (candidates == 1 ? " candidate x " : " candidates x ")
                 + (s.repeats() > 1 ? s.repeats() + " x " : "") + s.folds() + " folds = " + fits + " fits"
+                + (s.halving() == null ? "" : " without halving")
                 + ", then the refit of the best; scoring " + s.scoring() + ", seed " + s.seed() + ", parallelism "
                 + spec.parallelism() + ", JDK " + System.getProperty("java.version") + ", SIMD "
                 + (Simd.isEnabled() ? "on: " : "off: ") + Simd.describe();

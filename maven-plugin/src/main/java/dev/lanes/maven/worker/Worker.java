@@ -39,9 +39,10 @@ public final class Worker {
      * Runs the job in {@code args[0]}.
      *
      * @param args the path of the job file
-     * @throws IOException when a file cannot be read or written (a crash, not a user error)
+     * @throws IOException          when a file cannot be read or written (a crash, not a user error)
+     * @throws InterruptedException when the worker is interrupted while it waits for the search
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         WorkerLog log = new WorkerLog(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         if (args.length != 1) {
             log.userError("Usage: java --add-modules=jdk.incubator.vector -cp <classpath> " + Worker.class.getName()
@@ -52,7 +53,7 @@ public final class Worker {
     }
 
     /** Runs one job and returns the exit code. */
-    static int run(Path jobFile, WorkerLog log) throws IOException {
+    static int run(Path jobFile, WorkerLog log) throws IOException, InterruptedException {
         Job job = Json.MAPPER.readValue(jobFile.toFile(), Job.class);
         CompletedSearch outcome;
         try {

@@ -1,0 +1,73 @@
+package dev.lanes.nn;
+
+import dev.lanes.base.Matrix;
+import dev.lanes.base.Rng;
+import dev.lanes.simd.Activation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A fit run in stages trains exactly as one fit of the total number of epochs. */
+class TrainingTest {
+
+    private static Matrix x;
+    private static Matrix y;
+
+    static {
+        Rng rng = new Rng(5);
+        float[] xs = new float[97 * 3];
+        float[] ys = new float[97];
+        for (int r = 0; r < 97; r++) {
+            for (int c = 0; c < 3; c++) {
+                xs[3 * r + c] = (float) rng.nextGaussian();
+            }
+            ys[r] = (float) (Math.sin(xs[3 * r]) + 0.3 * xs[3 * r + 1] * xs[3 * r + 2]);
+        }
+        x = Matrix.wrap(97, 3, xs);
+        y = Matrix.wrap(97, 1, ys);
+    }
+
+    private static Model model() {
+        return Sequential.input(3).dense(8, Activation.TANH).dropout(0.1).dense(4, Activation.RELU).dense(1).build(17);
+    }
+
+    /** Adam's moments, the shuffling, dropout and an exponentially decaying learning rate all carry over. */
+    @ParameterizedTest
+    @ValueSource(strings = {"adam", "sgd", "rmsprop"})
+    void stagesGiveTheWeightsOfOneFit(String optimizer) {
+        FitOptions options = FitOptions.defaults().epochs(9).batchSize(10).seed(3)
+                .optimizer(Optimizers.create(optimizer, java.util.Map.of("learning_rate",
+                        LearningRateSchedules.exponentialDecay(0.01, 20, 0.9))));
+        Model once = model();
+        History whole = once.fit(x, y, options);
+        Model staged = model();
+        Training training = staged.startFit(x, y, options);
+        assertEquals(1, training.continueTo(1).epochsRun());
+        assertFalse(training.finished());
+        assertEquals(3, training.continueTo(3).epochsRun());
+        History last = training.continueTo(9);
+        assertTrue(training.finished());
+        assertEquals(9, last.epochsRun());
+        assertArrayEquals(once.weights(), staged.weights());
+        for (int e = 0; e < 9; e++) {
+            assertEquals(whole.epochs().get(e).loss(), last.epochs().get(e).loss(), "epoch " + e);
+        }
+        assertEquals(9, training.continueTo(20).epochsRun(), "never past the options' epochs");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 5})
+    void aStoppedFitStaysStopped(int patience) {
+        FitOptions options = FitOptions.defaults().epochs(200).batchSize(16).seed(1).validationSplit(0.3)
+                .callbacks(EarlyStopping.defaults().patience(patience));
+        Training training = model().startFit(x, y, options);
+        History first = training.continueTo(200);
+        assertTrue(first.epochsRun() < 200, "early stopping ended it");
+        assertTrue(training.finished());
+        assertEquals(first.epochsRun(), training.continueTo(300).epochsRun());
+    }
+}
