@@ -234,15 +234,17 @@ public final class Search {
         try {
             return completion.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IllegalStateException(cause);
+            throw rethrown(e);
         }
+    }
+
+    /** What a failed task threw, to be thrown again as it was: a RuntimeException, or an Error thrown here. */
+    private static RuntimeException rethrown(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        return cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
     }
 
     private int fitsDone() {
@@ -321,14 +323,7 @@ public final class Search {
                 throw new SearchCancelledException(fitsDone(), fitsTotal(), "(the search was interrupted)");
             } catch (ExecutionException e) {
                 cancelled = true;
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                if (cause instanceof Error) {
-                    throw (Error) cause;
-                }
-                throw new IllegalStateException(cause);
+                throw rethrown(e);
             }
         }
     }

@@ -8,7 +8,9 @@ import dev.lanes.nn.Model;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.Sequential;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The same computations on whichever kernels this JVM chose: a product of awkward sizes in every
@@ -35,28 +37,35 @@ final class FallbackProbe {
     static float[] run() {
         float[] out = new float[0];
         for (float[] part : new float[][] {products(), activations(), predictions()}) {
-            int at = out.length;
-            out = Arrays.copyOf(out, at + part.length);
-            System.arraycopy(part, 0, out, at, part.length);
+            out = append(out, part);
+        }
+        return out;
+    }
+
+    /** One product of {@link #products()}: its shape, transposes and seeded inputs. */
+    private record Product(int m, int n, int k, boolean transA, boolean transB, float[] a, float[] b) {
+    }
+
+    /** The products of {@link #SHAPES}, each in all four transpose cases, with the same inputs every time. */
+    private static List<Product> productInputs() {
+        Rng rng = new Rng(11);
+        List<Product> out = new ArrayList<>();
+        for (int[] s : SHAPES) {
+            for (int t = 0; t < 4; t++) {
+                out.add(new Product(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0, gaussian(rng, s[0] * s[2]),
+                        gaussian(rng, s[2] * s[1])));
+            }
         }
         return out;
     }
 
     static float[] products() {
-        Rng rng = new Rng(11);
         float[] out = new float[0];
-        for (int[] s : SHAPES) {
-            int m = s[0], n = s[1], k = s[2];
-            for (int t = 0; t < 4; t++) {
-                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
-                float[] a = gaussian(rng, m * k);
-                float[] b = gaussian(rng, k * n);
-                float[] c = new float[m * n];
-                Gemm.sgemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f, c, 0, n);
-                int at = out.length;
-                out = Arrays.copyOf(out, at + c.length);
-                System.arraycopy(c, 0, out, at, c.length);
-            }
+        for (Product p : productInputs()) {
+            float[] c = new float[p.m * p.n];
+            Gemm.sgemm(p.transA, p.transB, p.m, p.n, p.k, 1f, p.a, 0, p.transA ? p.m : p.k, p.b, 0,
+                    p.transB ? p.k : p.n, 0f, c, 0, p.n);
+            out = append(out, c);
         }
         return out;
     }
@@ -66,27 +75,24 @@ final class FallbackProbe {
      * value by GemmTest's bound, {@code (k + 2) 2^-23 sum|a||b|}, so the two by twice that.
      */
     static double[] productBounds() {
-        Rng rng = new Rng(11);
-        double[] out = new double[0];
-        for (int[] s : SHAPES) {
-            int m = s[0], n = s[1], k = s[2];
-            for (int t = 0; t < 4; t++) {
-                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
-                float[] a = gaussian(rng, m * k);
-                float[] b = gaussian(rng, k * n);
-                int at = out.length;
-                out = Arrays.copyOf(out, at + m * n);
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < n; j++) {
-                        double sum = 0;
-                        for (int p = 0; p < k; p++) {
-                            sum += Math.abs((double) a[ta ? p * m + i : i * k + p] * b[tb ? j * k + p : p * n + j]);
-                        }
-                        out[at + i * n + j] = 2 * (k + 2) * Math.scalb(1.0, -23) * sum;
+        List<Double> out = new ArrayList<>();
+        for (Product p : productInputs()) {
+            for (int i = 0; i < p.m; i++) {
+                for (int j = 0; j < p.n; j++) {
+                    double sum = 0;
+                    for (int q = 0; q < p.k; q++) {
+                        sum += Math.abs((double) p.a[p.transA ? q * p.m + i : i * p.k + q] * p.b[p.transB ? j * p.k + q : q * p.n + j]);
                     }
+                    out.add(2 * (p.k + 2) * Math.scalb(1.0, -23) * sum);
                 }
             }
         }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static float[] append(float[] head, float[] tail) {
+        float[] out = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, out, head.length, tail.length);
         return out;
     }
 

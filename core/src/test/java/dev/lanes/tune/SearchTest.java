@@ -522,6 +522,18 @@ class SearchTest {
         assertEquals("3", r.best().orElseThrow().paramTexts().get("epochs"));
     }
 
+    @Test
+    void halvingWorksOnRandomCandidatesToo() {
+        SearchSpace random = SearchSpace.random(Map.of("hidden_layers", List.of("8", "4"),
+                "learning_rate", "log_uniform(0.001, 0.03)", "epochs", List.of(3)), 5);
+        SearchResult r = Search.run(data, SearchSpec.of(random).parallelism(2)
+                .halving(Halving.over(Halving.Resource.N_SAMPLES).factor(2)));
+        // 5 candidates: 3 rounds required, 'exhaust' starts at 200 // 4 = 50 rows.
+        assertEquals(List.of(new Halving.Round(0, 5, 50), new Halving.Round(1, 3, 100), new Halving.Round(2, 2, 200)), r.rounds());
+        assertEquals(10, r.candidates().size());
+        assertEquals(2, r.best().orElseThrow().round());
+    }
+
     /** A candidate whose fits diverge scores NaN and never goes on, even when the round could keep more. */
     @Test
     void aDivergedCandidateIsEliminatedNeverPromoted() {
