@@ -10,7 +10,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,10 +37,23 @@ import java.util.zip.CRC32;
  * </pre>
  *
  * Floats are stored bit for bit, so a loaded model predicts exactly what the saved one did.
+ *
+ * <p>A file may come from anywhere, and a checksum is no signature: the reader checks every count
+ * against the bytes that remain and against the others before it allocates anything, so a crafted
+ * file gives an {@link IOException} naming the file and the problem, never another exception. Limits no
+ * real model reaches: a file of at most {@value #MAX_FILE_BYTES} bytes, at most {@value #MAX_LAYERS}
+ * layers, widths (inputs, units) of at most {@value #MAX_WIDTH}; the weight count must be the one the
+ * layers imply, and the scalers must have one column per input.
  */
 final class ModelFile {
 
     static final int VERSION = 1;
+    /** The largest model file read: 1 GiB, a quarter of a billion weights. */
+    static final long MAX_FILE_BYTES = 1L << 30;
+    /** The most layers a model file may declare. */
+    static final int MAX_LAYERS = 10_000;
+    /** The widest input or layer a model file may declare. */
+    static final int MAX_WIDTH = 1 << 20;
     private static final byte[] MAGIC = "LANES-NN".getBytes(StandardCharsets.US_ASCII);
     private static final byte DENSE = 1;
     private static final byte DROPOUT = 2;
@@ -90,6 +102,11 @@ final class ModelFile {
     static Model read(Path file) throws IOException {
         byte[] all;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new IOException(file + " has " + size + " bytes, more than a Lanes model file may have ("
+                        + MAX_FILE_BYTES + ")");
+            }
             all = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new IOException("Model file " + file + " does not exist", e);
@@ -118,29 +135,56 @@ final class ModelFile {
         }
     }
 
-    private static Model readBody(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        Sequential spec = Sequential.input(in.readInt());
+    /** The model in {@code in}, every count checked before anything is allocated. */
+    private static Model readBody(DataInputStream in) throws IOException {
+        int inputs = width("inputs", in.readInt());
+        Sequential spec = Sequential.input(inputs);
         int layers = in.readInt();
+        // A layer takes at least 9 bytes: its type and a double.
+        if (layers < 0 || layers > MAX_LAYERS || layers > in.available() / 9) {
+            throw new IllegalArgumentException("the layer count " + layers + " is not between 0 and "
+                    + Math.min(MAX_LAYERS, in.available() / 9) + " (the bytes left allow no more)");
+        }
+        long weights = 0;
+        int width = inputs;
         for (int i = 0; i < layers; i++) {
             byte type = in.readByte();
             if (type == DENSE) {
-                int units = in.readInt();
+                int units = width("layer " + (i + 1) + "'s units", in.readInt());
                 Activation activation = Activation.fromKerasName(in.readUTF());
                 Initializer kernel = savedInitializer(in.readUTF());
                 Initializer bias = savedInitializer(in.readUTF());
                 spec = spec.add(new Dense(units, activation, kernel, bias, in.readDouble(), in.readDouble()));
+                weights += ((long) width + 1) * units;
+                width = units;
             } else if (type == DROPOUT) {
                 spec = spec.add(new Dropout(in.readDouble()));
             } else {
-                throw new IllegalArgumentException("unknown layer type " + type);
+                throw new IllegalArgumentException("layer " + (i + 1) + " has the unknown type " + type
+                        + " (1 = dense, 2 = dropout)");
             }
         }
-        float[] params = new float[in.readInt()];
+        int count = in.readInt();
+        if (count != weights) {
+            throw new IllegalArgumentException("the weight count is " + count + " but the layers have " + weights
+                    + " weights");
+        }
+        if (4L * count > in.available()) {
+            throw new EOFException("the file ends before its " + count + " weights");
+        }
+        float[] params = new float[count];
         for (int i = 0; i < params.length; i++) {
             params[i] = Float.intBitsToFloat(in.readInt());
         }
-        return new Model(spec, params, readScalers(in));
+        return new Model(spec, params, readScalers(in, inputs));
+    }
+
+    /** {@code value} if it is a width from 1 to {@link #MAX_WIDTH}. */
+    private static int width(String what, int value) {
+        if (value < 1 || value > MAX_WIDTH) {
+            throw new IllegalArgumentException(what + " is " + value + ", not between 1 and " + MAX_WIDTH);
+        }
+        return value;
     }
 
     private static void writeScalers(DataOutputStream out, Scalers s) throws IOException {
@@ -160,11 +204,22 @@ final class ModelFile {
         out.writeDouble(s.targetUnit());
     }
 
-    private static Scalers readScalers(DataInputStream in) throws IOException {
-        if (in.readByte() == 0) {
+    private static Scalers readScalers(DataInputStream in, int inputs) throws IOException {
+        byte present = in.readByte();
+        if (present == 0) {
             return null;
         }
+        if (present != 1) {
+            throw new IllegalArgumentException("the scalers' flag is " + present + " (0 = none, 1 = present)");
+        }
         int n = in.readInt();
+        if (n != inputs) {
+            throw new IllegalArgumentException("the scalers have " + n + " columns but the model has " + inputs + " inputs");
+        }
+        // A column takes at least 14 bytes: a name's length and three floats.
+        if (n > in.available() / 14) {
+            throw new EOFException("the file ends before its " + n + " scaler columns");
+        }
         java.util.List<String> names = new java.util.ArrayList<>();
         float[] fill = new float[n];
         float[] scale = new float[n];

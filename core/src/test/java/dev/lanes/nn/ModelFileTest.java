@@ -1,0 +1,119 @@
+package dev.lanes.nn;
+
+import dev.lanes.base.Scalers;
+import dev.lanes.simd.Activation;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Crafted model files: a valid header and a valid CRC-32 (a checksum anyone can compute) around counts
+ * that lie. Each must give an IOException naming the file and the problem before anything is allocated,
+ * never NegativeArraySizeException or OutOfMemoryError.
+ */
+class ModelFileTest {
+
+    @TempDir
+    static Path dir;
+
+    /** A saved 3-4-1 model with scalers, as bytes; its layout is known, so counts can be patched in place. */
+    private static byte[] valid() throws IOException {
+        Model m = Sequential.input(3).dense(4, Activation.RELU).dropout(0.5).dense(1).build(1)
+                .withScalers(new Scalers(List.of("a", "b", "c"), new float[3], new float[] {1, 1, 1}, new float[3], "y", 0, 1));
+        Path file = dir.resolve("valid.lanes");
+        m.save(file);
+        return Files.readAllBytes(file);
+    }
+
+    /** The offset of the weight count: after the header, the two dense layers and the dropout layer. */
+    private static int weightCountOffset(byte[] b) {
+        int at = 8 + 4 + 4 + 4; // magic, version, inputs, layers
+        for (int layer = 0; layer < 3; layer++) {
+            byte type = b[at++];
+            if (type == 1) {
+                at += 4;
+                for (int s = 0; s < 3; s++) {
+                    at += 2 + ((b[at] & 0xff) << 8 | b[at + 1] & 0xff);
+                }
+                at += 16;
+            } else {
+                at += 8;
+            }
+        }
+        return at;
+    }
+
+    private static byte[] patchInt(byte[] b, int offset, int value) {
+        byte[] out = b.clone();
+        ByteBuffer.wrap(out).putInt(offset, value);
+        return withChecksum(out);
+    }
+
+    /** The bytes with a correct CRC-32 in their last 8 bytes. */
+    private static byte[] withChecksum(byte[] b) {
+        CRC32 crc = new CRC32();
+        crc.update(b, 0, b.length - 8);
+        ByteBuffer.wrap(b).putLong(b.length - 8, crc.getValue());
+        return b;
+    }
+
+    static Stream<Arguments> craftedFiles() throws IOException {
+        byte[] v = valid();
+        int weights = weightCountOffset(v);
+        int scalerColumns = weights + 4 + 4 * 21 + 1;
+        return Stream.of(
+                Arguments.of("weights-minus-1", patchInt(v, weights, -1), "the weight count is -1 but the layers have 21"),
+                Arguments.of("weights-huge", patchInt(v, weights, Integer.MAX_VALUE - 8), "the weight count is 2147483639"),
+                Arguments.of("weights-one-more", patchInt(v, weights, 22), "the weight count is 22 but the layers have 21"),
+                Arguments.of("inputs-minus-1", patchInt(v, 12, -1), "inputs is -1, not between 1 and 1048576"),
+                Arguments.of("inputs-huge", patchInt(v, 12, Integer.MAX_VALUE), "inputs is 2147483647"),
+                Arguments.of("layers-huge", patchInt(v, 16, Integer.MAX_VALUE), "the layer count 2147483647 is not between 0"),
+                Arguments.of("layers-minus-1", patchInt(v, 16, -1), "the layer count -1"),
+                Arguments.of("units-huge", patchInt(v, 21, 1 << 30), "layer 1's units is 1073741824"),
+                Arguments.of("scaler-columns-minus-1", patchInt(v, scalerColumns, -1), "the scalers have -1 columns but the model has 3"),
+                Arguments.of("scaler-columns-huge", patchInt(v, scalerColumns, Integer.MAX_VALUE), "the scalers have 2147483647 columns"),
+                Arguments.of("layer-type-7", patchByte(v, 20, (byte) 7), "layer 1 has the unknown type 7"),
+                Arguments.of("scaler-flag-9", patchByte(v, scalerColumns - 1, (byte) 9), "the scalers' flag is 9"));
+    }
+
+    private static byte[] patchByte(byte[] b, int offset, byte value) {
+        byte[] out = b.clone();
+        out[offset] = value;
+        return withChecksum(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("craftedFiles")
+    void aCraftedFileGivesAnIOExceptionNamingTheFileAndTheProblem(String name, byte[] bytes, String problem) throws IOException {
+        Path file = dir.resolve(name + ".lanes");
+        Files.write(file, bytes);
+        IOException e = assertThrows(IOException.class, () -> Model.load(file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("craftedFiles")
+    void theSameBytesCutShortAreTruncatedNotCrashes(String name, byte[] bytes, String problem) throws IOException {
+        for (int keep : new int[] {bytes.length / 3, bytes.length / 2, bytes.length - 9}) {
+            byte[] cut = Arrays.copyOf(bytes, keep + 8);
+            Path file = dir.resolve(name + "-cut-" + keep + ".lanes");
+            Files.write(file, withChecksum(cut));
+            IOException e = assertThrows(IOException.class, () -> Model.load(file));
+            assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        }
+    }
+}
