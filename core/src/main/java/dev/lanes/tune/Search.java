@@ -75,6 +75,8 @@ public final class Search {
     private final FoldSet folds;
     private final int inputs;
     private final List<Halving.Round> plan;
+    /** What the rounds give more of; empty for an exhaustive search. */
+    private final Optional<Halving.Resource> resource;
     private final int threads;
 
     /** The rows of the result: one per candidate and round, in round order, then candidate order. */
@@ -104,6 +106,11 @@ public final class Search {
      * @param splits    the fits' results, by split
      */
     private record Row(int candidate, int round, int resources, SplitResult[] splits) {
+
+        /** The mean test score in {@code metric}; NaN if any split is NaN. */
+        double meanScore(Scoring metric) {
+            return CandidateResult.mean(Arrays.stream(splits).mapToDouble(s -> s.testScore(metric)).toArray());
+        }
     }
 
     /** An epochs-halving fit between rounds: its model and the training that goes on. */
@@ -126,6 +133,7 @@ public final class Search {
         this.inputs = data.featureNames().size();
         this.folds = FoldSet.prepare(data, spec);
         this.plan = spec.halving().map(this::halvingPlan).orElse(List.of(new Halving.Round(0, candidates.size(), 0)));
+        this.resource = spec.halving().map(Halving::resource);
         this.fitsTotal = plan.stream().mapToInt(r -> r.candidates() * folds.size()).sum();
         this.threads = Math.max(1, Math.min(spec.parallelism(), candidates.size() * folds.size()));
     }
@@ -264,7 +272,7 @@ public final class Search {
             if (round.isEmpty()) {
                 break;
             }
-            FoldSet splits = spec.halving().isPresent() && spec.halving().get().resource() == Halving.Resource.N_SAMPLES
+            FoldSet splits = resource.equals(Optional.of(Halving.Resource.N_SAMPLES))
                     ? FoldSet.subsample(data, spec, (double) planned.resources() / data.rows(),
                     new Rng(spec.seed() + planned.iter()).nextLong())
                     : folds;
@@ -366,7 +374,7 @@ public final class Search {
         List<Integer> scored = new ArrayList<>();
         double[] mean = new double[to - from];
         for (int r = from; r < to; r++) {
-            mean[r - from] = CandidateResult.mean(Arrays.stream(rows.get(r).splits()).mapToDouble(SplitResult::testScore).toArray());
+            mean[r - from] = rows.get(r).meanScore(spec.scoring());
             if (!Double.isNaN(mean[r - from])) {
                 scored.add(r - from);
             }
@@ -452,8 +460,7 @@ public final class Search {
     private Trained train(Row row, int s, FoldSet.Split split) throws FitProblem {
         int c = row.candidate();
         FitSeeds seeds = FitSeeds.of(spec.seed(), candidates.get(c), s);
-        boolean epochsHalving = spec.halving().isPresent() && spec.halving().get().resource() == Halving.Resource.EPOCHS;
-        if (!epochsHalving) {
+        if (!overEpochs()) {
             return train(c, seeds, split.trainX(), split.trainY(), 0);
         }
         long start = System.nanoTime();
@@ -507,6 +514,11 @@ public final class Search {
         return new Trained(model, history, secondsSince(start));
     }
 
+    /** Whether the search halves over epochs, so that survivors go on training. */
+    private boolean overEpochs() {
+        return resource.equals(Optional.of(Halving.Resource.EPOCHS));
+    }
+
     /** Ends a fit after its current epoch once the search is cancelled. */
     private Callback stopWhenCancelled() {
         return () -> (logs, control) -> {
@@ -522,7 +534,7 @@ public final class Search {
             row.splits()[s] = r;
             fitsDone++;
             if (Arrays.stream(row.splits()).allMatch(Objects::nonNull)) {
-                double mean = CandidateResult.mean(Arrays.stream(row.splits()).mapToDouble(SplitResult::testScore).toArray());
+                double mean = row.meanScore(spec.scoring());
                 if (spec.scoring().isBetter(mean, bestMean)) {
                     bestMean = mean;
                 }
@@ -547,7 +559,7 @@ public final class Search {
         for (Scoring m : metrics) {
             double[] mean = new double[rows.size()];
             for (int r = 0; r < mean.length; r++) {
-                mean[r] = CandidateResult.mean(Arrays.stream(rows.get(r).splits()).mapToDouble(x -> x.testScore(m)).toArray());
+                mean[r] = rows.get(r).meanScore(m);
             }
             ranks.put(m, Ranking.ranks(mean, m.greaterIsBetter()));
         }
@@ -577,7 +589,7 @@ public final class Search {
         return new SearchResult(spec.scoring(), metrics, folds.size(), results,
                 best < 0 ? OptionalInt.empty() : OptionalInt.of(best), refit, refitProblem, notes, secondsSince(startNanos),
                 spec.parallelism(), cvSeconds, cpuUnmeasured ? Double.NaN : fitCpuNanos.get() / 1e9,
-                spec.halving().isPresent() ? ran : List.of());
+                resource.isPresent() ? ran : List.of());
     }
 
     /**
@@ -587,12 +599,12 @@ public final class Search {
     private Candidate rowCandidate(int r) {
         Row row = rows.get(r);
         Candidate c = candidates.get(row.candidate());
-        if (spec.halving().isEmpty()) {
+        if (resource.isEmpty()) {
             return c;
         }
         SortedMap<String, Object> params = new TreeMap<>(c.params());
         SortedMap<String, String> texts = new TreeMap<>(c.texts());
-        if (spec.halving().get().resource() == Halving.Resource.EPOCHS) {
+        if (overEpochs()) {
             params.put(Hyperparameters.EPOCHS, row.resources());
             texts.put(Hyperparameters.EPOCHS, Integer.toString(row.resources()));
         }
@@ -606,7 +618,7 @@ public final class Search {
         double bestScore = Double.NaN;
         for (int r = 0; r < rows.size(); r++) {
             if (rows.get(r).round() == last) {
-                double mean = CandidateResult.mean(Arrays.stream(rows.get(r).splits()).mapToDouble(SplitResult::testScore).toArray());
+                double mean = rows.get(r).meanScore(spec.scoring());
                 if (spec.scoring().isBetter(mean, bestScore)) {
                     bestScore = mean;
                     best = r;
@@ -625,8 +637,7 @@ public final class Search {
         Arrays.setAll(all, i -> i);
         Preprocessing p = Preprocessing.fit(data, all, spec.featureScaling(), spec.targetScaling());
         Row row = rows.get(best);
-        int epochs = spec.halving().isPresent() && spec.halving().get().resource() == Halving.Resource.EPOCHS
-                ? row.resources() : 0;
+        int epochs = overEpochs() ? row.resources() : 0;
         Trained t = train(row.candidate(), FitSeeds.of(spec.seed(), candidates.get(row.candidate()), folds.size()),
                 p.features(data, all), p.target(data, all), epochs);
         return new FittedModel(rowCandidate(best), t.model, p, t.history);
