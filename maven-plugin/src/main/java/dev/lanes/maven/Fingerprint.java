@@ -14,19 +14,25 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a search's results were computed from: the data file's bytes (SHA-256), the effective data and
  * search configuration, the plugin's version, the java executable and the worker's JVM options (they
  * can change the kernels). The parallelism, the timeout and the gate's thresholds are left out: the
  * results do not depend on them. Stored as readable text in {@code fingerprint.txt} after a complete
- * run; the next run with the same text reuses the results.
+ * run, followed by the SHA-256 of each result file ({@link Publication} writes it last); the next run
+ * with the same text reuses the results if every file is still the one recorded.
  */
 final class Fingerprint {
 
+    private static final Pattern FILE_LINE = Pattern.compile("sha256: ([0-9a-f]{64}) (\\S+)");
+
     private final String text;
 
-    private Fingerprint(String text) {
+    /** A fingerprint of the given text; {@link #of} is how a build makes one. */
+    Fingerprint(String text) {
         this.text = text;
     }
 
@@ -51,15 +57,54 @@ final class Fingerprint {
                 + "configuration: " + config + "\n");
     }
 
-    /** Whether {@code dir} holds a complete run computed from this fingerprint. */
+    /**
+     * Whether {@code dir} holds a complete run computed from this fingerprint: the recorded fingerprint
+     * has the same text, and the result files present are exactly those it lists, with their SHA-256.
+     */
     boolean matches(Path dir) throws IOException {
         Path file = dir.resolve(OutputFiles.FINGERPRINT);
-        return Files.isRegularFile(file) && OutputFiles.complete(dir)
-                && Files.readString(file, StandardCharsets.UTF_8).equals(text);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        String recorded = Files.readString(file, StandardCharsets.UTF_8);
+        if (!recorded.startsWith(text)) {
+            return false;
+        }
+        Map<String, String> listed = new LinkedHashMap<>();
+        for (String line : recorded.substring(text.length()).split("\n")) {
+            Matcher m = FILE_LINE.matcher(line);
+            if (!m.matches()) {
+                return false;
+            }
+            listed.put(m.group(2), m.group(1));
+        }
+        if (!listed.keySet().containsAll(OutputFiles.REQUIRED) || !listed.keySet().equals(present(dir).keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : listed.entrySet()) {
+            if (!Sha256.ofFile(dir.resolve(e.getKey())).equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Records that {@code dir} now holds a complete run computed from this fingerprint. */
-    void write(Path dir) throws IOException {
-        Files.writeString(dir.resolve(OutputFiles.FINGERPRINT), text, StandardCharsets.UTF_8);
+    /** The fingerprint file's text for the run now in {@code dir}: this text, then each result file's SHA-256. */
+    String record(Path dir) throws IOException {
+        StringBuilder out = new StringBuilder(text);
+        for (Map.Entry<String, Path> e : present(dir).entrySet()) {
+            out.append("sha256: ").append(Sha256.ofFile(e.getValue())).append(' ').append(e.getKey()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Path> present(Path dir) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (String name : OutputFiles.PUBLISHED) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                files.put(name, dir.resolve(name));
+            }
+        }
+        return files;
     }
 }

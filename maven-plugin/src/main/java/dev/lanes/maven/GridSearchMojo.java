@@ -222,7 +222,8 @@ public class GridSearchMojo extends AbstractMojo {
             job = new Job(plugin.getVersion(), JobFactory.data(dataset, basedir),
                     JobFactory.search(search, nIter, grid, grids, folds, repeats, seed, scoring, metrics,
                             returnTrainScore, featureScaling, targetScaling, halving),
-                    JobFactory.parallelism(parallelism), outputDirectory.getAbsolutePath());
+                    JobFactory.parallelism(parallelism),
+                    OutputFiles.staging(outputDirectory.toPath().toAbsolutePath()).toString());
             if (timeout < 0) {
                 throw new ConfigurationError("<timeout> must be a number of seconds >= 0 (0 = no limit), got " + timeout + ".");
             }
@@ -239,10 +240,13 @@ public class GridSearchMojo extends AbstractMojo {
                 getLog().info("Up to date: reusing the results in " + JobFactory.shown(out.toAbsolutePath(), basedir)
                         + " (same data, configuration and plugin version; -Dnn.force=true reruns the search)");
             } else {
-                Files.createDirectories(out);
-                OutputFiles.clear(out);
-                runWorker(job, java, options, out, basedir);
-                fingerprint.write(out);
+                Path staging = Publication.freshStaging(out);
+                try {
+                    runWorker(job, java, options, staging, basedir);
+                    Publication.publish(out, fingerprint);
+                } finally {
+                    Publication.discardStaging(out);
+                }
             }
             outcome = SearchSummary.read(out);
         } catch (IOException e) {
@@ -300,9 +304,9 @@ public class GridSearchMojo extends AbstractMojo {
         return String.join(File.pathSeparator, entries);
     }
 
-    private void runWorker(Job job, String java, List<String> options, Path out, Path basedir)
+    private void runWorker(Job job, String java, List<String> options, Path staging, Path basedir)
             throws IOException, MojoExecutionException {
-        Path jobFile = out.resolve(OutputFiles.JOB);
+        Path jobFile = staging.resolve(OutputFiles.JOB);
         Json.write(job, jobFile);
         List<String> command = new ArrayList<>();
         command.add(java);

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param data            the data set
  * @param search          the search
  * @param parallelism     fits trained at once; the results do not depend on it
- * @param outputDirectory where the result files go
+ * @param outputDirectory where the worker writes the result files: the output directory's staging directory
+ *                        ({@link OutputFiles#staging}), from which the build publishes a complete run
  */
 public record Job(String pluginVersion, Data data, Search search, int parallelism, String outputDirectory) {
 

@@ -1,7 +1,5 @@
 package dev.lanes.maven.job;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,6 +10,11 @@ import java.util.List;
  * configuration, the JDK and the SIMD kernels: the same seed, data and grid give the same bytes whatever
  * the parallelism. {@link #TIMINGS} holds everything measured by the clock. {@link #JOB} is the worker's
  * input and {@link #FINGERPRINT} the up-to-date check's record.
+ *
+ * <p>A run writes its files into the {@link #staging} directory; only a run that finished is published:
+ * each file is moved into place, and the fingerprint, which lists every file's SHA-256, is written last.
+ * A build killed at any moment therefore leaves the previous complete run, or files that no fingerprint
+ * vouches for, which the next build does not reuse.
  */
 public final class OutputFiles {
 
@@ -32,19 +35,19 @@ public final class OutputFiles {
 
     /** The files a complete run leaves, besides the model (absent when the refit failed). */
     public static final List<String> REQUIRED = List.of(RESULTS, CSV, HTML, TIMINGS);
+    /** Every file of a run that is moved from the staging directory into the output directory. */
+    public static final List<String> PUBLISHED = List.of(JOB, RESULTS, CSV, HTML, MODEL, TIMINGS);
+
+    private static final String STAGING = ".staging";
 
     private OutputFiles() {
     }
 
-    /** Deletes the results of an earlier run, so that a failed run leaves none that look current. */
-    public static void clear(Path dir) throws IOException {
-        for (String name : List.of(FINGERPRINT, RESULTS, CSV, HTML, MODEL, TIMINGS)) {
-            Files.deleteIfExists(dir.resolve(name));
-        }
-    }
-
-    /** Whether every file of a complete run is there. */
-    public static boolean complete(Path dir) {
-        return REQUIRED.stream().allMatch(name -> Files.isRegularFile(dir.resolve(name)));
+    /**
+     * Where a run writes its files before they are published into {@code dir}: a subdirectory, so that a
+     * move into place stays on one file system and is atomic.
+     */
+    public static Path staging(Path dir) {
+        return dir.resolve(STAGING);
     }
 }
