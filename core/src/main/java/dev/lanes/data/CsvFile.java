@@ -29,6 +29,13 @@ final class CsvFile implements AutoCloseable {
 
     /** The delimiters detection chooses from, in the order that breaks ties. */
     private static final String DETECTABLE = ",;\t";
+    /**
+     * The longest record read, in characters (16 Mi, FastCSV's default, made explicit): a longer line,
+     * or a quoted field that never ends, is refused instead of filling the heap.
+     */
+    static final int MAX_RECORD_CHARS = 16 * 1024 * 1024;
+    /** The most columns a header may name: FastCSV's limit on the fields of a record. */
+    static final int MAX_COLUMNS = 16_384;
 
     private final String file;
     private final char delimiter;
@@ -69,7 +76,13 @@ final class CsvFile implements AutoCloseable {
         if (Files.isDirectory(path)) {
             throw new DataException(file + ": is a directory, not a CSV file");
         }
-        char chosen = delimiter.isPresent() ? checked(file, delimiter.get()) : detect(path, file);
+        String firstLine = firstNonEmptyLine(path, file);
+        char chosen = delimiter.isPresent() ? checked(file, delimiter.get()) : detect(firstLine, file);
+        int columns = firstLine == null ? 0 : countOutsideQuotes(firstLine, chosen) + 1;
+        if (columns > MAX_COLUMNS) {
+            throw new DataException(file + ": the header names " + columns + " columns when split at the "
+                    + describe(chosen) + "; Lanes reads at most " + MAX_COLUMNS + ": is the delimiter right?");
+        }
         try {
             CsvReader<CsvRecord> reader = CsvReader.builder()
                     .fieldSeparator(chosen)
@@ -78,6 +91,7 @@ final class CsvFile implements AutoCloseable {
                     // Field counts are checked by the caller, which words the error for the user.
                     .allowExtraFields(true)
                     .allowMissingFields(true)
+                    .maxBufferSize(MAX_RECORD_CHARS)
                     .ofCsvRecord(path, StandardCharsets.UTF_8);
             try {
                 return new CsvFile(file, chosen, reader);
@@ -138,8 +152,12 @@ final class CsvFile implements AutoCloseable {
             return record;
         } catch (UncheckedIOException | CsvParseException e) {
             String after = lastLine == 0 ? "" : " after line " + lastLine;
-            throw new DataException(file + ": cannot be parsed" + after + " (" + e.getMessage()
-                    + "); is a quote left open?", e);
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new DataException(file + ": cannot be parsed" + after + " (" + cause.getMessage().strip() + "); a record is"
+                    + " at most " + MAX_RECORD_CHARS + " characters and " + MAX_COLUMNS + " fields: is a quote left open?", e);
         }
     }
 
@@ -175,21 +193,14 @@ final class CsvFile implements AutoCloseable {
      * The detectable delimiter found most often outside quotes in the first non-empty line; ties go to
      * comma, then semicolon, then tab.
      */
-    private static char detect(Path path, String file) {
-        String line = firstNonEmptyLine(path, file);
+    private static char detect(String line, String file) {
         if (line == null) {
             throw new DataException(file + ": the file is empty; a data set starts with a header row naming"
                     + " the columns, followed by one row per example");
         }
         int[] counts = new int[DETECTABLE.length()];
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (!quoted && DETECTABLE.indexOf(ch) >= 0) {
-                counts[DETECTABLE.indexOf(ch)]++;
-            }
+        for (int d = 0; d < counts.length; d++) {
+            counts[d] = countOutsideQuotes(line, DETECTABLE.charAt(d));
         }
         int best = 0;
         for (int d = 1; d < counts.length; d++) {
@@ -205,18 +216,39 @@ final class CsvFile implements AutoCloseable {
         return DETECTABLE.charAt(best);
     }
 
+    /** How often {@code delimiter} occurs in {@code line} outside double quotes. */
+    private static int countOutsideQuotes(String line, char delimiter) {
+        int count = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted && ch == delimiter) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The first line that is not empty, without a byte-order mark; refused past {@link #MAX_RECORD_CHARS}. */
     private static String firstNonEmptyLine(Path path, String file) {
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                    line = line.substring(1);
-                }
-                if (!line.isEmpty()) {
-                    return line;
+            StringBuilder line = new StringBuilder();
+            for (int ch = in.read(); ch != -1; ch = in.read()) {
+                if (ch == '\n' || ch == '\r') {
+                    if (line.length() > 0) {
+                        return line.toString();
+                    }
+                } else if (ch != '\uFEFF' || line.length() > 0) {
+                    if (line.length() == MAX_RECORD_CHARS) {
+                        throw new DataException(file + ": the header line is longer than " + MAX_RECORD_CHARS
+                                + " characters; is this a CSV file?");
+                    }
+                    line.append((char) ch);
                 }
             }
-            return null;
+            return line.length() > 0 ? line.toString() : null;
         } catch (NoSuchFileException e) {
             throw notFound(path);
         } catch (CharacterCodingException e) {

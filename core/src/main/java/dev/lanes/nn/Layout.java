@@ -62,7 +62,7 @@ final class Layout {
             l2[l] = d.l2();
             width = d.units();
         }
-        parameterCount = offset;
+        parameterCount = spec.parameterCount();
     }
 
     int outputs() {

@@ -50,10 +50,10 @@ final class ModelFile {
     static final int VERSION = 1;
     /** The largest model file read: 1 GiB, a quarter of a billion weights. */
     static final long MAX_FILE_BYTES = 1L << 30;
-    /** The most layers a model file may declare. */
-    static final int MAX_LAYERS = 10_000;
+    /** The most layers a model file may declare: as many as a network may have. */
+    static final int MAX_LAYERS = Sequential.MAX_LAYERS;
     /** The widest input or layer a model file may declare. */
-    static final int MAX_WIDTH = 1 << 20;
+    static final int MAX_WIDTH = Sequential.MAX_WIDTH;
     private static final byte[] MAGIC = "LANES-NN".getBytes(StandardCharsets.US_ASCII);
     private static final byte DENSE = 1;
     private static final byte DROPOUT = 2;
@@ -145,8 +145,6 @@ final class ModelFile {
             throw new IllegalArgumentException("the layer count " + layers + " is not between 0 and "
                     + Math.min(MAX_LAYERS, in.available() / 9) + " (the bytes left allow no more)");
         }
-        long weights = 0;
-        int width = inputs;
         for (int i = 0; i < layers; i++) {
             byte type = in.readByte();
             if (type == DENSE) {
@@ -155,8 +153,6 @@ final class ModelFile {
                 Initializer kernel = savedInitializer(in.readUTF());
                 Initializer bias = savedInitializer(in.readUTF());
                 spec = spec.add(new Dense(units, activation, kernel, bias, in.readDouble(), in.readDouble()));
-                weights += ((long) width + 1) * units;
-                width = units;
             } else if (type == DROPOUT) {
                 spec = spec.add(new Dropout(in.readDouble()));
             } else {
@@ -165,9 +161,9 @@ final class ModelFile {
             }
         }
         int count = in.readInt();
-        if (count != weights) {
-            throw new IllegalArgumentException("the weight count is " + count + " but the layers have " + weights
-                    + " weights");
+        if (count != spec.parameterCount()) {
+            throw new IllegalArgumentException("the weight count is " + count + " but the layers have "
+                    + spec.parameterCount() + " weights");
         }
         if (4L * count > in.available()) {
             throw new EOFException("the file ends before its " + count + " weights");

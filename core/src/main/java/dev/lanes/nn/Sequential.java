@@ -14,20 +14,32 @@ import java.util.Objects;
  */
 public final class Sequential {
 
+    /** The most layers a network may have (dense and dropout together). */
+    public static final int MAX_LAYERS = 10_000;
+    /** The widest input or dense layer. */
+    public static final int MAX_WIDTH = 1 << 20;
+    /** The most weights and biases a network may have: 2^28 floats, 1 GiB. */
+    public static final int MAX_PARAMETERS = 1 << 28;
+
     private final int inputs;
     private final List<Layer> layers;
+    /** The width the next dense layer takes: the last dense layer's units, or the input width. */
+    private final int width;
+    private final long parameters;
 
-    private Sequential(int inputs, List<Layer> layers) {
+    private Sequential(int inputs, List<Layer> layers, int width, long parameters) {
         this.inputs = inputs;
         this.layers = layers;
+        this.width = width;
+        this.parameters = parameters;
     }
 
     /** A network taking {@code width} features per sample, with no layers yet. */
     public static Sequential input(int width) {
-        if (width < 1) {
-            throw new IllegalArgumentException("input width must be >= 1 but was " + width);
+        if (width < 1 || width > MAX_WIDTH) {
+            throw new IllegalArgumentException("input width must be between 1 and " + MAX_WIDTH + " but was " + width);
         }
-        return new Sequential(width, List.of());
+        return new Sequential(width, List.of(), width, 0);
     }
 
     /** This network followed by a dense layer with Keras' default initializers. */
@@ -51,9 +63,27 @@ public final class Sequential {
         if (layer instanceof Dropout && (layers.isEmpty() || layers.get(layers.size() - 1) instanceof Dropout)) {
             throw new IllegalArgumentException("Dropout must follow a dense layer");
         }
+        if (layers.size() == MAX_LAYERS) {
+            throw new IllegalArgumentException("a network has at most " + MAX_LAYERS + " layers");
+        }
+        int nextWidth = width;
+        long nextParameters = parameters;
+        if (layer instanceof Dense) {
+            int units = ((Dense) layer).units();
+            if (units > MAX_WIDTH) {
+                throw new IllegalArgumentException("a dense layer has at most " + MAX_WIDTH + " units but was " + units);
+            }
+            nextParameters += ((long) width + 1) * units;
+            if (nextParameters > MAX_PARAMETERS) {
+                throw new IllegalArgumentException("the network would have " + nextParameters + " weights and biases"
+                        + " with a dense layer of " + units + " units after one of " + width + "; a network has at most "
+                        + MAX_PARAMETERS);
+            }
+            nextWidth = units;
+        }
         List<Layer> next = new ArrayList<>(layers);
         next.add(layer);
-        return new Sequential(inputs, Collections.unmodifiableList(next));
+        return new Sequential(inputs, Collections.unmodifiableList(next), nextWidth, nextParameters);
     }
 
     /** Input width. */
@@ -64,6 +94,11 @@ public final class Sequential {
     /** The layers, in order. */
     public List<Layer> layers() {
         return layers;
+    }
+
+    /** How many weights and biases a model of this architecture has: at most {@link #MAX_PARAMETERS}. */
+    int parameterCount() {
+        return (int) parameters;
     }
 
     /** Output width: the units of the last dense layer. */

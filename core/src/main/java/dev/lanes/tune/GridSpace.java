@@ -19,8 +19,10 @@ public final class GridSpace implements SearchSpace {
     GridSpace(List<SortedMap<String, SpaceValues.Values>> maps) {
         this.maps = maps;
         ParameterGrid grid = new ParameterGrid(maps);
-        if (grid.size() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("The grid has " + grid.size() + " candidates, too many to try");
+        if (grid.size() > SearchSpace.MAX_CANDIDATES) {
+            throw new IllegalArgumentException("The grid has " + (grid.size() == Long.MAX_VALUE ? "more than " : "")
+                    + grid.size() + " candidates (the product of the numbers of values); a search tries at most "
+                    + SearchSpace.MAX_CANDIDATES + ": give fewer values, or draw nIter of them in a random search");
         }
         List<Candidate> all = new ArrayList<>((int) grid.size());
         for (long i = 0; i < grid.size(); i++) {

@@ -3,6 +3,7 @@ package dev.lanes.tune;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
+import dev.lanes.nn.Sequential;
 import dev.lanes.base.Suggestions;
 import dev.lanes.simd.Activation;
 
@@ -305,7 +306,8 @@ public final class Hyperparameters {
                 if (!(w instanceof Integer || w instanceof Long || w instanceof Short || w instanceof Byte)) {
                     throw new IllegalArgumentException(valid + value + "'");
                 }
-                out.add(((Number) w).intValue());
+                long width = ((Number) w).longValue();
+                out.add(width > Integer.MAX_VALUE || width < 1 ? 0 : (int) width);
             }
         } else if (value instanceof Integer) {
             out.add((Integer) value);
@@ -316,6 +318,14 @@ public final class Hyperparameters {
             if (w < 1) {
                 throw new IllegalArgumentException(valid + value + "'");
             }
+            if (w > Sequential.MAX_WIDTH) {
+                throw new IllegalArgumentException("hidden_layers widths must be at most " + Sequential.MAX_WIDTH
+                        + ", got " + w + " in '" + value + "'");
+            }
+        }
+        if (out.size() >= Sequential.MAX_LAYERS) {
+            throw new IllegalArgumentException("hidden_layers may have at most " + (Sequential.MAX_LAYERS - 1)
+                    + " layers (the output layer is one more), got " + out.size());
         }
         return List.copyOf(out);
     }

@@ -19,12 +19,15 @@ final class ParameterGrid {
         this.maps = maps;
         long n = 0;
         for (SortedMap<String, SpaceValues.Values> m : maps) {
-            n = Math.addExact(n, mapSize(m));
+            n = n > Long.MAX_VALUE - mapSize(m) ? Long.MAX_VALUE : n + mapSize(m);
         }
         this.size = n;
     }
 
-    /** How many candidates the grid holds. */
+    /**
+     * How many candidates the grid holds, or {@link Long#MAX_VALUE} when that is more: every position
+     * below it is still a candidate of the grid.
+     */
     long size() {
         return size;
     }
@@ -57,7 +60,7 @@ final class ParameterGrid {
     private static long mapSize(SortedMap<String, SpaceValues.Values> m) {
         long size = 1;
         for (SpaceValues.Values v : m.values()) {
-            size = Math.multiplyExact(size, v.size());
+            size = size > Long.MAX_VALUE / v.size() ? Long.MAX_VALUE : size * v.size();
         }
         return size;
     }

@@ -16,12 +16,19 @@ import java.util.Objects;
 public sealed interface SearchSpace permits GridSpace, RandomSpace {
 
     /**
+     * The most candidates a space may hold: a million candidates of a few folds each is already days of
+     * training, and a larger grid is a typo that would exhaust the heap before the first fit.
+     */
+    int MAX_CANDIDATES = 1_000_000;
+
+    /**
      * A grid: every combination of the listed values.
      *
      * @param grid hyperparameter name to its values ({@code String}s or typed values)
      * @throws IllegalArgumentException for an empty grid, an empty list of values, an unknown name, an
-     *                                  invalid value, an invalid candidate, or an optimizer argument no
-     *                                  optimizer of the grid takes
+     *                                  invalid value, an invalid candidate, an optimizer argument no
+     *                                  optimizer of the grid takes, or more than {@link #MAX_CANDIDATES}
+     *                                  candidates
      */
     static GridSpace grid(Map<String, ? extends List<?>> grid) {
         return grid(List.of(Objects.requireNonNull(grid, "grid")));
@@ -40,7 +47,7 @@ public sealed interface SearchSpace permits GridSpace, RandomSpace {
      * A random search of {@code nIter} candidates. Each value of {@code distributions} is a list of values,
      * a {@link Distribution}, or a {@code String} written as a distribution ({@code log_uniform(1e-4, 1e-2)}).
      *
-     * @throws IllegalArgumentException as {@link #grid(Map)}, for {@code nIter < 1}, or for a distribution
+     * @throws IllegalArgumentException as {@link #grid(Map)}, for {@code nIter} outside [1, {@link #MAX_CANDIDATES}], or for a distribution
      *                                  that does not suit its hyperparameter
      */
     static RandomSpace random(Map<String, ?> distributions, int nIter) {
@@ -49,8 +56,8 @@ public sealed interface SearchSpace permits GridSpace, RandomSpace {
 
     /** A random search over several maps: each draw picks one of them uniformly first. */
     static RandomSpace random(List<? extends Map<String, ?>> distributions, int nIter) {
-        if (nIter < 1) {
-            throw new IllegalArgumentException("n_iter must be >= 1, got " + nIter);
+        if (nIter < 1 || nIter > MAX_CANDIDATES) {
+            throw new IllegalArgumentException("n_iter must be between 1 and " + MAX_CANDIDATES + ", got " + nIter);
         }
         return new RandomSpace(SpaceValues.parse(distributions, true), nIter);
     }

@@ -38,6 +38,25 @@ class ModelTest {
         return new Matrix[] {Matrix.wrap(rows, 2, x), Matrix.wrap(rows, 1, y)};
     }
 
+    /** Sizes no model reaches are refused while the architecture is declared, before any weight exists. */
+    @Test
+    void anArchitectureBeyondTheLimitsIsRefusedBeforeAllocating() {
+        assertEquals("input width must be between 1 and 1048576 but was 1048577",
+                assertThrows(IllegalArgumentException.class, () -> Sequential.input(1 << 20 | 1)).getMessage());
+        assertEquals("a dense layer has at most 1048576 units but was 1048577",
+                assertThrows(IllegalArgumentException.class, () -> Sequential.input(7).dense((1 << 20) + 1)).getMessage());
+        assertEquals("the network would have 1099512676352 weights and biases with a dense layer of 1048576 units after "
+                + "one of 1048576; a network has at most 268435456", assertThrows(IllegalArgumentException.class,
+                () -> Sequential.input(1 << 20).dense(1 << 20)).getMessage());
+        Sequential deep = Sequential.input(1);
+        for (int l = 0; l < Sequential.MAX_LAYERS; l++) {
+            deep = deep.dense(1);
+        }
+        Sequential full = deep;
+        assertEquals("a network has at most 10000 layers",
+                assertThrows(IllegalArgumentException.class, () -> full.dense(1)).getMessage());
+    }
+
     @Test
     void learnsALinearFunction() {
         Matrix[] d = linearData(1);

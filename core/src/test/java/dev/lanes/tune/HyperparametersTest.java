@@ -76,6 +76,9 @@ class HyperparametersTest {
                 Arguments.of("hidden_layers", "64-0", "hidden_layers must be layer widths (integers >= 1) separated by ',' or '-'"),
                 Arguments.of("hidden_layers", "64;32", "got '64;32'"),
                 Arguments.of("hidden_layers", List.of(64, "32"), "got '[64, 32]'"),
+                Arguments.of("hidden_layers", "64,1048577", "hidden_layers widths must be at most 1048576, got 1048577 in '64,1048577'"),
+                Arguments.of("hidden_layers", List.of(64L, 1L << 33), "hidden_layers must be layer widths (integers >= 1)"),
+                Arguments.of("hidden_layers", "1,".repeat(9999) + "1", "hidden_layers may have at most 9999 layers (the output layer is one more), got 10000"),
                 Arguments.of("learning_rate", null, "learning_rate has no value (null)"));
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -270,7 +271,29 @@ class SearchSpaceTest {
                 message(() -> SearchSpace.random(Map.of("epochs", "int_range(0, 5)"), 2)));
         assertEquals(2, SearchSpace.random(Map.of("dropout", "uniform(0, 1)"), 2).candidates(1).size(),
                 "the excluded upper end may be invalid");
-        assertEquals("n_iter must be >= 1, got 0", message(() -> SearchSpace.random(Map.of("epochs", List.of(1)), 0)));
+        assertEquals("n_iter must be between 1 and 1000000, got 0",
+                message(() -> SearchSpace.random(Map.of("epochs", List.of(1)), 0)));
+        assertEquals("n_iter must be between 1 and 1000000, got 1000001",
+                message(() -> SearchSpace.random(Map.of("epochs", List.of(1)), 1_000_001)));
+    }
+
+    /** A grid too large to list is refused before anything is allocated, even past the range of a long. */
+    @Test
+    void aGridOfMoreThanAMillionCandidatesIsRefused() {
+        List<String> thousand = IntStream.rangeClosed(1, 1000).mapToObj(Integer::toString).toList();
+        assertEquals("The grid has 1000001 candidates (the product of the numbers of values); a search tries at most "
+                        + "1000000: give fewer values, or draw nIter of them in a random search",
+                message(() -> SearchSpace.grid(List.of(Map.of("epochs", thousand, "batch_size", thousand),
+                        Map.of("epochs", List.of("1"))))));
+        Map<String, List<String>> huge = new TreeMap<>();
+        for (String name : List.of("epochs", "batch_size", "hidden_layers", "learning_rate", "l1", "l2", "clipnorm")) {
+            huge.put(name, thousand);
+        }
+        assertEquals("The grid has more than 9223372036854775807 candidates (the product of the numbers of values); a "
+                + "search tries at most 1000000: give fewer values, or draw nIter of them in a random search",
+                message(() -> SearchSpace.grid(huge)));
+        assertEquals(5, SearchSpace.random(Map.of("epochs", thousand, "batch_size", thousand), 5).candidates(1).size(),
+                "a random search draws from the same lists");
     }
 
     @Test

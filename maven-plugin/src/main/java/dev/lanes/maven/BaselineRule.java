@@ -50,8 +50,10 @@ record BaselineRule(String file, String metric, double baseline, double maxRegre
         try {
             root = Json.read(path);
         } catch (JsonProcessingException e) {
+            // a limit of the reader (StreamReadConstraints) has no location
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ConfigurationError("The baseline file " + shown + " is not readable: it is not valid JSON ("
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ")." + how);
+                    + e.getOriginalMessage() + where + ")." + how);
         } catch (IOException e) {
             throw new ConfigurationError("The baseline file " + shown + " is not readable: " + e.getMessage() + "." + how);
         }

@@ -1,9 +1,12 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.Json;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,6 +40,25 @@ class BaselineRuleTest {
         ConfigurationError e = failure(Files.writeString(dir.resolve("b.json"), "{\"best_scores\": "), "mse");
         assertTrue(e.getMessage().startsWith("The baseline file nn/baseline.json is not readable: it is not valid JSON"),
                 e.getMessage());
+    }
+
+    @Test
+    void deepNestingIsRefusedAsInvalidJson(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("b.json"), "[".repeat(100_000) + "]".repeat(100_000));
+        ConfigurationError e = failure(file, "mse");
+        assertTrue(e.getMessage().startsWith("The baseline file nn/baseline.json is not readable: it is not valid JSON")
+                && e.getMessage().contains("nesting depth"), e.getMessage());
+    }
+
+    @Test
+    void aFileLargerThanAnyResultsFileIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("huge.json");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(Json.MAX_DOCUMENT_BYTES + 1); // sparse: no disk space used, and never read
+        }
+        ConfigurationError e = failure(file, "mse");
+        assertTrue(e.getMessage().startsWith("The baseline file nn/baseline.json is not readable: it has 268435457 bytes, "
+                + "more than the 268435456 a results file of nn:gridsearch can have."), e.getMessage());
     }
 
     @Test

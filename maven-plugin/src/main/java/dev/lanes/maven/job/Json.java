@@ -1,5 +1,7 @@
 package dev.lanes.maven.job;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +19,23 @@ import java.util.Map;
 
 /**
  * The one Jackson set-up of the plugin: indented output with {@code \n} line ends on every platform,
- * so that the same content gives the same bytes, and NaN written as {@code null}.
+ * so that the same content gives the same bytes, and NaN written as {@code null}. Reading is bounded,
+ * because a baseline file is committed by people: at most {@link #MAX_DOCUMENT_BYTES} and
+ * {@link #MAX_NESTING} levels (the files Lanes writes nest 5 deep), Jackson's own limits on strings
+ * and numbers otherwise.
  */
 public final class Json {
 
+    /** The largest JSON file read: 256 MiB, far above the results of a 100,000-candidate grid. */
+    public static final long MAX_DOCUMENT_BYTES = 256L * 1024 * 1024;
+    /** The deepest nesting of objects and arrays read. */
+    public static final int MAX_NESTING = 64;
+
     /** Thread-safe once configured. */
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxDocumentLength(MAX_DOCUMENT_BYTES).maxNestingDepth(MAX_NESTING).build())
+            .build());
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -81,8 +94,18 @@ public final class Json {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    /** Reads {@code file} as a tree. */
+    /**
+     * Reads {@code file} as a tree.
+     *
+     * @throws IOException when it cannot be read, is larger than {@link #MAX_DOCUMENT_BYTES}, or is not
+     *                     JSON within the limits ({@link com.fasterxml.jackson.core.JsonProcessingException})
+     */
     public static JsonNode read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_DOCUMENT_BYTES) {
+            throw new IOException("it has " + size + " bytes, more than the " + MAX_DOCUMENT_BYTES
+                    + " a results file of nn:gridsearch can have");
+        }
         return MAPPER.readTree(file.toFile());
     }
 }
