@@ -82,7 +82,7 @@ final class PanamaGemm implements GemmSupport {
             if (transA) {
                 gemvTransposed(m, k, alpha, a, aOff, lda, b, bOff, beta, c, cOff, ldc, ws.tile);
             } else {
-                gemvRows(m, k, alpha, a, aOff, lda, b, bOff, beta, c, cOff, ldc);
+                gemvRows(m, k, alpha, a, aOff, lda, b, bOff, beta, c, cOff, ldc, ws.tile);
             }
             return;
         }
@@ -426,7 +426,7 @@ final class PanamaGemm implements GemmSupport {
      * rows share each load of b, and each row's sum is reduced across lanes once at the end.
      */
     private static void gemvRows(int m, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff,
-                                 float beta, float[] c, int cOff, int ldc) {
+                                 float beta, float[] c, int cOff, int ldc, float[] lanes) {
         int whole = S.loopBound(k);
         int i = 0;
         for (; i + 4 <= m; i += 4) {
@@ -439,13 +439,16 @@ final class PanamaGemm implements GemmSupport {
                 s2 = FloatVector.fromArray(S, a, r0 + 2 * lda + p).fma(x, s2);
                 s3 = FloatVector.fromArray(S, a, r0 + 3 * lda + p).fma(x, s3);
             }
-            storeDot(LaneSums.sum(s0), a, r0, b, bOff, whole, k, alpha, beta, c, cOff + i * ldc);
-            storeDot(LaneSums.sum(s1), a, r0 + lda, b, bOff, whole, k, alpha, beta, c,
-                    cOff + (i + 1) * ldc);
-            storeDot(LaneSums.sum(s2), a, r0 + 2 * lda, b, bOff, whole, k, alpha, beta, c,
-                    cOff + (i + 2) * ldc);
-            storeDot(LaneSums.sum(s3), a, r0 + 3 * lda, b, bOff, whole, k, alpha, beta, c,
-                    cOff + (i + 3) * ldc);
+            // One lane sum in a loop over the stored accumulators: four inlined ones overflow C2's node
+            // budget for this method, and the vectors it then passes to LaneSums are allocated.
+            s0.intoArray(lanes, 0);
+            s1.intoArray(lanes, L);
+            s2.intoArray(lanes, 2 * L);
+            s3.intoArray(lanes, 3 * L);
+            for (int row = 0; row < 4; row++) {
+                storeDot(LaneSums.sum(FloatVector.fromArray(S, lanes, row * L)), a, r0 + row * lda, b, bOff, whole, k,
+                        alpha, beta, c, cOff + (i + row) * ldc);
+            }
         }
         for (; i < m; i++) {
             int r = aOff + i * lda;
