@@ -1,13 +1,18 @@
 /*
- * fma_peak.c - single-core AVX2 FMA ceiling: 12 independent 8-lane FMA chains.
- * Zen 3 issues 2 x 256-bit FMA per cycle = 32 flop/cycle, so GHz ~= GFLOP/s / 32
- * (an estimate of the effective clock under the hypervisor).
- * Build: gcc -O2 -mavx2 -mfma -o fma_peak fma_peak.c   (see run-openblas.sh)
+ * fma_peak.c - single-core FMA ceiling of the widest vector ISA the CPU has: 12 independent FMA
+ * chains of 16 float lanes (AVX-512) or 8 (AVX2). Zen 3 (AVX2) and Zen 5 (AVX-512) both issue two
+ * full-width FMAs per cycle, so GHz ~= GFLOP/s / (2 x 2 x lanes).
+ * Build: gcc -O2 -o fma_peak fma_peak.c   (each kernel carries its own target attribute)
+ * Run:   ./fma_peak          the widest ISA this CPU has
+ *        ./fma_peak avx2     the AVX2 ceiling, to compare with a JVM run with -XX:UseAVX=2
  */
 #define _POSIX_C_SOURCE 200809L
 #include <immintrin.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
+
+#define ITERS 100000000L /* 100M x 12 FMA x lanes x 2 flop */
 
 static double now(void) {
     struct timespec ts;
@@ -15,31 +20,52 @@ static double now(void) {
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-int main(void) {
-    const long iters = 100000000L;  /* 100M x 12 FMA x 8 lanes x 2 flop = 19.2 GFLOP */
+/* One kernel per ISA; the asm barrier keeps the 12 chains in registers and the loop from folding. */
+#define CHAINS(T, SET1, FMA, ADD, STORE, BARRIER)                                              \
+    T a = SET1(0.999999f), b = SET1(1e-7f);                                                    \
+    T c0 = SET1(1), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0, c8 = c0,    \
+      c9 = c0, c10 = c0, c11 = c0;                                                             \
+    double t0 = now();                                                                         \
+    for (long i = 0; i < ITERS; i++) {                                                         \
+        c0 = FMA(c0, a, b); c1 = FMA(c1, a, b); c2 = FMA(c2, a, b); c3 = FMA(c3, a, b);        \
+        c4 = FMA(c4, a, b); c5 = FMA(c5, a, b); c6 = FMA(c6, a, b); c7 = FMA(c7, a, b);        \
+        c8 = FMA(c8, a, b); c9 = FMA(c9, a, b); c10 = FMA(c10, a, b); c11 = FMA(c11, a, b);    \
+        __asm__ volatile("" : BARRIER(c0), BARRIER(c1), BARRIER(c2), BARRIER(c3), BARRIER(c4), \
+                              BARRIER(c5), BARRIER(c6), BARRIER(c7), BARRIER(c8), BARRIER(c9), \
+                              BARRIER(c10), BARRIER(c11));                                     \
+    }                                                                                          \
+    double dt = now() - t0;                                                                    \
+    T s = ADD(ADD(ADD(c0, c1), ADD(c2, c3)), ADD(ADD(c4, c5), ADD(c6, c7)));                   \
+    s = ADD(s, ADD(ADD(c8, c9), ADD(c10, c11)));                                               \
+    STORE(out, s);                                                                             \
+    return dt;
+
+#define X_REG(c) "+x"(c)
+#define V_REG(c) "+v"(c)
+
+__attribute__((target("avx2,fma"))) static double avx2(float *out) {
+    CHAINS(__m256, _mm256_set1_ps, _mm256_fmadd_ps, _mm256_add_ps, _mm256_storeu_ps, X_REG)
+}
+
+__attribute__((target("avx512f"))) static double avx512(float *out) {
+    CHAINS(__m512, _mm512_set1_ps, _mm512_fmadd_ps, _mm512_add_ps, _mm512_storeu_ps, V_REG)
+}
+
+int main(int argc, char **argv) {
+    __builtin_cpu_init();
+    int wide = __builtin_cpu_supports("avx512f") && !(argc > 1 && strcmp(argv[1], "avx2") == 0);
+    if (!wide && !__builtin_cpu_supports("avx2")) {
+        fprintf(stderr, "fma_peak: this CPU has neither AVX-512 nor AVX2\n");
+        return 1;
+    }
+    int lanes = wide ? 16 : 8;
+    printf("fma_peak: ISA %s, %d float lanes, 12 chains\n", wide ? "avx512f" : "avx2", lanes);
     for (int run = 0; run < 5; run++) {
-        __m256 a = _mm256_set1_ps(0.999999f), b = _mm256_set1_ps(1e-7f);
-        __m256 c0 = _mm256_set1_ps(1), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0,
-               c6 = c0, c7 = c0, c8 = c0, c9 = c0, c10 = c0, c11 = c0;
-        double t0 = now();
-        for (long i = 0; i < iters; i++) {
-            c0 = _mm256_fmadd_ps(c0, a, b); c1 = _mm256_fmadd_ps(c1, a, b);
-            c2 = _mm256_fmadd_ps(c2, a, b); c3 = _mm256_fmadd_ps(c3, a, b);
-            c4 = _mm256_fmadd_ps(c4, a, b); c5 = _mm256_fmadd_ps(c5, a, b);
-            c6 = _mm256_fmadd_ps(c6, a, b); c7 = _mm256_fmadd_ps(c7, a, b);
-            c8 = _mm256_fmadd_ps(c8, a, b); c9 = _mm256_fmadd_ps(c9, a, b);
-            c10 = _mm256_fmadd_ps(c10, a, b); c11 = _mm256_fmadd_ps(c11, a, b);
-            __asm__ volatile("" : "+x"(c0), "+x"(c1), "+x"(c2), "+x"(c3), "+x"(c4), "+x"(c5),
-                                  "+x"(c6), "+x"(c7), "+x"(c8), "+x"(c9), "+x"(c10), "+x"(c11));
-        }
-        double dt = now() - t0;
-        __m256 s = _mm256_add_ps(_mm256_add_ps(_mm256_add_ps(c0, c1), _mm256_add_ps(c2, c3)),
-                   _mm256_add_ps(_mm256_add_ps(c4, c5), _mm256_add_ps(c6, c7)));
-        s = _mm256_add_ps(s, _mm256_add_ps(_mm256_add_ps(c8, c9), _mm256_add_ps(c10, c11)));
-        float out[8];
-        _mm256_storeu_ps(out, s);
-        double gf = iters * 12.0 * 16.0 / dt * 1e-9;
-        printf("fma_peak run %d: %.1f GFLOP/s (~%.2f GHz at 32 flop/cycle) [%g]\n", run, gf, gf / 32, out[0]);
+        float out[16];
+        double dt = wide ? avx512(out) : avx2(out);
+        double gf = ITERS * 12.0 * lanes * 2 / dt * 1e-9;
+        printf("fma_peak run %d: %.1f GFLOP/s %s (~%.2f GHz at %d flop/cycle) [%g]\n", run, gf,
+               wide ? "avx512f" : "avx2", gf / (4 * lanes), 4 * lanes, out[0]);
     }
     return 0;
 }

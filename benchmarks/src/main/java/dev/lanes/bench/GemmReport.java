@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs JMH with its usual command-line options and then prints GFLOP/s for every result that has a
  * {@code shape} parameter: {@code GFLOP/s = ops/s * 2 * M * N * K / 1e9}. Without a benchmark pattern
- * it runs the GEMM benchmarks (SIMD and scalar):
+ * it runs the GEMM benchmarks (SIMD and scalar); {@code JavaPeersBenchmark} runs Lanes beside EJML and
+ * netlib-java:
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.lanes.bench.GemmReport GemmBenchmark -p shape=256x256x256</pre>
  */
 public final class GemmReport {
@@ -37,8 +38,8 @@ public final class GemmReport {
         Collection<RunResult> results = new Runner(options).run();
 
         System.out.println();
-        System.out.printf("%-48s %-16s %-6s %5s %14s %9s%n",
-                "Benchmark", "shape", "layout", "beta", "ops/s", "GFLOP/s");
+        System.out.printf("%-48s %-8s %-16s %-6s %5s %14s %9s%n",
+                "Benchmark", "library", "shape", "layout", "beta", "ops/s", "GFLOP/s");
         for (RunResult result : results) {
             BenchmarkParams params = result.getParams();
             String shape = params.getParam("shape");
@@ -48,9 +49,14 @@ public final class GemmReport {
             int[] mnk = GemmBenchmark.parseShape(shape);
             double flopPerOp = 2.0 * mnk[0] * mnk[1] * mnk[2];
             double opsPerSecond = opsPerSecond(result.getPrimaryResult(), params);
-            System.out.printf("%-48s %-16s %-6s %5s %14.1f %9.2f%n", params.getBenchmark(), shape,
-                    params.getParam("layout"), params.getParam("beta"), opsPerSecond, opsPerSecond * flopPerOp / 1e9);
+            System.out.printf("%-48s %-8s %-16s %-6s %5s %14.1f %9.2f%n", params.getBenchmark(),
+                    orDash(params.getParam("library")), shape, params.getParam("layout"), orDash(params.getParam("beta")),
+                    opsPerSecond, opsPerSecond * flopPerOp / 1e9);
         }
+    }
+
+    private static String orDash(String param) {
+        return param == null ? "-" : param;
     }
 
     /** Throughput scores are operations per time unit; every other mode scores time per operation. */
