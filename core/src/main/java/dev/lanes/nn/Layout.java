@@ -62,7 +62,7 @@ final class Layout {
             l2[l] = d.l2();
             width = d.units();
         }
-        parameterCount = spec.parameterCount();
+        parameterCount = offset;
     }
 
     int outputs() {

@@ -41,8 +41,8 @@ import java.util.zip.CRC32;
  * <p>A file may come from anywhere, and a checksum is no signature: the reader checks every count
  * against the bytes that remain and against the others before it allocates anything, so a crafted
  * file gives an {@link IOException} naming the file and the problem, never another exception. Limits no
- * real model reaches: a file of at most {@value #MAX_FILE_BYTES} bytes, at most {@value #MAX_LAYERS}
- * layers, widths (inputs, units) of at most {@value #MAX_WIDTH}; the weight count must be the one the
+ * real model reaches: a file of at most {@value #MAX_FILE_BYTES} bytes, at most {@value Sequential#MAX_LAYERS}
+ * layers, widths (inputs, units) of at most {@value Sequential#MAX_WIDTH}; the weight count must be the one the
  * layers imply, and the scalers must have one column per input.
  */
 final class ModelFile {
@@ -50,10 +50,6 @@ final class ModelFile {
     static final int VERSION = 1;
     /** The largest model file read: 1 GiB, a quarter of a billion weights. */
     static final long MAX_FILE_BYTES = 1L << 30;
-    /** The most layers a model file may declare: as many as a network may have. */
-    static final int MAX_LAYERS = Sequential.MAX_LAYERS;
-    /** The widest input or layer a model file may declare. */
-    static final int MAX_WIDTH = Sequential.MAX_WIDTH;
     private static final byte[] MAGIC = "LANES-NN".getBytes(StandardCharsets.US_ASCII);
     private static final byte DENSE = 1;
     private static final byte DROPOUT = 2;
@@ -141,9 +137,9 @@ final class ModelFile {
         Sequential spec = Sequential.input(inputs);
         int layers = in.readInt();
         // A layer takes at least 9 bytes: its type and a double.
-        if (layers < 0 || layers > MAX_LAYERS || layers > in.available() / 9) {
+        if (layers < 0 || layers > Sequential.MAX_LAYERS || layers > in.available() / 9) {
             throw new IllegalArgumentException("the layer count " + layers + " is not between 0 and "
-                    + Math.min(MAX_LAYERS, in.available() / 9) + " (the bytes left allow no more)");
+                    + Math.min(Sequential.MAX_LAYERS, in.available() / 9) + " (the bytes left allow no more)");
         }
         for (int i = 0; i < layers; i++) {
             byte type = in.readByte();
@@ -175,10 +171,10 @@ final class ModelFile {
         return new Model(spec, params, readScalers(in, inputs));
     }
 
-    /** {@code value} if it is a width from 1 to {@link #MAX_WIDTH}. */
+    /** {@code value} if it is a width from 1 to {@link Sequential#MAX_WIDTH}. */
     private static int width(String what, int value) {
-        if (value < 1 || value > MAX_WIDTH) {
-            throw new IllegalArgumentException(what + " is " + value + ", not between 1 and " + MAX_WIDTH);
+        if (value < 1 || value > Sequential.MAX_WIDTH) {
+            throw new IllegalArgumentException(what + " is " + value + ", not between 1 and " + Sequential.MAX_WIDTH);
         }
         return value;
     }

@@ -307,7 +307,10 @@ public final class Hyperparameters {
                     throw new IllegalArgumentException(valid + value + "'");
                 }
                 long width = ((Number) w).longValue();
-                out.add(width > Integer.MAX_VALUE || width < 1 ? 0 : (int) width);
+                if (width < 1 || width > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(valid + value + "'");
+                }
+                out.add((int) width);
             }
         } else if (value instanceof Integer) {
             out.add((Integer) value);
