@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 public final class Suggestions {
 
+    /** Longer inputs (a runaway cell, say) get no suggestion: the comparison's cost grows with their length. */
+    private static final int LONGEST_COMPARED = 200;
+
     private Suggestions() {
     }
 
@@ -27,9 +30,12 @@ public final class Suggestions {
      * @param given the name that was not recognised
      * @param valid the names that would have been accepted, spelt as they should be suggested
      * @return {@code " Did you mean 'glorot_uniform'?"} (with a leading space), or {@code ""} when no
-     *         valid name is close enough
+     *         valid name is close enough or {@code given} is too long to be a misspelt name
      */
     public static String didYouMean(String given, Collection<String> valid) {
+        if (given.length() > LONGEST_COMPARED) {
+            return "";
+        }
         String lowered = given.toLowerCase(Locale.ROOT);
         int maxDistance = Math.max(2, given.length() / 3);
         String best = null;

@@ -1,5 +1,6 @@
 package dev.lanes.data;
 
+import dev.lanes.base.InputColumn;
 import dev.lanes.base.Matrix;
 
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Objects;
 public final class Dataset {
 
     private final Path source;
+    private final List<InputColumn> columns;
     private final List<String> featureNames;
     private final boolean[] categoryColumns;
     private final float[] featureValues;
@@ -31,24 +33,27 @@ public final class Dataset {
     private final int droppedRows;
 
     /**
-     * A data set over these arrays, which it owns from now on: {@code features} row-major with
-     * {@code featureNames.size()} columns, {@code target} one value per row.
+     * A data set over these arrays, which it owns from now on: {@code features} row-major with one
+     * column per feature of {@code columns}, {@code target} one value per row.
      */
-    Dataset(Path source, List<String> featureNames, boolean[] categoryColumns, float[] features,
-            String targetName, float[] target, int droppedRows) {
+    Dataset(Path source, List<InputColumn> columns, float[] features, String targetName, float[] target,
+            int droppedRows) {
         this.source = Objects.requireNonNull(source, "source");
-        this.featureNames = List.copyOf(featureNames);
-        this.categoryColumns = categoryColumns.clone();
+        this.columns = List.copyOf(columns);
+        this.featureNames = columns.stream().flatMap(c -> c.featureNames().stream()).toList();
+        this.categoryColumns = new boolean[featureNames.size()];
+        int at = 0;
+        for (InputColumn c : columns) {
+            for (int k = 0; k < c.width(); k++) {
+                categoryColumns[at++] = c.categorical();
+            }
+        }
         this.featureValues = features;
         this.targetName = Objects.requireNonNull(targetName, "targetName");
         this.targetValues = target;
         this.features = Matrix.wrap(target.length, featureNames.size(), features);
         this.target = Matrix.wrap(target.length, 1, target);
         this.droppedRows = droppedRows;
-        if (categoryColumns.length != featureNames.size()) {
-            throw new IllegalArgumentException(featureNames.size() + " feature names but "
-                    + categoryColumns.length + " category flags");
-        }
     }
 
     /**
@@ -98,6 +103,14 @@ public final class Dataset {
     /** Number of rows (after any dropped for missing values). */
     public int rows() {
         return targetValues.length;
+    }
+
+    /**
+     * The file's columns that the features come from, in matrix order, each numeric or categorical with
+     * the categories found: what a saved model needs to read raw rows ({@link Preprocessing#toScalers}).
+     */
+    public List<InputColumn> columns() {
+        return columns;
     }
 
     /** Names of the feature columns, in matrix order (one-hot columns as {@code column=category}). */

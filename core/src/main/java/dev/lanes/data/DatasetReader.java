@@ -1,6 +1,8 @@
 package dev.lanes.data;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.lanes.base.Cells;
+import dev.lanes.base.InputColumn;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,13 +182,13 @@ final class DatasetReader {
     /** Lays out the kept rows: numeric features as read, each categorical one as sorted 0/1 columns. */
     private Dataset build() {
         int[] features = columns.features();
-        List<String> names = new ArrayList<>();
-        List<Boolean> isCategory = new ArrayList<>();
+        List<InputColumn> inputs = new ArrayList<>();
         int[] firstColumn = new int[features.length];
         List<int[]> rankOfCode = new ArrayList<>();
+        int cols = 0;
         int k = 0;
         for (int f = 0; f < features.length; f++) {
-            firstColumn[f] = names.size();
+            firstColumn[f] = cols;
             String name = header.get(features[f]);
             if (columns.categorical()[f]) {
                 Map<String, Integer> known = categoryCodes.get(k++);
@@ -195,21 +197,19 @@ final class DatasetReader {
                 int[] rank = new int[sorted.size()];
                 for (int r = 0; r < sorted.size(); r++) {
                     rank[known.get(sorted.get(r))] = r;
-                    names.add(name + "=" + sorted.get(r));
-                    isCategory.add(true);
                 }
                 rankOfCode.add(rank);
+                inputs.add(InputColumn.categorical(name, sorted));
             } else {
-                names.add(name);
-                isCategory.add(false);
+                inputs.add(InputColumn.numeric(name));
             }
+            cols += inputs.get(f).width();
         }
-        if (names.isEmpty()) {
+        if (cols == 0) {
             throw new DataException(csv.file() + ": no feature values: every categorical feature is empty in"
                     + " every row");
         }
 
-        int cols = names.size();
         float[] matrix = new float[rows * cols];
         for (int r = 0; r < rows; r++) {
             k = 0;
@@ -225,12 +225,7 @@ final class DatasetReader {
                 }
             }
         }
-        boolean[] category = new boolean[cols];
-        for (int c = 0; c < cols; c++) {
-            category[c] = isCategory.get(c);
-        }
-        return new Dataset(source, names, category, matrix, header.get(columns.target()),
-                Arrays.copyOf(targets, rows), dropped);
+        return new Dataset(source, inputs, matrix, header.get(columns.target()), Arrays.copyOf(targets, rows), dropped);
     }
 
     private static float[] grow(float[] a, int needed) {

@@ -121,7 +121,7 @@ public final class Preprocessing {
             throw new IllegalArgumentException("Preprocessing was fitted on " + cols + " feature columns, the data set has "
                     + data.featureNames().size());
         }
-        return new Scalers(data.featureNames(), fill, scale, shift, data.targetName(), target.origin(), target.unit());
+        return new Scalers(data.columns(), fill, scale, shift, data.targetName(), target.origin(), target.unit());
     }
 
     private static boolean seen(float[] values, int cols, int c, int[] rows) {

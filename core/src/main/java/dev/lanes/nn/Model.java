@@ -7,6 +7,7 @@ import dev.lanes.base.Scalers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,28 +79,41 @@ public final class Model {
      */
     public Model withScalers(Scalers value) {
         Objects.requireNonNull(value, "scalers");
-        if (value.featureNames().size() != layout.inputs) {
+        if (value.fill().length != layout.inputs) {
             throw new IllegalArgumentException("The network takes " + layout.inputs + " inputs but the scalers describe "
-                    + value.featureNames().size() + " columns");
+                    + value.fill().length + " features");
         }
         return new Model(spec, params.clone(), value);
     }
 
     /**
-     * Predictions for raw features (missing values allowed as NaN) in the target's original units,
-     * through the model's {@link #scalers()}: a rows x outputs matrix.
+     * Predictions for raw features (missing values allowed as NaN; categories already one-hot, as
+     * {@code Dataset.features()} has them) in the target's original units, through the model's
+     * {@link #scalers()}: a rows x outputs matrix.
      *
      * @throws IllegalStateException when the model has no scalers
      */
     public Matrix predictRaw(Matrix rawFeatures) {
-        if (scalers == null) {
-            throw new IllegalStateException("This model has no scalers; use predict() on scaled features");
-        }
+        Scalers scalers = requireScalers();
         float[] out = predict(scalers.apply(rawFeatures)).toArray();
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) scalers.inverseTarget(out[i]);
         }
         return Matrix.wrap(rawFeatures.rows(), layout.outputs(), out);
+    }
+
+    /**
+     * Predictions for raw rows as a CSV file or a JSON request has them, one map from column name to
+     * cell text per row, in the target's original units: the model's {@link #scalers()} turn each row
+     * into features ({@link Scalers#encode}: the same columns and categories as the file it was trained
+     * on; empty cells are missing values; other columns are ignored), then as {@link #predictRaw(Matrix)}.
+     *
+     * @throws IllegalStateException    when the model has no scalers
+     * @throws IllegalArgumentException naming the row and column of a missing column, a cell that is not
+     *                                  a number or a category the model was not trained on
+     */
+    public Matrix predictRaw(List<? extends Map<String, String>> rows) {
+        return predictRaw(requireScalers().encode(rows));
     }
 
     /** A copy of all weights: for each dense layer its kernel (row-major, inputs x units), then its bias. */
@@ -175,6 +189,13 @@ public final class Model {
      */
     public static Model load(Path file) throws IOException {
         return ModelFile.read(file);
+    }
+
+    private Scalers requireScalers() {
+        if (scalers == null) {
+            throw new IllegalStateException("This model has no scalers; use predict() on scaled features");
+        }
+        return scalers;
     }
 
     private void checkInputs(Matrix x) {

@@ -1,5 +1,6 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.InputColumn;
 import dev.lanes.base.Rng;
 import dev.lanes.base.Scalers;
 import dev.lanes.simd.Activation;
@@ -10,20 +11,24 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The saved-model format, version {@value #VERSION}. All numbers are big-endian (Java's
+ * The saved-model format, version {@value #VERSION} (version 1 files, whose scalers name features without
+ * their raw columns, are still read: their columns read as numeric). All numbers are big-endian (Java's
  * {@link DataOutputStream}); strings are modified UTF-8 with a 2-byte length.
  *
  * <pre>
  * magic        8 bytes  "LANES-NN"
- * version      int      1
+ * version      int      2
  * inputs       int      input width
  * layers       int      number of layers, then per layer:
  *   type       byte     1 = dense, 2 = dropout
@@ -31,8 +36,10 @@ import java.util.zip.CRC32;
  *              initializer, double l1, double l2
  *   dropout:   double rate
  * weights      int count, then count floats (IEEE 754 bits): per dense layer kernel (row-major), bias
- * scalers      byte     0 = none, 1 = present, then: int columns, per column string name, float fill,
- *                       float scale, float shift; string target name, double target origin, double unit
+ * scalers      byte     0 = none, 1 = present, then: int raw columns, per column string name, byte
+ *                       kind (0 = number, 1 = categories, then int count and count strings, one input
+ *                       each); then per input float fill, float scale, float shift; string target
+ *                       name, double target origin, double target unit
  * checksum     long     CRC-32 of every byte before it
  * </pre>
  *
@@ -43,16 +50,20 @@ import java.util.zip.CRC32;
  * file gives an {@link IOException} naming the file and the problem, never another exception. Limits no
  * real model reaches: a file of at most {@value #MAX_FILE_BYTES} bytes, at most {@value Sequential#MAX_LAYERS}
  * layers, widths (inputs, units) of at most {@value Sequential#MAX_WIDTH}; the weight count must be the one the
- * layers imply, and the scalers must have one column per input.
+ * layers imply, and the scalers' columns must make one feature per input.
  */
 final class ModelFile {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The first version, whose scalers name each input but not the raw columns. */
+    private static final int VERSION_1 = 1;
     /** The largest model file read: 1 GiB, a quarter of a billion weights. */
     static final long MAX_FILE_BYTES = 1L << 30;
     private static final byte[] MAGIC = "LANES-NN".getBytes(StandardCharsets.US_ASCII);
     private static final byte DENSE = 1;
     private static final byte DROPOUT = 2;
+    private static final byte NUMBER = 0;
+    private static final byte CATEGORIES = 1;
 
     private ModelFile() {
     }
@@ -115,24 +126,26 @@ final class ModelFile {
         long stored = new DataInputStream(new ByteArrayInputStream(all, all.length - 8, 8)).readLong();
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, MAGIC.length, all.length - MAGIC.length));
         int version = in.readInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_1) {
             throw new IOException(file + " is a Lanes model file of format version " + version
-                    + "; this version of Lanes reads version " + VERSION);
+                    + "; this version of Lanes reads versions " + VERSION_1 + " and " + VERSION);
         }
         if (stored != crc.getValue()) {
             throw new IOException(file + " is truncated or corrupt (checksum mismatch)");
         }
         try {
-            return readBody(in);
+            return readBody(in, version);
         } catch (EOFException e) {
             throw new IOException(file + " is truncated", e);
+        } catch (UTFDataFormatException e) {
+            throw new IOException(file + " holds a name that is not valid modified UTF-8 (" + e.getMessage() + ")", e);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " holds an invalid model: " + e.getMessage(), e);
         }
     }
 
     /** The model in {@code in}, every count checked before anything is allocated. */
-    private static Model readBody(DataInputStream in) throws IOException {
+    private static Model readBody(DataInputStream in, int version) throws IOException {
         int inputs = width("inputs", in.readInt());
         Sequential spec = Sequential.input(inputs);
         int layers = in.readInt();
@@ -168,7 +181,7 @@ final class ModelFile {
         for (int i = 0; i < params.length; i++) {
             params[i] = Float.intBitsToFloat(in.readInt());
         }
-        return new Model(spec, params, readScalers(in, inputs));
+        return new Model(spec, params, readScalers(in, inputs, version));
     }
 
     /** {@code value} if it is a width from 1 to {@link Sequential#MAX_WIDTH}. */
@@ -184,9 +197,18 @@ final class ModelFile {
         if (s == null) {
             return;
         }
-        out.writeInt(s.featureNames().size());
-        for (int c = 0; c < s.featureNames().size(); c++) {
-            out.writeUTF(s.featureNames().get(c));
+        out.writeInt(s.columns().size());
+        for (InputColumn column : s.columns()) {
+            out.writeUTF(column.name());
+            out.writeByte(column.categorical() ? CATEGORIES : NUMBER);
+            if (column.categorical()) {
+                out.writeInt(column.categories().size());
+                for (String category : column.categories()) {
+                    out.writeUTF(category);
+                }
+            }
+        }
+        for (int c = 0; c < s.fill().length; c++) {
             out.writeInt(Float.floatToRawIntBits(s.fill()[c]));
             out.writeInt(Float.floatToRawIntBits(s.scale()[c]));
             out.writeInt(Float.floatToRawIntBits(s.shift()[c]));
@@ -196,7 +218,7 @@ final class ModelFile {
         out.writeDouble(s.targetUnit());
     }
 
-    private static Scalers readScalers(DataInputStream in, int inputs) throws IOException {
+    private static Scalers readScalers(DataInputStream in, int inputs, int version) throws IOException {
         byte present = in.readByte();
         if (present == 0) {
             return null;
@@ -205,24 +227,65 @@ final class ModelFile {
             throw new IllegalArgumentException("the scalers' flag is " + present + " (0 = none, 1 = present)");
         }
         int n = in.readInt();
-        if (n != inputs) {
-            throw new IllegalArgumentException("the scalers have " + n + " columns but the model has " + inputs + " inputs");
+        // A column takes at least 3 bytes (a name's length and its kind), and makes at least one input,
+        // except a categorical column without categories.
+        if (n < 0 || n > in.available() / 3 || (version == VERSION_1 && n != inputs)) {
+            throw new IllegalArgumentException("the scalers' column count " + n + " does not fit the model's "
+                    + inputs + " inputs and the bytes left");
         }
-        // A column takes at least 14 bytes: a name's length and three floats.
-        if (n > in.available() / 14) {
-            throw new EOFException("the file ends before its " + n + " scaler columns");
+        List<InputColumn> columns = new ArrayList<>();
+        if (version != VERSION_1) {
+            int width = 0;
+            for (int c = 0; c < n; c++) {
+                InputColumn column = readColumn(in, inputs - width);
+                columns.add(column);
+                width += column.width();
+            }
+            if (width != inputs) {
+                throw new IllegalArgumentException("the scalers' columns make " + width + " inputs but the model has "
+                        + inputs + " inputs");
+            }
         }
-        java.util.List<String> names = new java.util.ArrayList<>();
-        float[] fill = new float[n];
-        float[] scale = new float[n];
-        float[] shift = new float[n];
-        for (int c = 0; c < n; c++) {
-            names.add(in.readUTF());
+        // An input takes at least 12 bytes: three floats (and, in version 1, its name's length first).
+        if (inputs > in.available() / 12) {
+            throw new EOFException("the file ends before its " + inputs + " scaler columns");
+        }
+        float[] fill = new float[inputs];
+        float[] scale = new float[inputs];
+        float[] shift = new float[inputs];
+        for (int c = 0; c < inputs; c++) {
+            if (version == VERSION_1) {
+                columns.add(InputColumn.numeric(in.readUTF()));
+            }
             fill[c] = Float.intBitsToFloat(in.readInt());
             scale[c] = Float.intBitsToFloat(in.readInt());
             shift[c] = Float.intBitsToFloat(in.readInt());
         }
-        return new Scalers(names, fill, scale, shift, in.readUTF(), in.readDouble(), in.readDouble());
+        return new Scalers(columns, fill, scale, shift, in.readUTF(), in.readDouble(), in.readDouble());
+    }
+
+    /** One raw column; a categorical one may have at most {@code inputsLeft} categories. */
+    private static InputColumn readColumn(DataInputStream in, int inputsLeft) throws IOException {
+        String name = in.readUTF();
+        byte kind = in.readByte();
+        if (kind == NUMBER) {
+            return InputColumn.numeric(name);
+        }
+        if (kind != CATEGORIES) {
+            throw new IllegalArgumentException("the column '" + name + "' has the unknown kind " + kind
+                    + " (0 = number, 1 = categories)");
+        }
+        int count = in.readInt();
+        // A category takes at least 2 bytes: its length.
+        if (count < 0 || count > inputsLeft || count > in.available() / 2) {
+            throw new IllegalArgumentException("the column '" + name + "' has " + count + " categories; the inputs"
+                    + " and bytes left allow at most " + Math.min(inputsLeft, in.available() / 2));
+        }
+        List<String> categories = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            categories.add(in.readUTF());
+        }
+        return InputColumn.categorical(name, categories);
     }
 
     /** The initializer a saved name stands for; names with arguments are kept as descriptions only. */

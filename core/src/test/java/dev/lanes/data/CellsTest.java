@@ -1,5 +1,6 @@
 package dev.lanes.data;
 
+import dev.lanes.base.Cells;
 import dev.lanes.base.Rng;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

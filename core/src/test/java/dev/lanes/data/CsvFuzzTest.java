@@ -26,7 +26,7 @@ class CsvFuzzTest {
             DataSpec.target("y").categorical("a").missing(MissingValues.MEAN),
             DataSpec.target("a").exclude("b").missing(MissingValues.DROP_ROW));
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "5m")
     void anyFileLoadsOrIsRefusedWithAMessage(byte[] bytes) throws IOException {
         check(bytes);
     }

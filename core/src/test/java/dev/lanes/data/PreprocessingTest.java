@@ -1,5 +1,6 @@
 package dev.lanes.data;
 
+import dev.lanes.base.InputColumn;
 import dev.lanes.base.Matrix;
 import dev.lanes.base.Rng;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class PreprocessingTest {
      * c=q is 1 only in row 3.
      */
     private static Dataset small() {
-        return new Dataset(Path.of("small.csv"), List.of("a", "b", "c=p", "c=q"),
-                new boolean[] {false, false, true, true},
+        return new Dataset(Path.of("small.csv"),
+                List.of(InputColumn.numeric("a"), InputColumn.numeric("b"), InputColumn.categorical("c", List.of("p", "q"))),
                 new float[] {
                     1, NAN, 1, 0,
                     3, 4, 0, 0,
@@ -93,7 +94,7 @@ class PreprocessingTest {
 
     @Test
     void constantColumnsAndAllMissingColumnsStayFinite() {
-        Dataset data = new Dataset(Path.of("constant.csv"), List.of("k", "m"), new boolean[2],
+        Dataset data = new Dataset(Path.of("constant.csv"), List.of(InputColumn.numeric("k"), InputColumn.numeric("m")),
                 new float[] {5, NAN, 5, NAN, 7, 3}, "y", new float[] {2, 2, 9}, 0);
         int[] train = {0, 1};
         // k is constant (std 1, range 1); m is all missing in training, so filled with 0.
@@ -155,8 +156,8 @@ class PreprocessingTest {
             x[r * cols + (u < 0.6 ? 3 : u < 0.97 ? 4 : 5)] = 1;
             y[r] = (float) (rng.nextGaussian() * 1000 + 5000);
         }
-        return new Dataset(Path.of("random.csv"), List.of("n0", "n1", "n2", "c=a", "c=b", "c=rare"),
-                new boolean[] {false, false, false, true, true, true}, x, "y", y, 0);
+        return new Dataset(Path.of("random.csv"), List.of(InputColumn.numeric("n0"), InputColumn.numeric("n1"),
+                InputColumn.numeric("n2"), InputColumn.categorical("c", List.of("a", "b", "rare"))), x, "y", y, 0);
     }
 
     private static Dataset withWildTestRows(Dataset data, int[] testRows, Rng rng) {
@@ -172,7 +173,7 @@ class PreprocessingTest {
             x[r * cols + 5] = 1;
             y[r] = (float) (rng.nextGaussian() * 1e7);
         }
-        return new Dataset(data.source(), data.featureNames(), data.categoryColumns(), x, data.targetName(), y, 0);
+        return new Dataset(data.source(), data.columns(), x, data.targetName(), y, 0);
     }
 
     private static void assertClose(double[] expected, Matrix actual) {

@@ -1,21 +1,28 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.InputColumn;
 import dev.lanes.base.Scalers;
 import dev.lanes.simd.Activation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,10 +36,14 @@ class ModelFileTest {
     @TempDir
     static Path dir;
 
-    /** A saved 3-4-1 model with scalers, as bytes; its layout is known, so counts can be patched in place. */
+    /**
+     * A saved 3-4-1 model with scalers for a numeric column a and a categorical column c (p, q), as bytes;
+     * its layout is known, so counts can be patched in place.
+     */
     private static byte[] valid() throws IOException {
+        List<InputColumn> columns = List.of(InputColumn.numeric("a"), InputColumn.categorical("c", List.of("p", "q")));
         Model m = Sequential.input(3).dense(4, Activation.RELU).dropout(0.5).dense(1).build(1)
-                .withScalers(new Scalers(List.of("a", "b", "c"), new float[3], new float[] {1, 1, 1}, new float[3], "y", 0, 1));
+                .withScalers(new Scalers(columns, new float[3], new float[] {1, 1, 1}, new float[3], "y", 0, 1));
         Path file = dir.resolve("valid.lanes");
         m.save(file);
         return Files.readAllBytes(file);
@@ -74,6 +85,8 @@ class ModelFileTest {
         byte[] v = valid();
         int weights = weightCountOffset(v);
         int scalerColumns = weights + 4 + 4 * 21 + 1;
+        // Column a: name length, "a", kind; then column c: name length, "c", kind.
+        int categoryKind = scalerColumns + 4 + 4 + 3;
         return Stream.of(
                 Arguments.of("weights-minus-1", patchInt(v, weights, -1), "the weight count is -1 but the layers have 21"),
                 Arguments.of("weights-huge", patchInt(v, weights, Integer.MAX_VALUE - 8), "the weight count is 2147483639"),
@@ -83,8 +96,14 @@ class ModelFileTest {
                 Arguments.of("layers-huge", patchInt(v, 16, Integer.MAX_VALUE), "the layer count 2147483647 is not between 0"),
                 Arguments.of("layers-minus-1", patchInt(v, 16, -1), "the layer count -1"),
                 Arguments.of("units-huge", patchInt(v, 21, 1 << 30), "layer 1's units is 1073741824"),
-                Arguments.of("scaler-columns-minus-1", patchInt(v, scalerColumns, -1), "the scalers have -1 columns but the model has 3"),
-                Arguments.of("scaler-columns-huge", patchInt(v, scalerColumns, Integer.MAX_VALUE), "the scalers have 2147483647 columns"),
+                Arguments.of("scaler-columns-minus-1", patchInt(v, scalerColumns, -1), "the scalers' column count -1"),
+                Arguments.of("scaler-columns-huge", patchInt(v, scalerColumns, Integer.MAX_VALUE), "the scalers' column count 2147483647"),
+                Arguments.of("scaler-columns-one", patchInt(v, scalerColumns, 1), "the scalers' columns make 1 inputs but the model has 3"),
+                Arguments.of("column-kind-5", patchByte(v, categoryKind, (byte) 5), "the column 'c' has the unknown kind 5"),
+                Arguments.of("categories-minus-1", patchInt(v, categoryKind + 1, -1), "the column 'c' has -1 categories"),
+                Arguments.of("categories-huge", patchInt(v, categoryKind + 1, Integer.MAX_VALUE), "the column 'c' has 2147483647 categories"),
+                Arguments.of("name-not-utf-8", patchByte(v, categoryKind - 1, (byte) 0xff), "holds a name that is not valid modified UTF-8"),
+                Arguments.of("categories-three", patchInt(v, categoryKind + 1, 3), "has 3 categories; the inputs and bytes left allow at most 2"),
                 Arguments.of("layer-type-7", patchByte(v, 20, (byte) 7), "layer 1 has the unknown type 7"),
                 Arguments.of("scaler-flag-9", patchByte(v, scalerColumns - 1, (byte) 9), "the scalers' flag is 9"));
     }
@@ -93,6 +112,47 @@ class ModelFileTest {
         byte[] out = b.clone();
         out[offset] = value;
         return withChecksum(out);
+    }
+
+    @Test
+    void aVersion1FileIsReadWithItsInputsAsNumericColumns() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.write("LANES-NN".getBytes(StandardCharsets.US_ASCII));
+        out.writeInt(1);
+        out.writeInt(2);                      // inputs
+        out.writeInt(1);                      // one dense layer of 1 unit
+        out.writeByte(1);
+        out.writeInt(1);
+        out.writeUTF("linear");
+        out.writeUTF("glorot_uniform");
+        out.writeUTF("zeros");
+        out.writeDouble(0);
+        out.writeDouble(0);
+        out.writeInt(3);                      // weights: kernel 2 x 1, bias 1
+        for (float w : new float[] {2f, -1f, 0.5f}) {
+            out.writeFloat(w);
+        }
+        out.writeByte(1);                     // scalers: per input its name, fill, scale, shift
+        out.writeInt(2);
+        for (String name : new String[] {"a", "c=p"}) {
+            out.writeUTF(name);
+            out.writeFloat(0f);
+            out.writeFloat(1f);
+            out.writeFloat(0f);
+        }
+        out.writeUTF("y");
+        out.writeDouble(10);
+        out.writeDouble(2);
+        out.writeLong(0);
+        Path file = dir.resolve("version-1.lanes");
+        Files.write(file, withChecksum(bytes.toByteArray()));
+
+        Model m = Model.load(file);
+        Scalers scalers = m.scalers().orElseThrow();
+        assertEquals(List.of(InputColumn.numeric("a"), InputColumn.numeric("c=p")), scalers.columns());
+        // (2 * 3 - 1 * 1 + 0.5) * 2 + 10
+        assertEquals(21f, m.predictRaw(List.of(Map.of("a", "3", "c=p", "1"))).get(0, 0));
     }
 
     @ParameterizedTest(name = "{0}")

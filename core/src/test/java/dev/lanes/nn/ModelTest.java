@@ -1,5 +1,6 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.InputColumn;
 import dev.lanes.base.Matrix;
 import dev.lanes.base.Rng;
 import dev.lanes.base.Scalers;
@@ -197,10 +198,10 @@ class ModelTest {
         assertTrue(assertThrows(IOException.class, () -> Model.load(corrupt)).getMessage().contains("corrupt"));
 
         Path future = dir.resolve("future.lanes");
-        byte[] v2 = bytes.clone();
-        ByteBuffer.wrap(v2).putInt(8, 2);
-        Files.write(future, v2);
-        assertTrue(assertThrows(IOException.class, () -> Model.load(future)).getMessage().contains("version 2"));
+        byte[] v3 = bytes.clone();
+        ByteBuffer.wrap(v3).putInt(8, 3);
+        Files.write(future, v3);
+        assertTrue(assertThrows(IOException.class, () -> Model.load(future)).getMessage().contains("version 3"));
 
         Path other = dir.resolve("other.txt");
         Files.writeString(other, "hello, this is not a model");
@@ -214,7 +215,7 @@ class ModelTest {
         Matrix[] d = linearData(7);
         Model model = Sequential.input(2).dense(4, Activation.TANH).dense(1).build(3);
         model.fit(d[0], d[1], FitOptions.defaults().epochs(2));
-        Scalers scalers = new Scalers(List.of("a", "b"), new float[] {0.5f, -1f}, new float[] {2f, 0.5f},
+        Scalers scalers = new Scalers(List.of(InputColumn.numeric("a"), InputColumn.numeric("b")), new float[] {0.5f, -1f}, new float[] {2f, 0.5f},
                 new float[] {1f, 0f}, "y", 100, 10);
         Model scaled = model.withScalers(scalers);
         Matrix raw = Matrix.wrap(2, 2, new float[] {1f, Float.NaN, -3f, 4f});

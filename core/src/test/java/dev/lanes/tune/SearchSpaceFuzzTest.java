@@ -19,7 +19,7 @@ class SearchSpaceFuzzTest {
 
     private static final List<String> NAMES = List.copyOf(Hyperparameters.names());
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "5m")
     void anyGridIsBuiltOrRefusedWithAMessage(FuzzedDataProvider data) {
         Map<String, List<String>> grid = new LinkedHashMap<>();
         int names = data.consumeInt(1, 4);

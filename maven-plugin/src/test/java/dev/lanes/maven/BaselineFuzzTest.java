@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class BaselineFuzzTest {
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "5m")
     void anyBaselineIsReadOrRefusedWithAMessage(byte[] bytes) throws IOException {
         Path file = Files.createTempFile("lanes-fuzz", ".json");
         try {

@@ -22,7 +22,7 @@ class GridFuzzTest {
 
     private static final List<String> NAMES = List.copyOf(Hyperparameters.names());
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "5m")
     void anyGridElementIsParsedOrRefusedWithAMessage(FuzzedDataProvider data) {
         Map<String, String> raw = new LinkedHashMap<>();
         int names = data.consumeInt(1, 4);

@@ -62,9 +62,10 @@ public final class LibraryTour {
     public static Outcome run(Path csv, Path outputDir) throws IOException {
         System.out.println("Kernels: " + Simd.describe());
 
-        // 1. Data: the raw file, two columns left out by name. Errors name file, line, column and value.
+        // 1. Data: the raw file, one column left out by name, a text column one-hot encoded. Errors name
+        // file, line, column and value.
         Dataset data = Dataset.load(csv,
-                DataSpec.target("median_house_value").exclude("total_bedrooms", "ocean_proximity"));
+                DataSpec.target("median_house_value").exclude("total_bedrooms").categorical("ocean_proximity"));
         Fold split = Splits.holdOut(data.rows(), 0.2, 42);
         // A shuffled tenth of the training rows watches for overfitting (Keras' validation_split would take
         // the file's last rows, one region of California here).
@@ -108,6 +109,12 @@ public final class LibraryTour {
         float[] after = loaded.predictRaw(raw).toArray();
         System.out.printf(Locale.ROOT, "predicted %.0f, %.0f, %.0f dollars (saved to %s)%n",
                 after[0], after[1], after[2], file);
+        // The file's first row as a service would receive it: text cells by column name, the category as text.
+        Map<String, String> firstRow = Map.of("longitude", "-122.23", "latitude", "37.88",
+                "housing_median_age", "41.0", "total_rooms", "880.0", "population", "322.0", "households", "126.0",
+                "median_income", "8.3252", "ocean_proximity", "NEAR BAY");
+        float fromText = loaded.predictRaw(List.of(firstRow)).get(0, 0);
+        System.out.printf(Locale.ROOT, "first row from its text cells: %.0f dollars%n", fromText);
 
         // 5. A small cross-validated grid search with a progress listener.
         SearchSpace grid = SearchSpace.grid(Map.of(
@@ -126,7 +133,7 @@ public final class LibraryTour {
         Gemm.sgemm(false, false, 2, 2, 2, 1f, a, 0, 2, b, 0, 2, 0f, c, 0, 2);
         Activations.forward(Activation.TANH, 2, 2, c, 0, c, 0);
 
-        return new Outcome(rmse, history.epochsRun(), java.util.Arrays.equals(before, after),
+        return new Outcome(rmse, history.epochsRun(), java.util.Arrays.equals(before, after) && fromText == after[0],
                 result.bestScore().orElseThrow(), result.bestParamTexts().orElseThrow().toString(), c);
     }
 

@@ -1,14 +1,15 @@
-package dev.lanes.data;
+package dev.lanes.base;
 
 /**
- * The syntax of one CSV cell: what counts as a number, and how a value is quoted in a message.
+ * The syntax of one data cell, shared by the CSV reader and {@link Scalers#encode}: what counts as a
+ * number, and how a value is quoted in a message.
  *
  * <p>Numbers are decimal only: an optional sign, digits with an optional decimal point, and an optional
  * exponent ({@code 12}, {@code -0.5}, {@code .5}, {@code 1.5e-3}). {@link Float#parseFloat} alone would
  * also take hex floats ({@code 0x1p3}), type suffixes ({@code 1.5f}, {@code 2d}), {@code NaN} and
  * {@code Infinity}, none of which a data file should contain.
  */
-final class Cells {
+public final class Cells {
 
     /** Longest value quoted in full in a message; longer ones are cut, so a runaway quote stays readable. */
     private static final int SHOWN = 60;
@@ -17,7 +18,7 @@ final class Cells {
     }
 
     /** Whether {@code s} (already trimmed) is a decimal number as described above. */
-    static boolean isDecimal(String s) {
+    public static boolean isDecimal(String s) {
         int n = s.length();
         int i = 0;
         if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -56,20 +57,20 @@ final class Cells {
     }
 
     /** Whether {@code s} (already trimmed) spells a non-finite value: NaN, inf or infinity, any case and sign. */
-    static boolean isNonFinite(String s) {
+    public static boolean isNonFinite(String s) {
         String unsigned = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
         return unsigned.equalsIgnoreCase("nan") || unsigned.equalsIgnoreCase("inf")
                 || unsigned.equalsIgnoreCase("infinity");
     }
 
     /** Whether {@code s} (already trimmed) starts like a number, so it is a malformed number rather than text. */
-    static boolean looksNumeric(String s) {
+    public static boolean looksNumeric(String s) {
         char c = s.charAt(0);
         return isDigit(c) || c == '+' || c == '-' || c == '.';
     }
 
     /** {@code value} as shown between quotes in a message: line breaks made visible, cut when long. */
-    static String shown(String value) {
+    public static String shown(String value) {
         String oneLine = value.replace("\r", "\\r").replace("\n", "\\n");
         return oneLine.length() <= SHOWN ? oneLine : oneLine.substring(0, SHOWN) + "...";
     }
