@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
      assert log.contains('The baseline file src/nn/broken.json is not readable: it is not valid JSON')
      assert log.contains('The baseline file src/nn/missing.json does not exist')
-     assert log.contains('The baseline file src/nn/other-scoring.json has no best mse score: it has r2.')
+     assert log.contains('The baseline file src/nn/no-format.json is not a gridsearch.json of nn:gridsearch: it has no "format".')
      assert log.contains('copy target/nn/gridsearch.json to ')
      assert !log.contains('Grid search of')
 

@@ -1,3 +1,4 @@
+import groovy.xml.XmlSlurper
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
@@ -13,7 +14,15 @@ assert log.count('12/12 fits (100%)') == 1
 ['maxMse', 'maxRmse', 'maxMae', 'minR2', 'maxRegressionPercent'].each { rule ->
     assert log =~ /\[INFO\] ${rule} +threshold .* actual .* PASS/
 }
-assert log.contains('Model quality gate PASSED: 5 of 5 rules met')
+assert log.contains('Model quality gate PASSED: 7 of 7 checks met')
+// The gate's reports: JUnit XML with a test case per check, the Markdown summary.
+def suite = new XmlSlurper().parse(new File(out, 'TEST-nn-gate.xml'))
+assert suite.@name == 'nn-gate' && suite.@tests == '7' && suite.@failures == '0' && suite.@errors == '0'
+assert suite.testcase.size() == 7
+assert suite.testcase[0].@name == 'target: y varies'
+def summary = new File(out, 'summary.md').text
+assert summary.startsWith('## Model quality gate PASSED: 7 of 7 checks met')
+assert summary.contains('| maxRmse | rmse <= ')
 assert log.contains('Top 4 of 4 candidates by rmse')
 
 // gridsearch.json: every candidate, the best, the environment; the gate's metrics computed.

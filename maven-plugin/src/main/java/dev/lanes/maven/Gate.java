@@ -1,58 +1,89 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.Formats;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The model quality gate: the threshold rules ({@code maxMse}, {@code maxRmse}, {@code maxMae},
- * {@code minR2}, any combination) and the optional budget against a baseline. It only compares the
- * numbers the search wrote with the configured ones.
+ * The model quality gate: its rules in configuration order, the baseline the change rules compare with,
+ * and the checks of the data that come before them. It only compares the numbers the search wrote with
+ * the configured ones.
+ *
+ * <p>Before the rules, two checks of the data: the target must vary (a constant target makes every
+ * error about 0 and every R² 0, which would pass any threshold), and a baseline must come from the same
+ * data set and target (its SHA-256 and target name), unless {@code dataChanged} says the data changed
+ * on purpose. Either problem is an ERROR, which fails the build whatever the rules' severity.
+ *
+ * @param rules       the rules, in configuration order
+ * @param baseline    the baseline, present when a rule needs one
+ * @param dataChanged whether a baseline of other data is accepted (with a warning)
  */
-final class Gate {
+record Gate(List<GateRule> rules, Optional<Baseline> baseline, boolean dataChanged) {
 
-    private final List<GateRule> rules;
-    private final Optional<BaselineRule> baseline;
-
-    Gate(List<GateRule> rules, Optional<BaselineRule> baseline) {
-        this.rules = List.copyOf(rules);
-        this.baseline = baseline;
-    }
-
-    /**
-     * The threshold rules that are set (null = not set), in a fixed order.
-     *
-     * @throws ConfigurationError for an invalid threshold
-     */
-    static List<GateRule> rules(Double maxMse, Double maxRmse, Double maxMae, Double minR2) {
-        List<GateRule> rules = new ArrayList<>();
-        if (maxMse != null) {
-            rules.add(GateRule.atMost("maxMse", "mse", maxMse));
+    /** Copies the rules; a change rule needs the baseline. */
+    Gate {
+        rules = List.copyOf(rules);
+        if (baseline.isEmpty() && rules.stream().anyMatch(GateRule::needsBaseline)) {
+            throw new IllegalArgumentException("a change rule without a baseline");
         }
-        if (maxRmse != null) {
-            rules.add(GateRule.atMost("maxRmse", "rmse", maxRmse));
-        }
-        if (maxMae != null) {
-            rules.add(GateRule.atMost("maxMae", "mae", maxMae));
-        }
-        if (minR2 != null) {
-            rules.add(GateRule.minR2(minR2));
-        }
-        return rules;
     }
 
     /** Whether there is nothing to check: the run only reports. */
     boolean isEmpty() {
-        return rules.isEmpty() && baseline.isEmpty();
+        return rules.isEmpty();
     }
 
-    /** One verdict per rule, in configuration order, the baseline's last. */
-    List<Verdict> evaluate(SearchSummary outcome) {
+    /** The data checks, then one verdict per rule in configuration order. */
+    List<Verdict> evaluate(SearchSummary run) {
         List<Verdict> verdicts = new ArrayList<>();
+        verdicts.add(target(run));
+        baseline.ifPresent(b -> verdicts.add(sameData(run, b)));
         for (GateRule r : rules) {
-            verdicts.add(r.check(outcome.bestScore(r.metric())));
+            verdicts.add(r.check(run, baseline));
         }
-        baseline.ifPresent(b -> verdicts.add(b.check(outcome.bestScore(b.metric()))));
         return verdicts;
+    }
+
+    private static Verdict target(SearchSummary run) {
+        SearchSummary.TargetStats t = run.targetStats();
+        String spread = "std " + Formats.format(t.std()) + ", from " + Formats.format(t.min()) + " to " + Formats.format(t.max());
+        if (!t.degenerate()) {
+            return new Verdict("target", run.target() + " varies", spread, Verdict.Status.PASS);
+        }
+        String what = t.max() == t.min() ? "constant (" + Formats.format(t.min()) + " in every row)" : "nearly constant (" + spread
+                + ", mean " + Formats.format(t.mean()) + ")";
+        return new Verdict("target", run.target() + " varies", what + ": every model scores an error near 0 and an R² near 0,"
+                + " so no rule can judge it", Verdict.Status.ERROR);
+    }
+
+    private Verdict sameData(SearchSummary run, Baseline b) {
+        String condition = "same data as " + b.shown();
+        List<String> differences = new ArrayList<>();
+        if (b.sha256().isEmpty() || b.target().isEmpty()) {
+            differences.add("the baseline does not record its data set (dataset.sha256 and dataset.target)");
+        } else {
+            if (!b.sha256().get().equals(run.sha256())) {
+                differences.add("the data set's SHA-256 is " + shortHash(run.sha256()) + ", the baseline's " + shortHash(b.sha256().get()));
+            }
+            if (!b.target().get().equals(run.target())) {
+                differences.add("the target is " + run.target() + ", the baseline's " + b.target().get());
+            }
+        }
+        if (differences.isEmpty()) {
+            return new Verdict("baseline data", condition, "sha256 " + shortHash(run.sha256()) + ", target " + run.target(),
+                    Verdict.Status.PASS);
+        }
+        String actual = String.join("; ", differences);
+        return dataChanged
+                ? new Verdict("baseline data", condition, actual + " (dataChanged is true: compared anyway)", Verdict.Status.WARN)
+                : new Verdict("baseline data", condition, actual + ": a comparison would mean nothing; make a new baseline"
+                + " from this run's target/nn/gridsearch.json, or set <dataChanged>true</dataChanged> if the data changed"
+                + " on purpose", Verdict.Status.ERROR);
+    }
+
+    private static String shortHash(String sha256) {
+        return sha256.length() > 12 ? sha256.substring(0, 12) : sha256;
     }
 }

@@ -166,7 +166,21 @@ public class GridSearchMojo extends AbstractMojo {
     @Parameter(property = "nn.maxRegressionPercent")
     private Double maxRegressionPercent;
 
-    /** Whether a violated rule fails the build; false only warns. */
+    /**
+     * Gate: more rules, each on one metric with its own bounds and severity; see {@link RuleConfig}.
+     * A rule on a metric other than mse, rmse, mae and r2 needs that metric in {@code metrics}.
+     */
+    @Parameter
+    private List<RuleConfig> rules;
+
+    /**
+     * Gate: accept a baseline made from another data set or target, with a warning, when the data changed
+     * on purpose; otherwise such a baseline is an ERROR.
+     */
+    @Parameter(property = "nn.dataChanged", defaultValue = "false")
+    private boolean dataChanged;
+
+    /** Whether a violated rule fails the build; false only warns, whatever each rule's severity. */
     @Parameter(property = "nn.failOnViolation", defaultValue = "true")
     private boolean failOnViolation;
 
@@ -218,12 +232,12 @@ public class GridSearchMojo extends AbstractMojo {
         Gate gate;
         Job job;
         try {
-            gate = gate(basedir);
             job = new Job(plugin.getVersion(), JobFactory.data(dataset, basedir),
                     JobFactory.search(search, nIter, grid, grids, folds, repeats, seed, scoring, metrics,
                             returnTrainScore, featureScaling, targetScaling, halving),
                     JobFactory.parallelism(parallelism),
                     OutputFiles.staging(outputDirectory.toPath().toAbsolutePath()).toString());
+            gate = gate(basedir, job.search());
             if (timeout < 0) {
                 throw new ConfigurationError("<timeout> must be a number of seconds >= 0 (0 = no limit), got " + timeout + ".");
             }
@@ -253,21 +267,47 @@ public class GridSearchMojo extends AbstractMojo {
             throw new MojoExecutionException("nn:gridsearch could not read or write " + out + ": " + e.getMessage(), e);
         }
         report(outcome, out, basedir);
-        verdict(gate, outcome);
+        verdict(gate, outcome, out);
     }
 
     /** The gate's rules, checked, and the baseline, read. */
-    private Gate gate(Path basedir) {
-        List<GateRule> rules = Gate.rules(maxMse, maxRmse, maxMae, minR2);
-        Optional<BaselineRule> base = Optional.empty();
-        if (baseline != null) {
-            base = Optional.of(BaselineRule.read(baseline.toPath(), JobFactory.shown(baseline.toPath().toAbsolutePath(),
-                    basedir), JobFactory.scoring("<scoring>", scoring), maxRegressionPercent == null ? 0 : maxRegressionPercent));
-        } else if (maxRegressionPercent != null) {
-            throw new ConfigurationError("<maxRegressionPercent> " + Formats.format(maxRegressionPercent) + " is set without "
-                    + "<baseline>: name the gridsearch.json of an accepted run to compare with, or remove it.");
+    private Gate gate(Path basedir, Job.Search searchJob) {
+        Severity severity = failOnViolation ? Severity.FAIL : Severity.WARN;
+        List<GateRule> all = new ArrayList<>();
+        if (maxMse != null) {
+            all.add(ThresholdRule.of("maxMse", "maxMse", "mse", true, maxMse, severity));
         }
-        return new Gate(rules, base);
+        if (maxRmse != null) {
+            all.add(ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, maxRmse, severity));
+        }
+        if (maxMae != null) {
+            all.add(ThresholdRule.of("maxMae", "maxMae", "mae", true, maxMae, severity));
+        }
+        if (minR2 != null) {
+            all.add(ThresholdRule.of("minR2", "minR2", "r2", false, minR2, severity));
+        }
+        List<String> computed = new ArrayList<>();
+        computed.add(searchJob.scoring());
+        computed.addAll(searchJob.extraMetrics());
+        for (int i = 0; rules != null && i < rules.size(); i++) {
+            all.addAll(rules.get(i).toRules(i + 1, computed, !failOnViolation));
+        }
+        boolean changeRules = all.stream().anyMatch(GateRule::needsBaseline);
+        if (baseline == null) {
+            if (maxRegressionPercent != null || changeRules) {
+                throw new ConfigurationError((maxRegressionPercent != null ? "<maxRegressionPercent> "
+                        + Formats.format(maxRegressionPercent) + " is set" : "A rule compares with a baseline") + " without "
+                        + "<baseline>: name the gridsearch.json of an accepted run to compare with, or remove it.");
+            }
+            return new Gate(all, Optional.empty(), dataChanged);
+        }
+        Baseline base = Baseline.read(baseline.toPath(), JobFactory.shown(baseline.toPath().toAbsolutePath(), basedir));
+        if (maxRegressionPercent != null || !changeRules) {
+            // A baseline alone means: no worse than it, in the scoring.
+            all.add(ChangeRule.of("maxRegressionPercent", "maxRegressionPercent", searchJob.scoring(), false, true,
+                    maxRegressionPercent == null ? 0 : maxRegressionPercent, severity));
+        }
+        return new Gate(all, Optional.of(base), dataChanged);
     }
 
     /** The java of the build's JDK toolchain if one is selected, else the one running Maven. */
@@ -352,37 +392,61 @@ public class GridSearchMojo extends AbstractMojo {
                 : outcome.bestIndex().isEmpty() ? " (no model: no candidate has a score)" : " (no model: the refit failed)"));
     }
 
-    /** One line per rule, the final verdict line, and the build failure when a rule is violated. */
-    private void verdict(Gate gate, SearchSummary outcome) throws MojoFailureException {
+    /**
+     * One line per check, the final verdict line, the gate's reports, and the build failure when a rule of
+     * severity fail is violated or a check could not be evaluated.
+     */
+    private void verdict(Gate gate, SearchSummary outcome, Path out) throws MojoExecutionException, MojoFailureException {
         if (gate.isEmpty()) {
-            getLog().info("Model quality gate: no rule configured (maxMse, maxRmse, maxMae, minR2, baseline): report only");
+            getLog().info("Model quality gate: no rule configured (maxMse, maxRmse, maxMae, minR2, baseline, rules): report only");
             return;
         }
         List<Verdict> verdicts = gate.evaluate(outcome);
-        List<Verdict> failed = new ArrayList<>();
         for (Verdict v : verdicts) {
-            if (v.passed()) {
-                getLog().info(v.line());
-            } else {
-                failed.add(v);
-                if (failOnViolation) {
-                    getLog().error(v.line());
-                } else {
-                    getLog().warn(v.line());
-                }
+            switch (v.status()) {
+                case PASS -> getLog().info(v.line());
+                case WARN -> getLog().warn(v.line());
+                case FAIL, ERROR -> getLog().error(v.line());
             }
         }
-        if (failed.isEmpty()) {
-            getLog().info("Model quality gate PASSED: " + verdicts.size() + " of " + verdicts.size() + " rules met");
-            return;
+        List<Verdict> errors = verdicts.stream().filter(v -> v.status() == Verdict.Status.ERROR).toList();
+        List<Verdict> failed = verdicts.stream().filter(v -> v.status() == Verdict.Status.FAIL).toList();
+        List<Verdict> warned = verdicts.stream().filter(v -> v.status() == Verdict.Status.WARN).toList();
+        String summary;
+        if (!errors.isEmpty()) {
+            summary = "Model quality gate ERROR: " + errors.size() + " of " + verdicts.size() + " checks could not be"
+                    + " evaluated: " + failures(errors);
+        } else if (!failed.isEmpty()) {
+            summary = "Model quality gate FAILED: " + failed.size() + " of " + verdicts.size() + " checks violated: "
+                    + failures(failed);
+        } else if (!warned.isEmpty()) {
+            summary = "Model quality gate PASSED with " + warned.size() + " warning" + (warned.size() == 1 ? "" : "s")
+                    + ": " + failures(warned) + (failOnViolation ? "" : " (failOnViolation is false: the build goes on)");
+        } else {
+            summary = "Model quality gate PASSED: " + verdicts.size() + " of " + verdicts.size() + " checks met";
         }
-        String summary = "Model quality gate FAILED: " + failed.size() + " of " + verdicts.size() + " rules violated: "
-                + String.join("; ", failed.stream().map(Verdict::failure).toList());
-        if (!failOnViolation) {
-            getLog().warn(summary + " (failOnViolation is false: the build goes on)");
+        try {
+            GateReports.write(out, summary, verdicts, outcome);
+            String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
+            if (stepSummary != null && !stepSummary.isBlank()) {
+                GateReports.appendSummary(Path.of(stepSummary), summary, verdicts, outcome);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("nn:gridsearch could not write the gate's reports in " + out + ": " + e.getMessage(), e);
+        }
+        if (errors.isEmpty() && failed.isEmpty()) {
+            if (warned.isEmpty()) {
+                getLog().info(summary);
+            } else {
+                getLog().warn(summary);
+            }
             return;
         }
         getLog().error(summary);
         throw new MojoFailureException(summary);
+    }
+
+    private static String failures(List<Verdict> verdicts) {
+        return String.join("; ", verdicts.stream().map(Verdict::failure).toList());
     }
 }

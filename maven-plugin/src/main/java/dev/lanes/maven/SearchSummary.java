@@ -25,6 +25,9 @@ import java.util.TreeMap;
  * from {@code timings.json}, when it is there).
  *
  * @param scoring    the metric the candidates are ranked by
+ * @param sha256     the SHA-256 of the data set
+ * @param target     the target column
+ * @param targetStats the target's mean, standard deviation, minimum and maximum over the rows
  * @param rows       rows of the data set
  * @param features   feature columns
  * @param splits     the splits each candidate was fitted on: folds x repeats
@@ -33,7 +36,7 @@ import java.util.TreeMap;
  * @param bestScores the best candidate's mean scores by metric
  * @param candidates every candidate, in candidate order
  */
-record SearchSummary(String scoring, int rows, int features, int splits, String simd, OptionalInt bestIndex,
+record SearchSummary(String scoring, String sha256, String target, TargetStats targetStats, int rows, int features, int splits, String simd, OptionalInt bestIndex,
                      Map<String, Double> bestScores, List<Candidate> candidates) {
 
     /**
@@ -49,6 +52,26 @@ record SearchSummary(String scoring, int rows, int features, int splits, String 
      */
     record Candidate(int index, int rank, SortedMap<String, String> params, double mean, double std, double meanFitSeconds,
                      int round) {
+    }
+
+    /**
+     * The target's spread, which tells whether any score means something.
+     *
+     * @param mean the mean
+     * @param std  the population standard deviation
+     * @param min  the smallest value
+     * @param max  the largest value
+     */
+    record TargetStats(double mean, double std, double min, double max) {
+
+        /**
+         * Whether the target is constant, or so nearly that float32 cannot tell its values apart: then every
+         * model's error is about 0 and its R² 0, and a threshold on them judges nothing. False when the
+         * results do not record the statistics (written by an earlier version).
+         */
+        boolean degenerate() {
+            return Double.isFinite(std) && (max == min || std <= 1e-6 * Math.abs(mean));
+        }
     }
 
     /** Reads {@code gridsearch.json} and {@code timings.json} of {@code dir}. */
@@ -80,8 +103,12 @@ record SearchSummary(String scoring, int rows, int features, int splits, String 
             best.put(e.getKey(), number(e.getValue()));
         }
         JsonNode bestIndex = root.get("best_index");
-        return new SearchSummary(root.path("search").path("scoring").asText(), root.path("dataset").path("rows").asInt(),
-                root.path("dataset").path("features").size(), root.path("search").path("folds").asInt() * root.path("search").path("repeats").asInt(1),
+        JsonNode dataset = root.path("dataset");
+        JsonNode stats = dataset.path("target_summary");
+        return new SearchSummary(root.path("search").path("scoring").asText(), dataset.path("sha256").asText(),
+                dataset.path("target").asText(), new TargetStats(number(stats.get("mean")), number(stats.get("std")),
+                number(stats.get("min")), number(stats.get("max"))), dataset.path("rows").asInt(),
+                dataset.path("features").size(), root.path("search").path("folds").asInt() * root.path("search").path("repeats").asInt(1),
                 root.path("environment").path("simd").asText(),
                 bestIndex == null || !bestIndex.isInt() ? OptionalInt.empty() : OptionalInt.of(bestIndex.asInt()),
                 Map.copyOf(best), List.copyOf(candidates));

@@ -5,27 +5,40 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Any bytes as a committed baseline file give a baseline or a {@link ConfigurationError} with a
- * message, never another exception. The stored inputs (a real gridsearch.json and every input that ever
- * failed) run in every build; {@code JAZZER_FUZZ=1} fuzzes (see docs/robustness.md).
+ * message, never another exception, and a baseline that is read gives every change rule a verdict. The
+ * stored inputs (a real gridsearch.json and every input that ever failed) run in every build;
+ * {@code JAZZER_FUZZ=1} fuzzes (see docs/robustness.md).
  */
 class BaselineFuzzTest {
+
+    private static final SearchSummary RUN = new SearchSummary("rmse", "abc", "y",
+            new SearchSummary.TargetStats(1, 1, 0, 2), 10, 1, 3, "scalar", OptionalInt.of(0),
+            Map.of("rmse", 1.0, "r2", 0.5), List.of());
 
     @FuzzTest(maxDuration = "5m")
     void anyBaselineIsReadOrRefusedWithAMessage(byte[] bytes) throws IOException {
         Path file = Files.createTempFile("lanes-fuzz", ".json");
         try {
             Files.write(file, bytes);
-            for (String metric : new String[] {"rmse", "r2"}) {
-                try {
-                    BaselineRule.read(file, "baseline.json", metric, 5);
-                } catch (ConfigurationError e) {
-                    assertFalse(e.getMessage() == null || e.getMessage().isBlank(), "a ConfigurationError without a message");
+            try {
+                Baseline b = Baseline.read(file, "baseline.json");
+                for (String metric : new String[] {"rmse", "r2"}) {
+                    for (boolean percent : new boolean[] {false, true}) {
+                        GateRule rule = ChangeRule.of("r", "r", metric, percent, percent, 5, Severity.FAIL);
+                        new Gate(List.of(rule), Optional.of(b), false).evaluate(RUN);
+                    }
                 }
+            } catch (ConfigurationError e) {
+                assertFalse(e.getMessage() == null || e.getMessage().isBlank(), "a ConfigurationError without a message");
             }
         } finally {
             Files.delete(file);

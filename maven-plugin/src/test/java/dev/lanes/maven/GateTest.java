@@ -1,112 +1,191 @@
 package dev.lanes.maven;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
+import static dev.lanes.maven.Verdict.Status.ERROR;
+import static dev.lanes.maven.Verdict.Status.FAIL;
+import static dev.lanes.maven.Verdict.Status.PASS;
+import static dev.lanes.maven.Verdict.Status.WARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Every rule type, severity and data check of the gate, on constructed runs whose answers are known. */
 class GateTest {
 
-    private static SearchSummary outcome(Map<String, Double> best) {
-        return new SearchSummary("rmse", 100, 3, 3, "scalar", best.isEmpty() ? OptionalInt.empty() : OptionalInt.of(0),
-                best, List.of());
+    private static final SearchSummary.TargetStats VARIED = new SearchSummary.TargetStats(200_000, 115_000, 15_000, 500_000);
+
+    private static SearchSummary run(Map<String, Double> best) {
+        return run(best, VARIED, "sha-now", "y");
+    }
+
+    private static SearchSummary run(Map<String, Double> best, SearchSummary.TargetStats target, String sha, String name) {
+        return new SearchSummary("rmse", sha, name, target, 100, 3, 3, "scalar",
+                best.isEmpty() ? OptionalInt.empty() : OptionalInt.of(0), best, List.of());
+    }
+
+    private static Baseline baseline(Map<String, Double> best) {
+        return new Baseline("b.json", Optional.of("sha-now"), Optional.of("y"), best);
+    }
+
+    private static Verdict only(GateRule rule, SearchSummary run, Optional<Baseline> b) {
+        return rule.check(run, b);
     }
 
     @Test
     void upperBoundsPassAtAndBelowTheThreshold() {
-        GateRule rule = GateRule.atMost("maxRmse", "rmse", 60000);
-        assertTrue(rule.check(OptionalDouble.of(59999.9)).passed());
-        assertTrue(rule.check(OptionalDouble.of(60000)).passed());
-        Verdict fail = rule.check(OptionalDouble.of(60000.5));
-        assertFalse(fail.passed());
-        assertEquals("rmse <= 60000", fail.threshold());
+        ThresholdRule rule = ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, 60000, Severity.FAIL);
+        assertEquals(PASS, only(rule, run(Map.of("rmse", 59999.9)), Optional.empty()).status());
+        assertEquals(PASS, only(rule, run(Map.of("rmse", 60000.0)), Optional.empty()).status());
+        Verdict fail = only(rule, run(Map.of("rmse", 60000.5)), Optional.empty());
+        assertEquals(FAIL, fail.status());
+        assertEquals("rmse <= 60000", fail.condition());
         assertEquals("60000.5", fail.actual());
-        assertTrue(fail.line().startsWith("maxRmse"), fail.line());
-        assertTrue(fail.line().endsWith("FAIL"), fail.line());
+        assertTrue(fail.line().startsWith("maxRmse") && fail.line().endsWith("FAIL"), fail.line());
     }
 
     @Test
-    void minR2IsALowerBound() {
-        GateRule rule = GateRule.minR2(0.8);
-        assertTrue(rule.check(OptionalDouble.of(0.8)).passed());
-        assertFalse(rule.check(OptionalDouble.of(0.79)).passed());
-        assertTrue(GateRule.minR2(-0.5).check(OptionalDouble.of(-0.2)).passed());
+    void lowerBoundsAndWarnings() {
+        ThresholdRule r2 = ThresholdRule.of("minR2", "minR2", "r2", false, 0.8, Severity.FAIL);
+        assertEquals(PASS, only(r2, run(Map.of("r2", 0.8)), Optional.empty()).status());
+        assertEquals(FAIL, only(r2, run(Map.of("r2", 0.79)), Optional.empty()).status());
+        // A lower bound on an error with severity warn: a result too good to be true.
+        ThresholdRule tooGood = ThresholdRule.of("rmse min", "min", "rmse", false, 1000, Severity.WARN);
+        assertEquals(WARN, only(tooGood, run(Map.of("rmse", 12.0)), Optional.empty()).status());
+        assertEquals(PASS, only(tooGood, run(Map.of("rmse", 52000.0)), Optional.empty()).status());
     }
 
     @Test
-    void noScoreFails() {
-        Verdict v = GateRule.atMost("maxMse", "mse", 1).check(OptionalDouble.empty());
-        assertFalse(v.passed());
+    void noScoreFailsABoundButNotAnImprovementLimit() {
+        Verdict v = only(ThresholdRule.of("maxMse", "maxMse", "mse", true, 1, Severity.FAIL), run(Map.of()), Optional.empty());
+        assertEquals(FAIL, v.status());
         assertEquals("none (no candidate has a score)", v.actual());
+        Optional<Baseline> b = Optional.of(baseline(Map.of("rmse", 5.0)));
+        assertEquals(FAIL, only(ChangeRule.of("r", "r", "rmse", false, true, 5, Severity.FAIL), run(Map.of()), b).status());
+        assertEquals(PASS, only(ChangeRule.of("i", "i", "rmse", true, true, 5, Severity.FAIL), run(Map.of()), b).status());
     }
 
     @Test
     void invalidThresholdsAreRefused() {
-        ConfigurationError negative = assertThrows(ConfigurationError.class, () -> Gate.rules(null, -1.0, null, null));
-        assertTrue(negative.getMessage().startsWith("Invalid gate rule <maxRmse>-1</maxRmse>"), negative.getMessage());
-        assertThrows(ConfigurationError.class, () -> Gate.rules(Double.NaN, null, null, null));
-        assertThrows(ConfigurationError.class, () -> Gate.rules(null, null, Double.POSITIVE_INFINITY, null));
-        ConfigurationError r2 = assertThrows(ConfigurationError.class, () -> Gate.rules(null, null, null, 1.01));
-        assertTrue(r2.getMessage().contains("R² is at most 1"), r2.getMessage());
-        assertEquals(1, Gate.rules(null, null, null, 1.0).size());
-        assertEquals(1, Gate.rules(0.0, null, null, null).size());
+        ConfigurationError negative = assertThrows(ConfigurationError.class,
+                () -> ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, -1, Severity.FAIL));
+        assertTrue(negative.getMessage().startsWith("Invalid gate rule <maxRmse>-1</maxRmse>: the threshold must be a number"
+                + " >= 0, since rmse is never negative."), negative.getMessage());
+        assertThrows(ConfigurationError.class, () -> ThresholdRule.of("m", "max", "mse", true, Double.NaN, Severity.FAIL));
+        ConfigurationError r2 = assertThrows(ConfigurationError.class,
+                () -> ThresholdRule.of("r2 min", "min", "r2", false, 1.01, Severity.FAIL));
+        assertTrue(r2.getMessage().startsWith("Invalid gate rule <min>1.01</min> (r2 min): ")
+                && r2.getMessage().contains("R² is at most 1"), r2.getMessage());
+        ConfigurationError change = assertThrows(ConfigurationError.class,
+                () -> ChangeRule.of("rmse maxImprovement", "maxImprovement", "rmse", true, false, -2, Severity.WARN));
+        assertTrue(change.getMessage().startsWith("Invalid gate rule <maxImprovement>-2</maxImprovement> (rmse maxImprovement):"
+                + " it must be a number >= 0 (0 = no better than the baseline)."), change.getMessage());
+    }
+
+    /** Baseline 50000 rmse (lower is better) and 0.8 r2 (higher is better); each limit at its edge and past it. */
+    @ParameterizedTest(name = "{0} {1} {2}% of {3} -> {4}: {5}")
+    @CsvSource({
+        // metric, improvement, percent, limit, actual, status, condition
+        "rmse, false, true, 5, 52500, PASS, rmse <= 52500 (baseline 50000 + 5%)",
+        "rmse, false, true, 5, 52600, FAIL, rmse <= 52500 (baseline 50000 + 5%)",
+        "rmse, false, false, 500, 50500, PASS, rmse <= 50500 (baseline 50000 + 500)",
+        "rmse, false, false, 500, 50501, FAIL, rmse <= 50500 (baseline 50000 + 500)",
+        "rmse, false, false, 500, 10000, PASS, rmse <= 50500 (baseline 50000 + 500)",
+        "rmse, true, true, 20, 40000, PASS, rmse >= 40000 (baseline 50000 - 20%)",
+        "rmse, true, true, 20, 39999, FAIL, rmse >= 40000 (baseline 50000 - 20%)",
+        "rmse, true, false, 1000, 48999, FAIL, rmse >= 49000 (baseline 50000 - 1000)",
+        "r2, false, true, 10, 0.72, PASS, r2 >= 0.72 (baseline 0.8 - 10%)",
+        "r2, false, true, 10, 0.71, FAIL, r2 >= 0.72 (baseline 0.8 - 10%)",
+        "r2, false, false, 0.05, 0.9, PASS, r2 >= 0.75 (baseline 0.8 - 0.05)",
+        "r2, true, false, 0.1, 0.9, PASS, r2 <= 0.9 (baseline 0.8 + 0.1)",
+        "r2, true, false, 0.1, 0.95, FAIL, r2 <= 0.9 (baseline 0.8 + 0.1)",
+    })
+    void changeLimitsInBothDirections(String metric, boolean improvement, boolean percent, double limit, double actual,
+                                      Verdict.Status status, String condition) {
+        Optional<Baseline> b = Optional.of(baseline(Map.of("rmse", 50000.0, "r2", 0.8)));
+        Verdict v = only(ChangeRule.of("rule", "rule", metric, improvement, percent, limit, Severity.FAIL),
+                run(Map.of(metric, actual)), b);
+        assertEquals(status, v.status(), v.line());
+        assertEquals(condition, v.condition());
     }
 
     @Test
-    void rulesCombineAndEachGetsAVerdict() {
-        Gate gate = new Gate(Gate.rules(3e9, 60000.0, 40000.0, 0.7), Optional.empty());
-        for (GateRule r : Gate.rules(3e9, 60000.0, 40000.0, 0.7)) {
-            assertTrue(JobFactory.METRICS.contains(r.metric()), r.metric() + " is reported by every search");
-        }
-        List<Verdict> verdicts = gate.evaluate(outcome(Map.of("mse", 2.9e9, "rmse", 53000.0, "mae", 41000.0, "r2", 0.78)));
-        assertEquals(List.of("maxMse", "maxRmse", "maxMae", "minR2"), verdicts.stream().map(Verdict::rule).toList());
-        assertEquals(List.of(true, true, false, true), verdicts.stream().map(Verdict::passed).toList());
+    void theActualValueSaysHowMuchWorseOrBetter() {
+        Optional<Baseline> b = Optional.of(baseline(Map.of("rmse", 50000.0)));
+        ChangeRule rule = ChangeRule.of("maxRegressionPercent", "maxRegressionPercent", "rmse", false, true, 5, Severity.FAIL);
+        assertEquals("52600 (5.20% worse)", only(rule, run(Map.of("rmse", 52600.0)), b).actual());
+        assertEquals("49000 (2.00% better)", only(rule, run(Map.of("rmse", 49000.0)), b).actual());
     }
 
     @Test
-    void anEmptyGateOnlyReports() {
-        assertTrue(new Gate(Gate.rules(null, null, null, null), Optional.empty()).isEmpty());
+    void aBaselineWithoutTheMetricOrWithZeroIsAnError() {
+        ChangeRule percent = ChangeRule.of("p", "p", "mae", false, true, 5, Severity.WARN);
+        Verdict missing = only(percent, run(Map.of("mae", 3.0)), Optional.of(baseline(Map.of("rmse", 5.0))));
+        assertEquals(ERROR, missing.status());
+        assertEquals("the baseline b.json has no best mae score (it has rmse)", missing.actual());
+        Verdict empty = only(percent, run(Map.of("mae", 3.0)), Optional.of(baseline(Map.of())));
+        assertTrue(empty.actual().contains("no candidate had a score in that run"), empty.actual());
+        Verdict zero = only(percent, run(Map.of("mae", 3.0)), Optional.of(baseline(Map.of("mae", 0.0))));
+        assertEquals(ERROR, zero.status());
+        assertTrue(zero.actual().contains("a change in percent is undefined"), zero.actual());
+        ChangeRule amount = ChangeRule.of("a", "a", "mae", false, false, 0, Severity.FAIL);
+        assertEquals(PASS, only(amount, run(Map.of("mae", 0.0)), Optional.of(baseline(Map.of("mae", 0.0)))).status());
     }
 
     @Test
-    void theBaselineAllowsAPercentageOfRegressionForErrors() {
-        BaselineRule rule = new BaselineRule("baseline.json", "rmse", 50000, 5);
-        assertTrue(rule.check(OptionalDouble.of(52500)).passed());
-        Verdict fail = rule.check(OptionalDouble.of(52600));
-        assertFalse(fail.passed());
-        assertEquals("rmse <= 52500 (baseline 50000 + 5%)", fail.threshold());
-        assertEquals("52600 (5.20% worse)", fail.actual());
-        assertEquals("49000 (2.00% better)", rule.check(OptionalDouble.of(49000)).actual());
+    void theTargetCheckComesFirstAndAConstantTargetIsAnError() {
+        Gate gate = new Gate(List.of(ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, 10, Severity.WARN)), Optional.empty(), false);
+        List<Verdict> fine = gate.evaluate(run(Map.of("rmse", 5.0)));
+        assertEquals(List.of("target", "maxRmse"), fine.stream().map(Verdict::rule).toList());
+        assertEquals(List.of(PASS, PASS), fine.stream().map(Verdict::status).toList());
+
+        Verdict constant = gate.evaluate(run(Map.of("rmse", 0.0), new SearchSummary.TargetStats(5, 0, 5, 5), "s", "y")).get(0);
+        assertEquals(ERROR, constant.status());
+        assertTrue(constant.actual().startsWith("constant (5 in every row): every model scores an error near 0"), constant.actual());
+        Verdict nearly = gate.evaluate(run(Map.of("rmse", 0.0),
+                new SearchSummary.TargetStats(1e6, 0.01, 1e6 - 0.02, 1e6 + 0.02), "s", "y")).get(0);
+        assertEquals(ERROR, nearly.status());
+        assertTrue(nearly.actual().startsWith("nearly constant (std 0.01"), nearly.actual());
+        // Results of an earlier version have no statistics: nothing to judge, not an error.
+        Verdict unknown = gate.evaluate(run(Map.of("rmse", 0.0),
+                new SearchSummary.TargetStats(Double.NaN, Double.NaN, Double.NaN, Double.NaN), "s", "y")).get(0);
+        assertEquals(PASS, unknown.status());
     }
 
     @Test
-    void theBaselineOfR2RegressesDownwards() {
-        BaselineRule rule = new BaselineRule("baseline.json", "r2", 0.8, 10);
-        assertTrue(rule.check(OptionalDouble.of(0.73)).passed());
-        assertFalse(rule.check(OptionalDouble.of(0.71)).passed());
-        assertTrue(rule.check(OptionalDouble.of(0.9)).passed());
+    void aBaselineOfOtherDataIsAnErrorUnlessTheChangeIsDeclared() {
+        List<GateRule> rules = List.of(ChangeRule.of("maxRegressionPercent", "maxRegressionPercent", "rmse", false, true, 0, Severity.FAIL));
+        Baseline other = new Baseline("b.json", Optional.of("sha-before-the-edit"), Optional.of("price"), Map.of("rmse", 5.0));
+        Verdict error = new Gate(rules, Optional.of(other), false).evaluate(run(Map.of("rmse", 4.0))).get(1);
+        assertEquals("baseline data", error.rule());
+        assertEquals(ERROR, error.status());
+        assertTrue(error.actual().startsWith("the data set's SHA-256 is sha-now, the baseline's sha-before-t; the target"
+                + " is y, the baseline's price: a comparison would mean nothing"), error.actual());
+        Verdict declared = new Gate(rules, Optional.of(other), true).evaluate(run(Map.of("rmse", 4.0))).get(1);
+        assertEquals(WARN, declared.status());
+        assertTrue(declared.actual().endsWith("(dataChanged is true: compared anyway)"), declared.actual());
+
+        Baseline unrecorded = new Baseline("b.json", Optional.empty(), Optional.empty(), Map.of("rmse", 5.0));
+        Verdict unknown = new Gate(rules, Optional.of(unrecorded), false).evaluate(run(Map.of("rmse", 4.0))).get(1);
+        assertEquals(ERROR, unknown.status());
+        assertTrue(unknown.actual().startsWith("the baseline does not record its data set"), unknown.actual());
+
+        List<Verdict> same = new Gate(rules, Optional.of(baseline(Map.of("rmse", 5.0))), false).evaluate(run(Map.of("rmse", 4.0)));
+        assertEquals(List.of("target", "baseline data", "maxRegressionPercent"), same.stream().map(Verdict::rule).toList());
+        assertEquals(List.of(PASS, PASS, PASS), same.stream().map(Verdict::status).toList());
     }
 
     @Test
-    void zeroPercentMeansNoWorse() {
-        BaselineRule rule = new BaselineRule("b.json", "mse", 2.0, 0);
-        assertTrue(rule.check(OptionalDouble.of(2.0)).passed());
-        assertFalse(rule.check(OptionalDouble.of(2.0000001)).passed());
-    }
-
-    @Test
-    void theBaselineVerdictComesLast() {
-        Gate gate = new Gate(Gate.rules(null, 10.0, null, null), Optional.of(new BaselineRule("b.json", "mse", 4, 0)));
-        List<Verdict> verdicts = gate.evaluate(outcome(Map.of("mse", 5.0, "rmse", 2.2)));
-        assertEquals(List.of("maxRmse", "maxRegressionPercent"), verdicts.stream().map(Verdict::rule).toList());
-        assertEquals(List.of(true, false), verdicts.stream().map(Verdict::passed).toList());
+    void aChangeRuleNeedsABaseline() {
+        List<GateRule> rules = List.of(ChangeRule.of("r", "r", "rmse", false, true, 0, Severity.FAIL));
+        assertThrows(IllegalArgumentException.class, () -> new Gate(rules, Optional.empty(), false));
+        assertTrue(new Gate(List.of(), Optional.empty(), false).isEmpty());
     }
 }

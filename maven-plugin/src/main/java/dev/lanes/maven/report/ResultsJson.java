@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanes.maven.job.Job;
 import dev.lanes.maven.job.Json;
+import dev.lanes.maven.job.OutputFiles;
 import dev.lanes.nn.EpochLogs;
 import dev.lanes.simd.Simd;
 import dev.lanes.tune.CandidateResult;
@@ -27,9 +28,6 @@ import java.util.Optional;
  */
 final class ResultsJson {
 
-    /** Names this document's layout; changes when a reader would have to. */
-    static final String FORMAT = "lanes-gridsearch/1";
-
     private ResultsJson() {
     }
 
@@ -37,7 +35,7 @@ final class ResultsJson {
     static ObjectNode of(Job job, CompletedSearch outcome, String datasetSha256, Optional<String> model) {
         SearchResult result = outcome.result();
         ObjectNode root = Json.nodes().objectNode();
-        root.put("format", FORMAT);
+        root.put("format", OutputFiles.RESULTS_FORMAT);
         root.put("plugin_version", job.pluginVersion());
         root.set("dataset", dataset(job.data(), outcome, datasetSha256));
         root.set("search", search(job.search(), outcome));
@@ -67,7 +65,31 @@ final class ResultsJson {
         m.put("rows", outcome.data().rows());
         m.put("dropped_rows", outcome.data().droppedRows());
         m.put("features", outcome.data().featureNames());
+        m.put("target_summary", targetSummary(outcome.data().target().toArray()));
         return (ObjectNode) Json.tree(m);
+    }
+
+    /** The target's mean, population standard deviation, minimum and maximum: the gate refuses a constant one. */
+    private static Map<String, Object> targetSummary(float[] y) {
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : y) {
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double mean = sum / y.length;
+        double squares = 0;
+        for (float v : y) {
+            squares += (v - mean) * (v - mean);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", mean);
+        m.put("std", Math.sqrt(squares / y.length));
+        m.put("min", min);
+        m.put("max", max);
+        return m;
     }
 
     private static ObjectNode search(Job.Search s, CompletedSearch outcome) {

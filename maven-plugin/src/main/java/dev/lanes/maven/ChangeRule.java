@@ -1,0 +1,83 @@
+package dev.lanes.maven;
+
+import dev.lanes.maven.job.Formats;
+import dev.lanes.tune.Scoring;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A limit on how far the best score may move from a baseline's best score in the same metric (MLflow's
+ * {@code min_absolute_change} and {@code min_relative_change}, TFMA's change thresholds). Worse means
+ * higher for the errors and lower for R². A regression limit ({@code maxRegression},
+ * {@code maxRegressionPercent}) bounds how much worse the run may be; an improvement limit
+ * ({@code maxImprovement}, {@code maxImprovementPercent}) flags a run that is better by more than is
+ * plausible, as after a leak of the target into the features. A percentage is of {@code |baseline|}.
+ *
+ * @param name        as shown, e.g. {@code maxRegressionPercent} or {@code rmse maxImprovement}
+ * @param metric      the metric both runs are compared in
+ * @param improvement true for an improvement limit, false for a regression limit
+ * @param percent     whether {@code limit} is a percentage of the baseline rather than an amount
+ * @param limit       the largest change that passes, inclusive
+ * @param severity    what a violation does
+ */
+record ChangeRule(String name, String metric, boolean improvement, boolean percent, double limit, Severity severity)
+        implements GateRule {
+
+    /**
+     * Checks the limit; {@code element} is the POM element that set it.
+     *
+     * @throws ConfigurationError when the limit is not a number >= 0
+     */
+    static ChangeRule of(String name, String element, String metric, boolean improvement, boolean percent, double limit,
+                         Severity severity) {
+        if (!Double.isFinite(limit) || limit < 0) {
+            throw new ConfigurationError(GateRule.invalid(name, element, limit) + "it must be a number >= 0 (0 = " + (improvement ? "no better" : "no worse") + " than the baseline).");
+        }
+        return new ChangeRule(name, metric, improvement, percent, limit, severity);
+    }
+
+    @Override
+    public boolean needsBaseline() {
+        return true;
+    }
+
+    @Override
+    public Verdict check(SearchSummary run, Optional<Baseline> baseline) {
+        Baseline b = baseline.orElseThrow();
+        OptionalDouble before = b.bestScore(metric);
+        if (before.isEmpty()) {
+            String has = b.bestScores().isEmpty() ? "no candidate had a score in that run"
+                    : "it has " + String.join(", ", b.bestScores().keySet());
+            return new Verdict(name, metric + " against the baseline", "the baseline " + b.shown() + " has no best "
+                    + metric + " score (" + has + ")", Verdict.Status.ERROR);
+        }
+        double base = before.getAsDouble();
+        if (percent && base == 0) {
+            return new Verdict(name, metric + " against the baseline", "the baseline's " + metric + " is 0, so a change"
+                    + " in percent is undefined; give the limit as an amount", Verdict.Status.ERROR);
+        }
+        boolean higherIsBetter = Scoring.fromName(metric).greaterIsBetter();
+        double amount = percent ? Math.abs(base) * limit / 100 : limit;
+        // The bound lies on the worse side of the baseline for a regression limit, the better side otherwise.
+        boolean boundAbove = higherIsBetter == improvement;
+        double bound = boundAbove ? base + amount : base - amount;
+        String condition = metric + (boundAbove ? " <= " : " >= ") + Formats.format(bound) + " (baseline "
+                + Formats.format(base) + (boundAbove ? " + " : " - ") + Formats.format(limit) + (percent ? "%)" : ")");
+        OptionalDouble actual = run.bestScore(metric);
+        if (actual.isEmpty()) {
+            // No score is a failure of a regression limit; an improvement limit has nothing to flag.
+            return Verdict.of(name, condition, "none (no candidate has a score)", improvement, severity);
+        }
+        double v = actual.getAsDouble();
+        double worse = higherIsBetter ? base - v : v - base;
+        String change = base == 0 ? "" : String.format(Locale.ROOT, " (%.2f%% %s)", Math.abs(worse / base * 100),
+                worse > 0 ? "worse" : "better");
+        // The limit is decimal text and the bound binary arithmetic on it: 0.8 - 10% is 0.7199999999999999, so a
+        // score at the limit as written gets a few ulps of slack.
+        double slack = 1e-12 * Math.max(Math.abs(base), Math.abs(bound));
+        return Verdict.of(name, condition, Formats.format(v) + change,
+                boundAbove ? v <= bound + slack : v >= bound - slack, severity);
+    }
+}
