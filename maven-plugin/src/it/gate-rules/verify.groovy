@@ -17,7 +17,12 @@ assert log.contains('[WARNING] Model quality gate PASSED with 2 warnings: ')
 // 4. A baseline without the compared metric.
 assert log =~ /\[ERROR\] maxRegressionPercent +threshold rmse against the baseline +actual the baseline src\/nn\/r2-only\.json has no best rmse score \(it has r2\) +ERROR/
 
-// 5. A constant target.
+// 5. and 6. Paired by split.
+assert log =~ /\[ERROR\] rmse maxRegression +threshold rmse worse by <= 0 than src\/nn\/paired-much-better\.json \(paired by split, 95%\) +actual \d+\.\d+ worse on average, at least \d+\.\d+ +FAIL/
+assert log.contains('Model quality gate FAILED: 1 of 5 checks violated: rmse maxRegression: ')
+assert log =~ /\[ERROR\] rmse maxRegression +threshold .* +actual the baseline's splits are not this run's \(3 folds x 1, seed 7 there, 3 folds x 1, seed 42 here\), so the scores cannot be paired +ERROR/
+
+// 7. A constant target.
 assert log =~ /\[ERROR\] target +threshold y varies +actual constant \(7\.5 in every row\): every model scores an error near 0.* ERROR/
 
 // The JUnit report of the last build: the target's error, the other checks as test cases.
@@ -33,7 +38,7 @@ assert suite.testcase[0].error.@message.text().startsWith('target: actual consta
 assert new File(out, 'summary.md').text.startsWith('## Model quality gate ERROR: 1 of 3 checks could not be evaluated')
 def steps = new File(basedir, 'target/step-summary.md').text
 def verdicts = (steps =~ /(?m)^## Model quality gate (\S+)/).collect { it[1] }
-assert verdicts == ['PASSED', 'ERROR:', 'PASSED', 'ERROR:', 'ERROR:'] : verdicts
+assert verdicts == ['PASSED', 'ERROR:', 'PASSED', 'ERROR:', 'FAILED:', 'ERROR:', 'ERROR:'] : verdicts
 assert steps.contains('| r2 min | r2 >= 0.9999 | ')
 // One paragraph, no stack trace.
 assert !(log =~ /(?m)^\s+at [a-z]/)

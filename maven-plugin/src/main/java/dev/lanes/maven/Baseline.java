@@ -8,24 +8,19 @@ import dev.lanes.maven.job.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 /**
  * An accepted earlier run that the gate's change rules compare with: its {@code gridsearch.json}, kept in
  * the project. It records what it was computed from (the data set's SHA-256 and the target), so that a
  * baseline of other data is not compared silently.
  *
- * @param shown      the file as configured, for messages
- * @param sha256     the SHA-256 of its data set, when it records one
- * @param target     its target column, when it records one
- * @param bestScores its best candidate's mean scores by metric
+ * @param shown the file as configured, for messages
+ * @param run   what it holds, read as this run's results are (what it lacks reads as empty text)
  */
-record Baseline(String shown, Optional<String> sha256, Optional<String> target, Map<String, Double> bestScores) {
+record Baseline(String shown, SearchSummary run) {
 
     /**
      * Reads a baseline file.
@@ -65,24 +60,16 @@ record Baseline(String shown, Optional<String> sha256, Optional<String> target, 
             throw new ConfigurationError("The baseline file " + shown + " has no \"best_scores\": it is not a "
                     + OutputFiles.RESULTS + " of nn:gridsearch." + how);
         }
-        Map<String, Double> best = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = scores.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isNumber()) {
-                best.put(e.getKey(), e.getValue().asDouble());
-            }
-        }
-        JsonNode dataset = root.path("dataset");
-        return new Baseline(shown, text(dataset.get("sha256")), text(dataset.get("target")), Collections.unmodifiableSortedMap(new TreeMap<>(best)));
+        return new Baseline(shown, SearchSummary.of(root, Map.of()));
     }
 
     /** Its best mean score in {@code metric}; empty when it has none. */
     OptionalDouble bestScore(String metric) {
-        Double v = bestScores.get(metric);
-        return v == null || v.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(v);
+        return run.bestScore(metric);
     }
 
-    private static Optional<String> text(JsonNode node) {
-        return node == null || !node.isTextual() ? Optional.empty() : Optional.of(node.asText());
+    /** The metrics it has a best score in, in name order. */
+    List<String> metrics() {
+        return run.bestScores().keySet().stream().filter(m -> bestScore(m).isPresent()).sorted().toList();
     }
 }

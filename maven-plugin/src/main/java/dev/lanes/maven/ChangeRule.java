@@ -20,10 +20,15 @@ import java.util.OptionalDouble;
  * @param improvement true for an improvement limit, false for a regression limit
  * @param percent     whether {@code limit} is a percentage of the baseline rather than an amount
  * @param limit       the largest change that passes, inclusive
+ * @param confidence  0 to compare the two best means; otherwise the level of a paired comparison by
+ *                    split: the rule is violated only when the one-sided confidence bound of the mean
+ *                    change over the splits lies beyond the limit, i.e. when the splits' spread does not
+ *                    explain the change (see {@link FoldStatistics}; the folds must be the same: same
+ *                    data, seed, folds and repeats)
  * @param severity    what a violation does
  */
-record ChangeRule(String name, String metric, boolean improvement, boolean percent, double limit, Severity severity)
-        implements GateRule {
+record ChangeRule(String name, String metric, boolean improvement, boolean percent, double limit, double confidence,
+                  Severity severity) implements GateRule {
 
     /**
      * Checks the limit; {@code element} is the POM element that set it.
@@ -31,11 +36,11 @@ record ChangeRule(String name, String metric, boolean improvement, boolean perce
      * @throws ConfigurationError when the limit is not a number >= 0
      */
     static ChangeRule of(String name, String element, String metric, boolean improvement, boolean percent, double limit,
-                         Severity severity) {
+                         double confidence, Severity severity) {
         if (!Double.isFinite(limit) || limit < 0) {
             throw new ConfigurationError(GateRule.invalid(name, element, limit) + "it must be a number >= 0 (0 = " + (improvement ? "no better" : "no worse") + " than the baseline).");
         }
-        return new ChangeRule(name, metric, improvement, percent, limit, severity);
+        return new ChangeRule(name, metric, improvement, percent, limit, confidence, severity);
     }
 
     @Override
@@ -48,8 +53,8 @@ record ChangeRule(String name, String metric, boolean improvement, boolean perce
         Baseline b = baseline.orElseThrow();
         OptionalDouble before = b.bestScore(metric);
         if (before.isEmpty()) {
-            String has = b.bestScores().isEmpty() ? "no candidate had a score in that run"
-                    : "it has " + String.join(", ", b.bestScores().keySet());
+            String has = b.metrics().isEmpty() ? "no candidate had a score in that run"
+                    : "it has " + String.join(", ", b.metrics());
             return new Verdict(name, metric + " against the baseline", "the baseline " + b.shown() + " has no best "
                     + metric + " score (" + has + ")", Verdict.Status.ERROR);
         }
@@ -70,6 +75,9 @@ record ChangeRule(String name, String metric, boolean improvement, boolean perce
             // No score is a failure of a regression limit; an improvement limit has nothing to flag.
             return Verdict.of(name, condition, "none (no candidate has a score)", improvement, severity);
         }
+        if (confidence > 0) {
+            return paired(run, b, base, higherIsBetter);
+        }
         double v = actual.getAsDouble();
         double worse = higherIsBetter ? base - v : v - base;
         String change = base == 0 ? "" : String.format(Locale.ROOT, " (%.2f%% %s)", Math.abs(worse / base * 100),
@@ -79,5 +87,42 @@ record ChangeRule(String name, String metric, boolean improvement, boolean perce
         double slack = 1e-12 * Math.max(Math.abs(base), Math.abs(bound));
         return Verdict.of(name, condition, Formats.format(v) + change,
                 boundAbove ? v <= bound + slack : v >= bound - slack, severity);
+    }
+
+    /**
+     * The paired comparison: per split, how much worse this run's best candidate is than the baseline's
+     * (in percent of the baseline's mean for a percentage); violated when the confidence bound of the mean
+     * change nearest to no change is still beyond the limit.
+     */
+    private Verdict paired(SearchSummary run, Baseline b, double base, boolean higherIsBetter) {
+        String unit = percent ? "%" : "";
+        String condition = metric + " " + (improvement ? "better" : "worse") + " by <= " + Formats.format(limit) + unit
+                + " than " + b.shown() + " (paired by split, " + Formats.percent(confidence) + ")";
+        SearchSummary before = b.run();
+        if (before.folds() != run.folds() || before.splits() != run.splits() || before.seed() != run.seed()) {
+            return new Verdict(name, condition, "the baseline's splits are not this run's (" + splits(before) + " there, "
+                    + splits(run) + " here), so the scores cannot be paired", Verdict.Status.ERROR);
+        }
+        Optional<double[]> then = before.bestSplitScores(metric);
+        Optional<double[]> now = run.bestSplitScores(metric);
+        if (then.isEmpty() || now.isEmpty() || run.splits() < 2) {
+            return new Verdict(name, condition, "the " + (then.isEmpty() ? "baseline holds" : "results hold") + " no per-split "
+                    + metric + " scores of the best candidate to pair", Verdict.Status.ERROR);
+        }
+        double[] worse = new double[run.splits()];
+        for (int k = 0; k < worse.length; k++) {
+            double d = higherIsBetter ? then.get()[k] - now.get()[k] : now.get()[k] - then.get()[k];
+            worse[k] = percent ? d / Math.abs(base) * 100 : d;
+        }
+        double change = improvement ? -FoldStatistics.mean(worse) : FoldStatistics.mean(worse);
+        double margin = FoldStatistics.tQuantile(confidence, worse.length - 1) * FoldStatistics.standardError(worse, run.folds());
+        double surely = change - margin;
+        String actual = Formats.format(change) + unit + " " + (improvement
+                ? "better" : "worse") + " on average, at least " + Formats.format(surely) + unit;
+        return Verdict.of(name, condition, actual, !(surely > limit), severity);
+    }
+
+    private static String splits(SearchSummary s) {
+        return s.folds() + " folds x " + (s.folds() == 0 ? 0 : s.splits() / s.folds()) + ", seed " + s.seed();
     }
 }

@@ -61,14 +61,15 @@ record Gate(List<GateRule> rules, Optional<Baseline> baseline, boolean dataChang
     private Verdict sameData(SearchSummary run, Baseline b) {
         String condition = "same data as " + b.shown();
         List<String> differences = new ArrayList<>();
-        if (b.sha256().isEmpty() || b.target().isEmpty()) {
+        SearchSummary before = b.run();
+        if (before.sha256().isEmpty() || before.target().isEmpty()) {
             differences.add("the baseline does not record its data set (dataset.sha256 and dataset.target)");
         } else {
-            if (!b.sha256().get().equals(run.sha256())) {
-                differences.add("the data set's SHA-256 is " + shortHash(run.sha256()) + ", the baseline's " + shortHash(b.sha256().get()));
+            if (!before.sha256().equals(run.sha256())) {
+                differences.add("the data set's SHA-256 is " + shortHash(run.sha256()) + ", the baseline's " + shortHash(before.sha256()));
             }
-            if (!b.target().get().equals(run.target())) {
-                differences.add("the target is " + run.target() + ", the baseline's " + b.target().get());
+            if (!before.target().equals(run.target())) {
+                differences.add("the target is " + run.target() + ", the baseline's " + before.target());
             }
         }
         if (differences.isEmpty()) {

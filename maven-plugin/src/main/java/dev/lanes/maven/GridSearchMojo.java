@@ -275,16 +275,16 @@ public class GridSearchMojo extends AbstractMojo {
         Severity severity = failOnViolation ? Severity.FAIL : Severity.WARN;
         List<GateRule> all = new ArrayList<>();
         if (maxMse != null) {
-            all.add(ThresholdRule.of("maxMse", "maxMse", "mse", true, maxMse, severity));
+            all.add(ThresholdRule.of("maxMse", "maxMse", "mse", true, maxMse, 0, severity));
         }
         if (maxRmse != null) {
-            all.add(ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, maxRmse, severity));
+            all.add(ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, maxRmse, 0, severity));
         }
         if (maxMae != null) {
-            all.add(ThresholdRule.of("maxMae", "maxMae", "mae", true, maxMae, severity));
+            all.add(ThresholdRule.of("maxMae", "maxMae", "mae", true, maxMae, 0, severity));
         }
         if (minR2 != null) {
-            all.add(ThresholdRule.of("minR2", "minR2", "r2", false, minR2, severity));
+            all.add(ThresholdRule.of("minR2", "minR2", "r2", false, minR2, 0, severity));
         }
         List<String> computed = new ArrayList<>();
         computed.add(searchJob.scoring());
@@ -305,7 +305,7 @@ public class GridSearchMojo extends AbstractMojo {
         if (maxRegressionPercent != null || !changeRules) {
             // A baseline alone means: no worse than it, in the scoring.
             all.add(ChangeRule.of("maxRegressionPercent", "maxRegressionPercent", searchJob.scoring(), false, true,
-                    maxRegressionPercent == null ? 0 : maxRegressionPercent, severity));
+                    maxRegressionPercent == null ? 0 : maxRegressionPercent, 0, severity));
         }
         return new Gate(all, Optional.of(base), dataChanged);
     }

@@ -1,5 +1,7 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.Formats;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +42,13 @@ public class RuleConfig {
     /** How much better than the baseline's best score, in percent of it, is still plausible. */
     Double maxImprovementPercent;
 
+    /**
+     * With a level such as {@code 0.95}: {@code max} and {@code min} bound the one-sided confidence bound
+     * of the mean over the splits instead of the mean, and the change limits compare with the baseline
+     * split by split, violated only when the splits' spread does not explain the change.
+     */
+    Double confidence;
+
     /** {@code fail} (default) or {@code warn}. */
     String severity;
 
@@ -64,24 +73,29 @@ public class RuleConfig {
         }
         Severity s = severity == null ? Severity.FAIL : Severity.parse(where, severity);
         Severity effective = downgrade ? Severity.WARN : s;
+        double level = confidence == null ? 0 : confidence;
+        if (confidence != null && !(level > 0.5 && level < 1)) {
+            throw new ConfigurationError(where + " (" + m + ") has <confidence>" + Formats.format(level) + "</confidence>:"
+                    + " it must be a level between 0.5 and 1, such as 0.95.");
+        }
         List<GateRule> rules = new ArrayList<>();
         if (max != null) {
-            rules.add(ThresholdRule.of(m + " max", "max", m, true, max, effective));
+            rules.add(ThresholdRule.of(m + " max", "max", m, true, max, level, effective));
         }
         if (min != null) {
-            rules.add(ThresholdRule.of(m + " min", "min", m, false, min, effective));
+            rules.add(ThresholdRule.of(m + " min", "min", m, false, min, level, effective));
         }
         if (maxRegression != null) {
-            rules.add(ChangeRule.of(m + " maxRegression", "maxRegression", m, false, false, maxRegression, effective));
+            rules.add(ChangeRule.of(m + " maxRegression", "maxRegression", m, false, false, maxRegression, level, effective));
         }
         if (maxRegressionPercent != null) {
-            rules.add(ChangeRule.of(m + " maxRegressionPercent", "maxRegressionPercent", m, false, true, maxRegressionPercent, effective));
+            rules.add(ChangeRule.of(m + " maxRegressionPercent", "maxRegressionPercent", m, false, true, maxRegressionPercent, level, effective));
         }
         if (maxImprovement != null) {
-            rules.add(ChangeRule.of(m + " maxImprovement", "maxImprovement", m, true, false, maxImprovement, effective));
+            rules.add(ChangeRule.of(m + " maxImprovement", "maxImprovement", m, true, false, maxImprovement, level, effective));
         }
         if (maxImprovementPercent != null) {
-            rules.add(ChangeRule.of(m + " maxImprovementPercent", "maxImprovementPercent", m, true, true, maxImprovementPercent, effective));
+            rules.add(ChangeRule.of(m + " maxImprovementPercent", "maxImprovementPercent", m, true, true, maxImprovementPercent, level, effective));
         }
         if (rules.isEmpty()) {
             throw new ConfigurationError(where + " (" + m + ") sets no bound: give it one of <max>, <min>, <maxRegression>,"

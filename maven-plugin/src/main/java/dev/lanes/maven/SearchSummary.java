@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SortedMap;
@@ -30,14 +31,21 @@ import java.util.TreeMap;
  * @param targetStats the target's mean, standard deviation, minimum and maximum over the rows
  * @param rows       rows of the data set
  * @param features   feature columns
+ * @param folds      the folds of one round of K-fold (K)
  * @param splits     the splits each candidate was fitted on: folds x repeats
+ * @param seed       the search's seed, which decides the folds
  * @param simd       the SIMD kernels the search ran on
  * @param bestIndex  the best candidate, empty when no candidate has a score
  * @param bestScores the best candidate's mean scores by metric
+ * @param bestSplits the best candidate's score on each split, by metric
  * @param candidates every candidate, in candidate order
  */
-record SearchSummary(String scoring, String sha256, String target, TargetStats targetStats, int rows, int features, int splits, String simd, OptionalInt bestIndex,
-                     Map<String, Double> bestScores, List<Candidate> candidates) {
+record SearchSummary(String scoring, String sha256, String target, TargetStats targetStats, int rows, int features, int folds, int splits, long seed,
+                     String simd, OptionalInt bestIndex, Map<String, Double> bestScores, Map<String, double[]> bestSplits,
+                     List<Candidate> candidates) {
+
+    /** More splits than a search can have (its folds x repeats are bounded): a document's claim beyond it is not read. */
+    private static final int MAX_SPLITS = 1_000_000;
 
     /**
      * One candidate.
@@ -76,7 +84,6 @@ record SearchSummary(String scoring, String sha256, String target, TargetStats t
 
     /** Reads {@code gridsearch.json} and {@code timings.json} of {@code dir}. */
     static SearchSummary read(Path dir) throws IOException {
-        JsonNode root = Json.read(dir.resolve(OutputFiles.RESULTS));
         Map<Integer, Double> fitSeconds = new HashMap<>();
         Path timings = dir.resolve(OutputFiles.TIMINGS);
         if (Files.isRegularFile(timings)) {
@@ -84,6 +91,14 @@ record SearchSummary(String scoring, String sha256, String target, TargetStats t
                 fitSeconds.put(t.path("index").asInt(), number(t.get("mean_fit_time")));
             }
         }
+        return of(Json.read(dir.resolve(OutputFiles.RESULTS)), fitSeconds);
+    }
+
+    /**
+     * The summary of a {@code gridsearch.json} document, of this run or of a baseline; what it lacks reads
+     * as empty text, 0 or NaN.
+     */
+    static SearchSummary of(JsonNode root, Map<Integer, Double> fitSeconds) {
         List<Candidate> candidates = new ArrayList<>();
         int index = 0;
         for (JsonNode c : root.path("candidates")) {
@@ -102,16 +117,38 @@ record SearchSummary(String scoring, String sha256, String target, TargetStats t
             Map.Entry<String, JsonNode> e = it.next();
             best.put(e.getKey(), number(e.getValue()));
         }
+        JsonNode search = root.path("search");
+        String scoring = search.path("scoring").asText();
+        int folds = search.path("folds").asInt();
+        int splits = folds * search.path("repeats").asInt(1);
         JsonNode bestIndex = root.get("best_index");
+        OptionalInt bestAt = bestIndex == null || !bestIndex.isInt() ? OptionalInt.empty() : OptionalInt.of(bestIndex.asInt());
+        Map<String, double[]> bestSplits = new TreeMap<>();
+        JsonNode bestRow = bestAt.isPresent() ? root.path("candidates").path(bestAt.getAsInt()) : null;
+        for (String metric : best.keySet()) {
+            if (bestRow == null || !bestRow.isObject() || splits < 1 || splits > MAX_SPLITS) {
+                break;
+            }
+            String suffix = metric.equals(scoring) ? "score" : metric;
+            double[] scores = new double[splits];
+            for (int k = 0; k < splits; k++) {
+                scores[k] = number(bestRow.get("split" + k + "_test_" + suffix));
+            }
+            bestSplits.put(metric, scores);
+        }
         JsonNode dataset = root.path("dataset");
         JsonNode stats = dataset.path("target_summary");
-        return new SearchSummary(root.path("search").path("scoring").asText(), dataset.path("sha256").asText(),
-                dataset.path("target").asText(), new TargetStats(number(stats.get("mean")), number(stats.get("std")),
-                number(stats.get("min")), number(stats.get("max"))), dataset.path("rows").asInt(),
-                dataset.path("features").size(), root.path("search").path("folds").asInt() * root.path("search").path("repeats").asInt(1),
-                root.path("environment").path("simd").asText(),
-                bestIndex == null || !bestIndex.isInt() ? OptionalInt.empty() : OptionalInt.of(bestIndex.asInt()),
-                Map.copyOf(best), List.copyOf(candidates));
+        return new SearchSummary(scoring, dataset.path("sha256").asText(), dataset.path("target").asText(),
+                new TargetStats(number(stats.get("mean")), number(stats.get("std")), number(stats.get("min")),
+                        number(stats.get("max"))), dataset.path("rows").asInt(), dataset.path("features").size(), folds,
+                splits, search.path("seed").asLong(), root.path("environment").path("simd").asText(), bestAt,
+                Map.copyOf(best), Collections.unmodifiableMap(bestSplits), List.copyOf(candidates));
+    }
+
+    /** The best candidate's score on each split in {@code metric}; empty when the document has none. */
+    Optional<double[]> bestSplitScores(String metric) {
+        double[] scores = bestSplits.get(metric);
+        return scores == null ? Optional.empty() : Optional.of(scores.clone());
     }
 
     /** The best candidate's mean score in {@code metric}; empty when there is none. */

@@ -17,10 +17,14 @@ import java.util.OptionalDouble;
  * @param name      as configured, e.g. {@code maxRmse}
  * @param metric    the score it reads, e.g. {@code rmse}
  * @param atMost    true for an upper bound, false for a lower bound
- * @param threshold the bound, inclusive
- * @param severity  what a violation does
+ * @param threshold  the bound, inclusive
+ * @param confidence 0 to bound the mean; otherwise the level of the one-sided confidence bound of the
+ *                   mean that is bounded instead, on its pessimistic side (the upper bound for
+ *                   {@code max}, the lower for {@code min}; see {@link FoldStatistics})
+ * @param severity   what a violation does
  */
-record ThresholdRule(String name, String metric, boolean atMost, double threshold, Severity severity) implements GateRule {
+record ThresholdRule(String name, String metric, boolean atMost, double threshold, double confidence, Severity severity)
+        implements GateRule {
 
     /**
      * Checks the bound against the metric's range; {@code element} is the POM element that set it.
@@ -28,7 +32,7 @@ record ThresholdRule(String name, String metric, boolean atMost, double threshol
      * @throws ConfigurationError when the threshold is not a number in the metric's range
      */
     static ThresholdRule of(String name, String element, String metric, boolean atMost, double threshold,
-                            Severity severity) {
+                            double confidence, Severity severity) {
         String shown = GateRule.invalid(name, element, threshold);
         if (!Double.isFinite(threshold)) {
             throw new ConfigurationError(shown + "the threshold must be a finite number.");
@@ -42,7 +46,7 @@ record ThresholdRule(String name, String metric, boolean atMost, double threshol
             throw new ConfigurationError(shown + "the threshold must be a number >= 0, since " + metric
                     + " is never negative.");
         }
-        return new ThresholdRule(name, metric, atMost, threshold, severity);
+        return new ThresholdRule(name, metric, atMost, threshold, confidence, severity);
     }
 
     @Override
@@ -52,12 +56,25 @@ record ThresholdRule(String name, String metric, boolean atMost, double threshol
 
     @Override
     public Verdict check(SearchSummary run, Optional<Baseline> baseline) {
-        String condition = metric + (atMost ? " <= " : " >= ") + Formats.format(threshold);
+        String condition = metric + (atMost ? " <= " : " >= ") + Formats.format(threshold)
+                + (confidence == 0 ? "" : " (" + (atMost ? "upper " : "lower ") + Formats.percent(confidence) + " bound)");
         OptionalDouble actual = run.bestScore(metric);
         if (actual.isEmpty()) {
             return Verdict.of(name, condition, "none (no candidate has a score)", false, severity);
         }
         double v = actual.getAsDouble();
-        return Verdict.of(name, condition, Formats.format(v), atMost ? v <= threshold : v >= threshold, severity);
+        if (confidence == 0) {
+            return Verdict.of(name, condition, Formats.format(v), atMost ? v <= threshold : v >= threshold, severity);
+        }
+        Optional<double[]> splits = run.bestSplitScores(metric);
+        if (splits.isEmpty() || splits.get().length < 2) {
+            return new Verdict(name, condition, "the results hold no per-split " + metric + " scores of the best candidate"
+                    + " to bound the mean with (at least 2 are needed)", Verdict.Status.ERROR);
+        }
+        double margin = FoldStatistics.tQuantile(confidence, splits.get().length - 1)
+                * FoldStatistics.standardError(splits.get(), run.folds());
+        double bound = atMost ? v + margin : v - margin;
+        return Verdict.of(name, condition, Formats.format(bound) + " (mean " + Formats.format(v) + (atMost ? " + " : " - ")
+                + Formats.format(margin) + ")", atMost ? bound <= threshold : bound >= threshold, severity);
     }
 }

@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class BaselineFuzzTest {
 
     private static final SearchSummary RUN = new SearchSummary("rmse", "abc", "y",
-            new SearchSummary.TargetStats(1, 1, 0, 2), 10, 1, 3, "scalar", OptionalInt.of(0),
-            Map.of("rmse", 1.0, "r2", 0.5), List.of());
+            new SearchSummary.TargetStats(1, 1, 0, 2), 10, 1, 3, 3, 42, "scalar", OptionalInt.of(0),
+            Map.of("rmse", 1.0, "r2", 0.5), Map.of("rmse", new double[] {0.9, 1.0, 1.1}, "r2", new double[] {0.4, 0.5, 0.6}),
+            List.of());
 
     @FuzzTest(maxDuration = "5m")
     void anyBaselineIsReadOrRefusedWithAMessage(byte[] bytes) throws IOException {
@@ -33,8 +34,10 @@ class BaselineFuzzTest {
                 Baseline b = Baseline.read(file, "baseline.json");
                 for (String metric : new String[] {"rmse", "r2"}) {
                     for (boolean percent : new boolean[] {false, true}) {
-                        GateRule rule = ChangeRule.of("r", "r", metric, percent, percent, 5, Severity.FAIL);
-                        new Gate(List.of(rule), Optional.of(b), false).evaluate(RUN);
+                        for (double confidence : new double[] {0, 0.95}) {
+                            GateRule rule = ChangeRule.of("r", "r", metric, percent, percent, 5, confidence, Severity.FAIL);
+                            new Gate(List.of(rule), Optional.of(b), false).evaluate(RUN);
+                        }
                     }
                 }
             } catch (ConfigurationError e) {

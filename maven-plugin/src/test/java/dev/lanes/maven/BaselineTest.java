@@ -9,7 +9,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,10 +27,10 @@ class BaselineTest {
                 + "\"abc\", \"target\": \"y\"}, \"best_scores\": {\"rmse\": 53000.5, \"mae\": 37000, \"r2\": null}}");
         Baseline b = Baseline.read(file, "nn/baseline.json");
         assertEquals(53000.5, b.bestScore("rmse").getAsDouble());
-        assertEquals(List.of("mae", "rmse"), List.copyOf(b.bestScores().keySet()));
+        assertEquals(List.of("mae", "rmse"), b.metrics());
         assertTrue(b.bestScore("r2").isEmpty());
-        assertEquals(Optional.of("abc"), b.sha256());
-        assertEquals(Optional.of("y"), b.target());
+        assertEquals("abc", b.run().sha256());
+        assertEquals("y", b.run().target());
     }
 
     @Test

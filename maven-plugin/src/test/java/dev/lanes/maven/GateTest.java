@@ -27,12 +27,12 @@ class GateTest {
     }
 
     private static SearchSummary run(Map<String, Double> best, SearchSummary.TargetStats target, String sha, String name) {
-        return new SearchSummary("rmse", sha, name, target, 100, 3, 3, "scalar",
-                best.isEmpty() ? OptionalInt.empty() : OptionalInt.of(0), best, List.of());
+        return new SearchSummary("rmse", sha, name, target, 100, 3, 3, 3, 42, "scalar",
+                best.isEmpty() ? OptionalInt.empty() : OptionalInt.of(0), best, Map.of(), List.of());
     }
 
     private static Baseline baseline(Map<String, Double> best) {
-        return new Baseline("b.json", Optional.of("sha-now"), Optional.of("y"), best);
+        return new Baseline("b.json", run(best));
     }
 
     private static Verdict only(GateRule rule, SearchSummary run, Optional<Baseline> b) {
@@ -41,7 +41,7 @@ class GateTest {
 
     @Test
     void upperBoundsPassAtAndBelowTheThreshold() {
-        ThresholdRule rule = ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, 60000, Severity.FAIL);
+        ThresholdRule rule = ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, 60000, 0, Severity.FAIL);
         assertEquals(PASS, only(rule, run(Map.of("rmse", 59999.9)), Optional.empty()).status());
         assertEquals(PASS, only(rule, run(Map.of("rmse", 60000.0)), Optional.empty()).status());
         Verdict fail = only(rule, run(Map.of("rmse", 60000.5)), Optional.empty());
@@ -53,38 +53,38 @@ class GateTest {
 
     @Test
     void lowerBoundsAndWarnings() {
-        ThresholdRule r2 = ThresholdRule.of("minR2", "minR2", "r2", false, 0.8, Severity.FAIL);
+        ThresholdRule r2 = ThresholdRule.of("minR2", "minR2", "r2", false, 0.8, 0, Severity.FAIL);
         assertEquals(PASS, only(r2, run(Map.of("r2", 0.8)), Optional.empty()).status());
         assertEquals(FAIL, only(r2, run(Map.of("r2", 0.79)), Optional.empty()).status());
         // A lower bound on an error with severity warn: a result too good to be true.
-        ThresholdRule tooGood = ThresholdRule.of("rmse min", "min", "rmse", false, 1000, Severity.WARN);
+        ThresholdRule tooGood = ThresholdRule.of("rmse min", "min", "rmse", false, 1000, 0, Severity.WARN);
         assertEquals(WARN, only(tooGood, run(Map.of("rmse", 12.0)), Optional.empty()).status());
         assertEquals(PASS, only(tooGood, run(Map.of("rmse", 52000.0)), Optional.empty()).status());
     }
 
     @Test
     void noScoreFailsABoundButNotAnImprovementLimit() {
-        Verdict v = only(ThresholdRule.of("maxMse", "maxMse", "mse", true, 1, Severity.FAIL), run(Map.of()), Optional.empty());
+        Verdict v = only(ThresholdRule.of("maxMse", "maxMse", "mse", true, 1, 0, Severity.FAIL), run(Map.of()), Optional.empty());
         assertEquals(FAIL, v.status());
         assertEquals("none (no candidate has a score)", v.actual());
         Optional<Baseline> b = Optional.of(baseline(Map.of("rmse", 5.0)));
-        assertEquals(FAIL, only(ChangeRule.of("r", "r", "rmse", false, true, 5, Severity.FAIL), run(Map.of()), b).status());
-        assertEquals(PASS, only(ChangeRule.of("i", "i", "rmse", true, true, 5, Severity.FAIL), run(Map.of()), b).status());
+        assertEquals(FAIL, only(ChangeRule.of("r", "r", "rmse", false, true, 5, 0, Severity.FAIL), run(Map.of()), b).status());
+        assertEquals(PASS, only(ChangeRule.of("i", "i", "rmse", true, true, 5, 0, Severity.FAIL), run(Map.of()), b).status());
     }
 
     @Test
     void invalidThresholdsAreRefused() {
         ConfigurationError negative = assertThrows(ConfigurationError.class,
-                () -> ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, -1, Severity.FAIL));
+                () -> ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, -1, 0, Severity.FAIL));
         assertTrue(negative.getMessage().startsWith("Invalid gate rule <maxRmse>-1</maxRmse>: the threshold must be a number"
                 + " >= 0, since rmse is never negative."), negative.getMessage());
-        assertThrows(ConfigurationError.class, () -> ThresholdRule.of("m", "max", "mse", true, Double.NaN, Severity.FAIL));
+        assertThrows(ConfigurationError.class, () -> ThresholdRule.of("m", "max", "mse", true, Double.NaN, 0, Severity.FAIL));
         ConfigurationError r2 = assertThrows(ConfigurationError.class,
-                () -> ThresholdRule.of("r2 min", "min", "r2", false, 1.01, Severity.FAIL));
+                () -> ThresholdRule.of("r2 min", "min", "r2", false, 1.01, 0, Severity.FAIL));
         assertTrue(r2.getMessage().startsWith("Invalid gate rule <min>1.01</min> (r2 min): ")
                 && r2.getMessage().contains("R² is at most 1"), r2.getMessage());
         ConfigurationError change = assertThrows(ConfigurationError.class,
-                () -> ChangeRule.of("rmse maxImprovement", "maxImprovement", "rmse", true, false, -2, Severity.WARN));
+                () -> ChangeRule.of("rmse maxImprovement", "maxImprovement", "rmse", true, false, -2, 0, Severity.WARN));
         assertTrue(change.getMessage().startsWith("Invalid gate rule <maxImprovement>-2</maxImprovement> (rmse maxImprovement):"
                 + " it must be a number >= 0 (0 = no better than the baseline)."), change.getMessage());
     }
@@ -110,7 +110,7 @@ class GateTest {
     void changeLimitsInBothDirections(String metric, boolean improvement, boolean percent, double limit, double actual,
                                       Verdict.Status status, String condition) {
         Optional<Baseline> b = Optional.of(baseline(Map.of("rmse", 50000.0, "r2", 0.8)));
-        Verdict v = only(ChangeRule.of("rule", "rule", metric, improvement, percent, limit, Severity.FAIL),
+        Verdict v = only(ChangeRule.of("rule", "rule", metric, improvement, percent, limit, 0, Severity.FAIL),
                 run(Map.of(metric, actual)), b);
         assertEquals(status, v.status(), v.line());
         assertEquals(condition, v.condition());
@@ -119,14 +119,14 @@ class GateTest {
     @Test
     void theActualValueSaysHowMuchWorseOrBetter() {
         Optional<Baseline> b = Optional.of(baseline(Map.of("rmse", 50000.0)));
-        ChangeRule rule = ChangeRule.of("maxRegressionPercent", "maxRegressionPercent", "rmse", false, true, 5, Severity.FAIL);
+        ChangeRule rule = ChangeRule.of("maxRegressionPercent", "maxRegressionPercent", "rmse", false, true, 5, 0, Severity.FAIL);
         assertEquals("52600 (5.20% worse)", only(rule, run(Map.of("rmse", 52600.0)), b).actual());
         assertEquals("49000 (2.00% better)", only(rule, run(Map.of("rmse", 49000.0)), b).actual());
     }
 
     @Test
     void aBaselineWithoutTheMetricOrWithZeroIsAnError() {
-        ChangeRule percent = ChangeRule.of("p", "p", "mae", false, true, 5, Severity.WARN);
+        ChangeRule percent = ChangeRule.of("p", "p", "mae", false, true, 5, 0, Severity.WARN);
         Verdict missing = only(percent, run(Map.of("mae", 3.0)), Optional.of(baseline(Map.of("rmse", 5.0))));
         assertEquals(ERROR, missing.status());
         assertEquals("the baseline b.json has no best mae score (it has rmse)", missing.actual());
@@ -135,13 +135,13 @@ class GateTest {
         Verdict zero = only(percent, run(Map.of("mae", 3.0)), Optional.of(baseline(Map.of("mae", 0.0))));
         assertEquals(ERROR, zero.status());
         assertTrue(zero.actual().contains("a change in percent is undefined"), zero.actual());
-        ChangeRule amount = ChangeRule.of("a", "a", "mae", false, false, 0, Severity.FAIL);
+        ChangeRule amount = ChangeRule.of("a", "a", "mae", false, false, 0, 0, Severity.FAIL);
         assertEquals(PASS, only(amount, run(Map.of("mae", 0.0)), Optional.of(baseline(Map.of("mae", 0.0)))).status());
     }
 
     @Test
     void theTargetCheckComesFirstAndAConstantTargetIsAnError() {
-        Gate gate = new Gate(List.of(ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, 10, Severity.WARN)), Optional.empty(), false);
+        Gate gate = new Gate(List.of(ThresholdRule.of("maxRmse", "maxRmse", "rmse", true, 10, 0, Severity.WARN)), Optional.empty(), false);
         List<Verdict> fine = gate.evaluate(run(Map.of("rmse", 5.0)));
         assertEquals(List.of("target", "maxRmse"), fine.stream().map(Verdict::rule).toList());
         assertEquals(List.of(PASS, PASS), fine.stream().map(Verdict::status).toList());
@@ -161,8 +161,8 @@ class GateTest {
 
     @Test
     void aBaselineOfOtherDataIsAnErrorUnlessTheChangeIsDeclared() {
-        List<GateRule> rules = List.of(ChangeRule.of("maxRegressionPercent", "maxRegressionPercent", "rmse", false, true, 0, Severity.FAIL));
-        Baseline other = new Baseline("b.json", Optional.of("sha-before-the-edit"), Optional.of("price"), Map.of("rmse", 5.0));
+        List<GateRule> rules = List.of(ChangeRule.of("maxRegressionPercent", "maxRegressionPercent", "rmse", false, true, 0, 0, Severity.FAIL));
+        Baseline other = new Baseline("b.json", run(Map.of("rmse", 5.0), VARIED, "sha-before-the-edit", "price"));
         Verdict error = new Gate(rules, Optional.of(other), false).evaluate(run(Map.of("rmse", 4.0))).get(1);
         assertEquals("baseline data", error.rule());
         assertEquals(ERROR, error.status());
@@ -172,7 +172,7 @@ class GateTest {
         assertEquals(WARN, declared.status());
         assertTrue(declared.actual().endsWith("(dataChanged is true: compared anyway)"), declared.actual());
 
-        Baseline unrecorded = new Baseline("b.json", Optional.empty(), Optional.empty(), Map.of("rmse", 5.0));
+        Baseline unrecorded = new Baseline("b.json", run(Map.of("rmse", 5.0), VARIED, "", ""));
         Verdict unknown = new Gate(rules, Optional.of(unrecorded), false).evaluate(run(Map.of("rmse", 4.0))).get(1);
         assertEquals(ERROR, unknown.status());
         assertTrue(unknown.actual().startsWith("the baseline does not record its data set"), unknown.actual());
@@ -184,7 +184,7 @@ class GateTest {
 
     @Test
     void aChangeRuleNeedsABaseline() {
-        List<GateRule> rules = List.of(ChangeRule.of("r", "r", "rmse", false, true, 0, Severity.FAIL));
+        List<GateRule> rules = List.of(ChangeRule.of("r", "r", "rmse", false, true, 0, 0, Severity.FAIL));
         assertThrows(IllegalArgumentException.class, () -> new Gate(rules, Optional.empty(), false));
         assertTrue(new Gate(List.of(), Optional.empty(), false).isEmpty());
     }

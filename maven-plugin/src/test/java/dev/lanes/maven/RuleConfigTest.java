@@ -29,8 +29,8 @@ class RuleConfigTest {
         List<GateRule> rules = r.toRules(1, COMPUTED, false);
         assertEquals(List.of("rmse max", "rmse maxRegressionPercent", "rmse maxImprovementPercent"),
                 rules.stream().map(GateRule::name).toList());
-        assertEquals(new ThresholdRule("rmse max", "rmse", true, 60000, Severity.WARN), rules.get(0));
-        assertEquals(new ChangeRule("rmse maxImprovementPercent", "rmse", true, true, 25, Severity.WARN), rules.get(2));
+        assertEquals(new ThresholdRule("rmse max", "rmse", true, 60000, 0, Severity.WARN), rules.get(0));
+        assertEquals(new ChangeRule("rmse maxImprovementPercent", "rmse", true, true, 25, 0, Severity.WARN), rules.get(2));
     }
 
     @Test
@@ -39,6 +39,20 @@ class RuleConfigTest {
         r.min = 1.0;
         assertEquals(Severity.FAIL, ((ThresholdRule) r.toRules(1, COMPUTED, false).get(0)).severity());
         assertEquals(Severity.WARN, ((ThresholdRule) r.toRules(1, COMPUTED, true).get(0)).severity());
+    }
+
+    @Test
+    void aConfidenceLevelGoesToEveryBound() {
+        RuleConfig r = rule("rmse");
+        r.max = 1.0;
+        r.maxRegression = 2.0;
+        r.confidence = 0.9;
+        List<GateRule> rules = r.toRules(1, COMPUTED, false);
+        assertEquals(0.9, ((ThresholdRule) rules.get(0)).confidence());
+        assertEquals(0.9, ((ChangeRule) rules.get(1)).confidence());
+        r.confidence = 1.0;
+        assertEquals("<rules> rule 1 (rmse) has <confidence>1</confidence>: it must be a level between 0.5 and 1, such as"
+                + " 0.95.", assertThrows(ConfigurationError.class, () -> r.toRules(1, COMPUTED, false)).getMessage());
     }
 
     @Test

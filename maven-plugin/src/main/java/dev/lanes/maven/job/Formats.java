@@ -27,6 +27,11 @@ public final class Formats {
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
+    /** A fraction as a percentage: {@code 0.95} as {@code 95%}. */
+    public static String percent(double fraction) {
+        return format(fraction * 100) + "%";
+    }
+
     /** Seconds as {@code m:ss} or {@code h:mm:ss}. */
     public static String clock(double seconds) {
         long s = Math.round(seconds);
