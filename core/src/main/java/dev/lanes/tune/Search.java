@@ -589,7 +589,7 @@ public final class Search {
         return new SearchResult(spec.scoring(), metrics, folds.size(), results,
                 best < 0 ? OptionalInt.empty() : OptionalInt.of(best), refit, refitProblem, notes, secondsSince(startNanos),
                 spec.parallelism(), cvSeconds, cpuUnmeasured ? Double.NaN : fitCpuNanos.get() / 1e9,
-                resource.isPresent() ? ran : List.of());
+                resource.isPresent() ? ran : List.of(), ReferenceResult.score(folds, metrics, inputs));
     }
 
     /**

@@ -27,11 +27,12 @@ import java.util.SortedMap;
  * @param rounds        the rounds of a successive-halving search, as they ran; empty for an exhaustive
  *                      search. Then {@code candidates} has one row per candidate and round, and the best
  *                      is the best of the last round
+ * @param references    the {@link ReferenceModel}s scored on the same splits in the same metrics
  */
 public record SearchResult(Scoring scoring, List<Scoring> metrics, int splits, List<CandidateResult> candidates,
                            OptionalInt bestIndex, Optional<FittedModel> refit, Optional<String> refitProblem,
                            List<String> notes, double wallSeconds, int parallelism, double cvWallSeconds,
-                           double fitCpuSeconds, List<Halving.Round> rounds) {
+                           double fitCpuSeconds, List<Halving.Round> rounds, List<ReferenceResult> references) {
 
     /** Copies the lists and checks for nulls. */
     public SearchResult {
@@ -43,6 +44,7 @@ public record SearchResult(Scoring scoring, List<Scoring> metrics, int splits, L
         Objects.requireNonNull(refitProblem, "refitProblem");
         notes = List.copyOf(notes);
         rounds = List.copyOf(rounds);
+        references = List.copyOf(references);
     }
 
     /** The best candidate's result. */

@@ -21,7 +21,7 @@ import java.util.Locale;
  * Surefire writes, which Jenkins, GitLab and GitHub Actions show in their test views (one test case per
  * check; a failure per FAIL, an error per ERROR, a WARN as a passed case with its warning in
  * {@code system-out}); and {@value #SUMMARY}, a Markdown summary for a pull-request comment or a job
- * summary (the verdict, the checks, the top candidates), also appended to the file that
+ * summary (the verdict, the reference models' scores, the checks, the top candidates), also appended to the file that
  * {@code GITHUB_STEP_SUMMARY} names when GitHub Actions sets it. Neither holds a time or a date, so
  * the same run gives the same bytes.
  */
@@ -113,6 +113,11 @@ final class GateReports {
         md.append(String.format(Locale.ROOT, "%d candidates, %d folds, %d rows of `%s` (target `%s`), scored by %s.%n%n",
                 run.candidates().size(), run.splits(), run.rows(), run.sha256().length() > 12 ? run.sha256().substring(0, 12)
                         : run.sha256(), cell(run.target()), run.scoring()));
+        if (!run.references().isEmpty()) {
+            md.append("Reference models on the same splits: ").append(String.join(", ", run.references().keySet().stream()
+                    .map(m -> m + " " + run.scoring() + " " + run.referenceScore(m, run.scoring()).stream()
+                            .mapToObj(Formats::format).findFirst().orElse("none")).toList())).append(".\n\n");
+        }
         md.append("| check | condition | actual | status |\n|---|---|---|---|\n");
         for (Verdict v : verdicts) {
             md.append("| ").append(cell(v.rule())).append(" | ").append(cell(v.condition())).append(" | ")

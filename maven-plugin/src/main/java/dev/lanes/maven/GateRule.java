@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code Rule}: Maven would map each {@code <rule>} of the POM to a class of that name in the mojo's
  * package before it looks at {@link RuleConfig}.)
  */
-sealed interface GateRule permits ThresholdRule, ChangeRule {
+sealed interface GateRule permits ThresholdRule, ChangeRule, ReferenceRule {
 
     /** The name shown in the log and the reports, e.g. {@code maxRmse} or {@code rmse maxRegression}. */
     String name();

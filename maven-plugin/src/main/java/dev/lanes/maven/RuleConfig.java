@@ -1,6 +1,7 @@
 package dev.lanes.maven;
 
 import dev.lanes.maven.job.Formats;
+import dev.lanes.tune.ReferenceModel;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +42,15 @@ public class RuleConfig {
 
     /** How much better than the baseline's best score, in percent of it, is still plausible. */
     Double maxImprovementPercent;
+
+    /**
+     * A reference model the best candidate must beat in this metric, scored on the same splits:
+     * {@code mean} (the training mean) or {@code linear_regression} (least squares).
+     */
+    String beat;
+
+    /** By how much it must beat {@link #beat}, in percent of the reference's score (default 0: strictly better). */
+    Double beatByPercent;
 
     /**
      * With a level such as {@code 0.95}: {@code max} and {@code min} bound the one-sided confidence bound
@@ -97,9 +107,21 @@ public class RuleConfig {
         if (maxImprovementPercent != null) {
             rules.add(ChangeRule.of(m + " maxImprovementPercent", "maxImprovementPercent", m, true, true, maxImprovementPercent, level, effective));
         }
+        if (beat != null) {
+            String model;
+            try {
+                model = ReferenceModel.fromName(beat).shortName();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationError(where + " <beat>: " + e.getMessage());
+            }
+            rules.add(ReferenceRule.of(m + " beat " + model, m, model, beatByPercent == null ? 0 : beatByPercent, effective));
+        } else if (beatByPercent != null) {
+            throw new ConfigurationError(where + " (" + m + ") sets <beatByPercent> without <beat>: name the reference model"
+                    + " to beat (mean or linear_regression).");
+        }
         if (rules.isEmpty()) {
             throw new ConfigurationError(where + " (" + m + ") sets no bound: give it one of <max>, <min>, <maxRegression>,"
-                    + " <maxRegressionPercent>, <maxImprovement>, <maxImprovementPercent>.");
+                    + " <maxRegressionPercent>, <maxImprovement>, <maxImprovementPercent>, <beat>.");
         }
         return rules;
     }

@@ -38,11 +38,12 @@ import java.util.TreeMap;
  * @param bestIndex  the best candidate, empty when no candidate has a score
  * @param bestScores the best candidate's mean scores by metric
  * @param bestSplits the best candidate's score on each split, by metric
+ * @param references each reference model's mean score by metric, by model name
  * @param candidates every candidate, in candidate order
  */
 record SearchSummary(String scoring, String sha256, String target, TargetStats targetStats, int rows, int features, int folds, int splits, long seed,
                      String simd, OptionalInt bestIndex, Map<String, Double> bestScores, Map<String, double[]> bestSplits,
-                     List<Candidate> candidates) {
+                     Map<String, Map<String, Double>> references, List<Candidate> candidates) {
 
     /** More splits than a search can have (its folds x repeats are bounded): a document's claim beyond it is not read. */
     private static final int MAX_SPLITS = 1_000_000;
@@ -136,13 +137,29 @@ record SearchSummary(String scoring, String sha256, String target, TargetStats t
             }
             bestSplits.put(metric, scores);
         }
+        Map<String, Map<String, Double>> references = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("reference_models").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> model = it.next();
+            Map<String, Double> means = new TreeMap<>();
+            for (String metric : best.keySet()) {
+                means.put(metric, number(model.getValue().get("mean_test_" + metric)));
+            }
+            references.put(model.getKey(), Collections.unmodifiableMap(means));
+        }
         JsonNode dataset = root.path("dataset");
         JsonNode stats = dataset.path("target_summary");
         return new SearchSummary(scoring, dataset.path("sha256").asText(), dataset.path("target").asText(),
                 new TargetStats(number(stats.get("mean")), number(stats.get("std")), number(stats.get("min")),
                         number(stats.get("max"))), dataset.path("rows").asInt(), dataset.path("features").size(), folds,
                 splits, search.path("seed").asLong(), root.path("environment").path("simd").asText(), bestAt,
-                Map.copyOf(best), Collections.unmodifiableMap(bestSplits), List.copyOf(candidates));
+                Map.copyOf(best), Collections.unmodifiableMap(bestSplits), Collections.unmodifiableMap(references),
+                List.copyOf(candidates));
+    }
+
+    /** Reference model {@code model}'s mean score in {@code metric}; empty when the results have none. */
+    OptionalDouble referenceScore(String model, String metric) {
+        Double v = references.getOrDefault(model, Map.of()).get(metric);
+        return v == null || v.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     /** The best candidate's score on each split in {@code metric}; empty when the document has none. */

@@ -23,7 +23,7 @@ class BaselineFuzzTest {
     private static final SearchSummary RUN = new SearchSummary("rmse", "abc", "y",
             new SearchSummary.TargetStats(1, 1, 0, 2), 10, 1, 3, 3, 42, "scalar", OptionalInt.of(0),
             Map.of("rmse", 1.0, "r2", 0.5), Map.of("rmse", new double[] {0.9, 1.0, 1.1}, "r2", new double[] {0.4, 0.5, 0.6}),
-            List.of());
+            Map.of(), List.of());
 
     @FuzzTest(maxDuration = "5m")
     void anyBaselineIsReadOrRefusedWithAMessage(byte[] bytes) throws IOException {

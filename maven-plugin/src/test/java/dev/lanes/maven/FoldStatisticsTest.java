@@ -43,7 +43,7 @@ class FoldStatisticsTest {
         double mean = FoldStatistics.mean(rmseSplits);
         return new SearchSummary("rmse", "sha", "y", new SearchSummary.TargetStats(5, 2, 0, 9), 90, 2, folds,
                 rmseSplits.length, seed, "scalar", OptionalInt.of(0), Map.of("rmse", mean), Map.of("rmse", rmseSplits),
-                List.of());
+                Map.of(), List.of());
     }
 
     @Test
@@ -104,7 +104,7 @@ class FoldStatisticsTest {
                 + " scores cannot be paired", seed.actual());
         assertEquals(ERROR, rule.check(run(new double[] {10, 12, 14, 11}, 4, 42), Optional.of(before)).status());
         Baseline flat = new Baseline("b.json", new SearchSummary("rmse", "sha", "y", new SearchSummary.TargetStats(5, 2, 0, 9),
-                90, 2, 3, 3, 42, "scalar", OptionalInt.of(0), Map.of("rmse", 12.0), Map.of(), List.of()));
+                90, 2, 3, 3, 42, "scalar", OptionalInt.of(0), Map.of("rmse", 12.0), Map.of(), Map.of(), List.of()));
         assertTrue(rule.check(run(new double[] {10, 12, 14}, 3, 42), Optional.of(flat)).actual()
                 .startsWith("the baseline holds no per-split rmse scores"));
     }

@@ -28,7 +28,7 @@ class GateTest {
 
     private static SearchSummary run(Map<String, Double> best, SearchSummary.TargetStats target, String sha, String name) {
         return new SearchSummary("rmse", sha, name, target, 100, 3, 3, 3, 42, "scalar",
-                best.isEmpty() ? OptionalInt.empty() : OptionalInt.of(0), best, Map.of(), List.of());
+                best.isEmpty() ? OptionalInt.empty() : OptionalInt.of(0), best, Map.of(), Map.of(), List.of());
     }
 
     private static Baseline baseline(Map<String, Double> best) {
@@ -180,6 +180,31 @@ class GateTest {
         List<Verdict> same = new Gate(rules, Optional.of(baseline(Map.of("rmse", 5.0))), false).evaluate(run(Map.of("rmse", 4.0)));
         assertEquals(List.of("target", "baseline data", "maxRegressionPercent"), same.stream().map(Verdict::rule).toList());
         assertEquals(List.of(PASS, PASS, PASS), same.stream().map(Verdict::status).toList());
+    }
+
+    @Test
+    void theBestMustBeatAReferenceModel() {
+        Map<String, Map<String, Double>> refs = Map.of("linear_regression", Map.of("rmse", 70000.0, "r2", 0.6),
+                "mean", Map.of("rmse", 115000.0, "r2", -0.01));
+        SearchSummary run = new SearchSummary("rmse", "s", "y", VARIED, 100, 3, 3, 3, 42, "scalar", OptionalInt.of(0),
+                Map.of("rmse", 60000.0, "r2", 0.7), Map.of(), refs, List.of());
+        Verdict tenPercent = ReferenceRule.of("rmse beat linear_regression", "rmse", "linear_regression", 10, Severity.FAIL)
+                .check(run, Optional.empty());
+        assertEquals(PASS, tenPercent.status());
+        assertEquals("rmse <= 63000 (linear_regression 70000 - 10%)", tenPercent.condition());
+        assertEquals("60000 (14.29% better)", tenPercent.actual());
+        assertEquals(FAIL, ReferenceRule.of("r", "rmse", "linear_regression", 20, Severity.FAIL).check(run, Optional.empty()).status());
+        // R²: at least the reference's plus a share of its magnitude; 0.7 >= 0.6 + 0.06.
+        assertEquals(PASS, ReferenceRule.of("r", "r2", "linear_regression", 10, Severity.FAIL).check(run, Optional.empty()).status());
+        assertEquals(PASS, ReferenceRule.of("r", "r2", "mean", 0, Severity.FAIL).check(run, Optional.empty()).status());
+        // A tie does not beat it.
+        SearchSummary tie = new SearchSummary("rmse", "s", "y", VARIED, 100, 3, 3, 3, 42, "scalar", OptionalInt.of(0),
+                Map.of("rmse", 70000.0), Map.of(), refs, List.of());
+        assertEquals(FAIL, ReferenceRule.of("r", "rmse", "linear_regression", 0, Severity.FAIL).check(tie, Optional.empty()).status());
+        Verdict missing = ReferenceRule.of("r", "mae", "linear_regression", 0, Severity.FAIL).check(run, Optional.empty());
+        assertEquals(ERROR, missing.status());
+        assertTrue(missing.actual().startsWith("the results hold no mae score of linear_regression"), missing.actual());
+        assertThrows(ConfigurationError.class, () -> ReferenceRule.of("r", "rmse", "mean", 101, Severity.FAIL));
     }
 
     @Test

@@ -56,6 +56,22 @@ class RuleConfigTest {
     }
 
     @Test
+    void aReferenceToBeat() {
+        RuleConfig r = rule("rmse");
+        r.beat = "Linear_Regression";
+        r.beatByPercent = 10.0;
+        assertEquals(List.of(new ReferenceRule("rmse beat linear_regression", "rmse", "linear_regression", 10, Severity.FAIL)),
+                r.toRules(1, COMPUTED, false));
+        r.beat = "lineal_regression";
+        assertTrue(assertThrows(ConfigurationError.class, () -> r.toRules(1, COMPUTED, false)).getMessage()
+                .startsWith("<rules> rule 1 <beat>: Unknown reference model 'lineal_regression'. Did you mean 'linear_regression'?"));
+        RuleConfig alone = rule("rmse");
+        alone.beatByPercent = 5.0;
+        assertTrue(assertThrows(ConfigurationError.class, () -> alone.toRules(1, COMPUTED, false)).getMessage()
+                .contains("sets <beatByPercent> without <beat>"));
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertTrue(assertThrows(ConfigurationError.class, () -> rule(null).toRules(2, COMPUTED, false)).getMessage()
                 .startsWith("<rules> rule 2 has no <metric>"));

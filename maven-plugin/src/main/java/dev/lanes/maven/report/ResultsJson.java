@@ -10,6 +10,8 @@ import dev.lanes.simd.Simd;
 import dev.lanes.tune.CandidateResult;
 import dev.lanes.tune.FittedModel;
 import dev.lanes.tune.Halving;
+import dev.lanes.tune.ReferenceResult;
+import dev.lanes.tune.Scoring;
 import dev.lanes.tune.SearchResult;
 
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.Optional;
  * {@code timings.json}), so that the same seed, data and grid give the same bytes whatever the
  * parallelism. Sections: {@code plugin_version}, {@code dataset}, {@code search}, {@code environment}
  * (JDK and SIMD kernels), {@code best_index}/{@code best_params}/{@code best_score}/{@code best_scores},
+ * {@code reference_models} (each {@link ReferenceResult}'s split and mean scores in every metric),
  * {@code candidates} (see {@link CvResults}) and {@code refit} (the saved model and its training
  * history).
  */
@@ -47,6 +50,19 @@ final class ResultsJson {
         Map<String, Object> bestScores = new LinkedHashMap<>();
         best.ifPresent(b -> result.metrics().forEach(m -> bestScores.put(m.shortName(), b.meanScore(m))));
         root.set("best_scores", Json.tree(bestScores));
+        Map<String, Object> references = new LinkedHashMap<>();
+        for (ReferenceResult r : result.references()) {
+            Map<String, Object> scores = new LinkedHashMap<>();
+            for (Scoring m : result.metrics()) {
+                double[] splits = r.scores(m);
+                for (int k = 0; k < splits.length; k++) {
+                    scores.put("split" + k + "_test_" + m.shortName(), splits[k]);
+                }
+                scores.put("mean_test_" + m.shortName(), r.meanScore(m));
+            }
+            references.put(r.model().shortName(), scores);
+        }
+        root.set("reference_models", Json.tree(references));
         root.set("candidates", Json.tree(CvResults.rows(outcome)));
         root.set("refit", refit(result, model));
         return root;
