@@ -4,13 +4,17 @@ import dev.lanes.maven.job.Job;
 import dev.lanes.maven.job.Json;
 import dev.lanes.maven.job.OutputFiles;
 import dev.lanes.maven.job.Sha256;
+import dev.lanes.tune.Search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * What a search's results were computed from: the data file's bytes (SHA-256), the effective data and
- * search configuration, the plugin's version, the java executable and the worker's JVM options (they
- * can change the kernels). The parallelism, the timeout and the gate's thresholds are left out: the
+ * search configuration, the plugin's version and the SHA-256 of its code (the plugin's and core's jars, so
+ * that a rebuilt snapshot of the same version does not reuse results it would write otherwise), the
+ * java executable and the worker's JVM options (they can change the kernels). The parallelism, the timeout and the gate's thresholds are left out: the
  * results do not depend on them. Stored as readable text in {@code fingerprint.txt} after a complete
  * run, followed by the SHA-256 of each result file ({@link Publication} writes it last); the next run
  * with the same text reuses the results if every file is still the one recorded.
@@ -50,11 +55,27 @@ final class Fingerprint {
         return new Fingerprint("# nn:gridsearch computed the results in this directory from the following; when all of "
                 + "it is unchanged the next build reuses them (-Dnn.force=true reruns).\n"
                 + "plugin-version: " + job.pluginVersion() + "\n"
+                + "code-sha256: " + codeSha256() + "\n"
                 + "dataset-sha256: " + datasetSha256 + "\n"
                 + "java: " + java + "\n"
                 + "jvm-args: " + String.join(" ", jvmArgs) + "\n"
                 + "configuration-sha256: " + Sha256.ofText(config) + "\n"
                 + "configuration: " + config + "\n");
+    }
+
+    /** The SHA-256 of the jars the plugin and core were loaded from; {@code unpackaged} for a class directory. */
+    private static String codeSha256() {
+        List<String> digests = new ArrayList<>();
+        for (Class<?> c : List.of(Fingerprint.class, Search.class)) {
+            CodeSource source = c.getProtectionDomain().getCodeSource();
+            try {
+                Path jar = source == null ? null : Path.of(source.getLocation().toURI());
+                digests.add(jar == null ? "unknown" : Files.isRegularFile(jar) ? Sha256.ofFile(jar) : "unpackaged");
+            } catch (URISyntaxException | IOException e) {
+                digests.add("unknown");
+            }
+        }
+        return String.join(" ", digests);
     }
 
     /**

@@ -48,6 +48,10 @@ record Gate(List<GateRule> rules, Optional<Baseline> baseline, boolean dataChang
 
     private static Verdict target(SearchSummary run) {
         SearchSummary.TargetStats t = run.targetStats();
+        if (Double.isNaN(t.std())) {
+            return new Verdict("target", run.target() + " varies", "not recorded (results of an earlier version)",
+                    Verdict.Status.PASS);
+        }
         String spread = "std " + Formats.format(t.std()) + ", from " + Formats.format(t.min()) + " to " + Formats.format(t.max());
         if (!t.degenerate()) {
             return new Verdict("target", run.target() + " varies", spread, Verdict.Status.PASS);
