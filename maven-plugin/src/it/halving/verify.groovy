@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 // 6 candidates, factor 2: 3 rounds required; 'exhaust' starts at 8 // 2^2 = 2 epochs.
 assert log.contains('Successive halving over epochs, factor 2: 3 rounds of 6, 3, 2 candidates with 2, 4, 8 epochs')
 assert log.contains('Top 2 of 2 candidates of the last round by rmse')
-assert log.contains('Model quality gate PASSED: 1 of 1 rules met')
+assert log.contains('Model quality gate PASSED: 2 of 2 checks met')
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/nn/gridsearch.json'))
 assert json.search.halving.resource == 'epochs' && json.search.halving.min_resources == 'exhaust'

@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('2 candidates x 2 x 3 folds = 12 fits')
-assert log.contains('Model quality gate PASSED: 1 of 1 rules met')
+assert log.contains('Model quality gate PASSED: 2 of 2 checks met')
 def json = new JsonSlurper().parse(new File(basedir, 'target/nn/gridsearch.json'))
 assert json.search.repeats == 2
 assert json.search.extra_metrics == ['mse', 'mae', 'r2', 'mape']
