@@ -27,6 +27,24 @@ public final class Formats {
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * A score for people to read in a report: whole numbers with thousands separators from 100 up
+     * ({@code 53,402}), four significant digits below ({@code 0.8123}, {@code 12.35}); {@code NaN} as is.
+     */
+    public static String readable(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        if (Math.abs(v) >= 100) {
+            // Half away from zero, as people round; BigDecimal also keeps scores beyond a long's range.
+            return String.format(Locale.ROOT, "%,.0f", new BigDecimal(v));
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     /** A fraction as a percentage: {@code 0.95} as {@code 95%}. */
     public static String percent(double fraction) {
         return format(fraction * 100) + "%";

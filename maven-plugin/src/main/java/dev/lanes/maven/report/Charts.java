@@ -13,6 +13,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -23,13 +24,16 @@ import java.util.List;
 /**
  * The report's charts, drawn by JFreeChart into inline SVG (JFreeSVG): text rather than pixels, so the
  * report stays small, sharp at any zoom, and byte-for-byte the same for the same results (the SVG's
- * id prefix is fixed instead of JFreeSVG's clock-based default). Needs no display
+ * id prefix is fixed instead of JFreeSVG's clock-based default), with a {@code viewBox} so that the page
+ * scales them to its width. Needs no display
  * ({@code java.awt.headless=true} in the worker).
  */
 final class Charts {
 
     private static final int WIDTH = 760;
     private static final int HEIGHT = 340;
+    /** Learning curves of at most this many epochs mark each epoch. */
+    private static final int MARKED_EPOCHS = 30;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     private static final Color BLUE = new Color(0x1F, 0x77, 0xB4);
@@ -86,7 +90,8 @@ final class Charts {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis("loss (scaled target)");
         y.setAutoRangeIncludesZero(false);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        // A marker per epoch helps for a few epochs; beyond, markers turn the line into a thick smear.
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, history.epochs().size() <= MARKED_EPOCHS);
         renderer.setSeriesPaint(0, BLUE);
         renderer.setSeriesPaint(1, ORANGE);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
@@ -108,6 +113,7 @@ final class Charts {
         // The default prefix comes from System.nanoTime(): fixed, the same results give the same bytes.
         g.setDefsKeyPrefix(id);
         chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return g.getSVGElement(id);
+        // A viewBox without fixed dimensions: the page's CSS scales the chart down to a phone's width.
+        return g.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
     }
 }

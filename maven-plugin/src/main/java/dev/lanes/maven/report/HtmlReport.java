@@ -34,7 +34,7 @@ final class HtmlReport {
             + ".sub{color:#555;margin-top:0}table{border-collapse:collapse;font-size:.9em}"
             + "th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left}th{background:#f4f4f4}"
             + "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr.best td{background:#eef6ee}"
-            + "svg{max-width:100%;height:auto}"
+            + "svg{width:100%;max-width:760px;height:auto;display:block}.wide{overflow-x:auto}"
             + ".note{color:#555;font-size:.9em}.bad{color:#b00}";
 
     private HtmlReport() {
@@ -81,9 +81,9 @@ final class HtmlReport {
         CandidateResult b = best.get();
         h.append("<table>\n");
         row(h, "candidate", Integer.toString(b.index()));
-        row(h, "mean " + job.search().scoring() + " ± std", Formats.format(b.meanScore()) + " ± " + Formats.format(b.stdScore()));
+        row(h, "mean " + job.search().scoring() + " ± std", Formats.readable(b.meanScore()) + " ± " + Formats.readable(b.stdScore()));
         for (Scoring m : CvResults.extraMetrics(outcome.result())) {
-            row(h, "mean " + m.shortName() + " ± std", Formats.format(b.meanScore(m)) + " ± " + Formats.format(b.stdScore(m)));
+            row(h, "mean " + m.shortName() + " ± std", Formats.readable(b.meanScore(m)) + " ± " + Formats.readable(b.stdScore(m)));
         }
         for (Map.Entry<String, String> p : b.paramTexts().entrySet()) {
             row(h, p.getKey(), p.getValue());
@@ -138,7 +138,8 @@ final class HtmlReport {
         if (!fixed.isEmpty()) {
             h.append("<p>Set in every candidate: ").append(esc(Formats.params(fixed))).append(".</p>\n");
         }
-        h.append("<table id=\"candidates\">\n<thead><tr><th>rank</th><th>candidate</th>");
+        h.append("<div class=\"wide\">\n<table id=\"candidates\">\n<thead><tr><th>rank</th><th title=\"the candidate's index"
+                + " in gridsearch.json and gridsearch.csv, from 0\">index</th>");
         for (String name : varying) {
             h.append("<th>").append(esc(name)).append("</th>");
         }
@@ -158,14 +159,14 @@ final class HtmlReport {
             for (String name : varying) {
                 h.append("<td>").append(esc(c.paramTexts().getOrDefault(name, ""))).append("</td>");
             }
-            h.append("<td class=\"n\">").append(Formats.format(c.meanScore())).append(" ± ").append(Formats.format(c.stdScore()))
+            h.append("<td class=\"n\">").append(Formats.readable(c.meanScore())).append(" ± ").append(Formats.readable(c.stdScore()))
                     .append("</td>");
             for (double s : c.splitScores()) {
-                h.append("<td class=\"n\">").append(Formats.format(s)).append("</td>");
+                h.append("<td class=\"n\">").append(Formats.readable(s)).append("</td>");
             }
             for (Scoring m : extra) {
-                h.append("<td class=\"n\">").append(Formats.format(c.meanScore(m))).append(" ± ")
-                        .append(Formats.format(c.stdScore(m))).append("</td>");
+                h.append("<td class=\"n\">").append(Formats.readable(c.meanScore(m))).append(" ± ")
+                        .append(Formats.readable(c.stdScore(m))).append("</td>");
             }
             StringBuilder epochs = new StringBuilder();
             for (int e : c.epochsRun()) {
@@ -174,7 +175,7 @@ final class HtmlReport {
             h.append("<td class=\"n\">").append(epochs).append("</td><td").append(c.ok() ? ">ok" : " class=\"bad\">"
                     + esc(String.join("; ", c.problems()))).append("</td></tr>\n");
         }
-        h.append("</tbody>\n</table>\n");
+        h.append("</tbody>\n</table>\n</div>\n");
     }
 
     private static void setup(StringBuilder h, Job job, CompletedSearch outcome) {

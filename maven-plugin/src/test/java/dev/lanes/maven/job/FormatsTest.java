@@ -23,6 +23,20 @@ class FormatsTest {
     }
 
     @Test
+    void readableScoresForPeople() {
+        assertEquals("53,402", Formats.readable(53401.73468));
+        assertEquals("642", Formats.readable(642.135));
+        assertEquals("2,791,234,500", Formats.readable(2.7912345e9));
+        assertEquals("-1,235", Formats.readable(-1234.5));
+        assertEquals("0.8123", Formats.readable(0.812345));
+        assertEquals("12.35", Formats.readable(12.3456));
+        assertEquals("0.00001235", Formats.readable(1.23456e-5));
+        assertEquals("0", Formats.readable(0));
+        assertEquals("NaN", Formats.readable(Double.NaN));
+        assertEquals("95%", Formats.percent(0.95));
+    }
+
+    @Test
     void clocks() {
         assertEquals("0:05", Formats.clock(4.6));
         assertEquals("2:03", Formats.clock(123));
