@@ -51,7 +51,13 @@ assert csv[0].contains('mean_test_mae')
 // report.html: self-contained, with the charts as inline SVG and the table of candidates.
 def html = new File(out, 'report.html').text
 assert html.contains('<table id="candidates">')
-assert html.count('<svg') == 2
+// The scores, the learning curve, and one chart per varying hyperparameter (activation, hidden_layers).
+assert html.count('<svg') == 4
+assert html.contains('<h2>Effect of each hyperparameter</h2>')
+assert html.contains("<svg id='effect-activation'") && html.contains("<svg id='effect-hidden_layers'")
+// Charts scale with the page: a viewBox, no fixed width.
+assert (html =~ /<svg id='cv'[^>]*viewBox='0.0 0.0 760.0 340.0'/)
+assert !(html =~ /<svg id='cv'[^>]* width=/)
 assert !html.contains('src="http') && !html.contains('<script')
 
 // timings.json holds the clock.

@@ -4,10 +4,14 @@ import dev.lanes.nn.EpochLogs;
 import dev.lanes.nn.History;
 import dev.lanes.tune.CandidateResult;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -32,31 +36,47 @@ final class Charts {
 
     private static final int WIDTH = 760;
     private static final int HEIGHT = 340;
+    private static final int SMALL_WIDTH = 370;
+    private static final int SMALL_HEIGHT = 260;
     /** Learning curves of at most this many epochs mark each epoch. */
     private static final int MARKED_EPOCHS = 30;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     private static final Color BLUE = new Color(0x1F, 0x77, 0xB4);
     private static final Color ORANGE = new Color(0xFF, 0x7F, 0x0E);
+    private static final Color RED = new Color(0xBB, 0x00, 0x00);
 
     private Charts() {
     }
 
     /**
      * Every candidate's mean cross-validated score with a bar of ± one standard deviation over the
-     * folds, best first; candidates without a score (a fit failed or diverged) are left out.
+     * folds, best first; candidates without a score (a fit failed or diverged) are drawn in red at the
+     * top of the chart, so that they are seen rather than silently missing.
      */
     static String cvScores(List<CandidateResult> byRank, String scoring, int folds) {
         YIntervalSeries series = new YIntervalSeries("mean " + scoring + " ± std over " + folds + " folds");
+        YIntervalSeries failed = new YIntervalSeries("no score (a fit failed or diverged), drawn at the top");
+        double top = Double.NEGATIVE_INFINITY;
+        for (CandidateResult c : byRank) {
+            if (Double.isFinite(c.meanScore())) {
+                top = Math.max(top, c.meanScore() + (Double.isFinite(c.stdScore()) ? c.stdScore() : 0));
+            }
+        }
         int position = 0;
         for (CandidateResult c : byRank) {
             position++;
             if (Double.isFinite(c.meanScore())) {
                 series.add(position, c.meanScore(), c.meanScore() - c.stdScore(), c.meanScore() + c.stdScore());
+            } else if (Double.isFinite(top)) {
+                failed.add(position, top, top, top);
             }
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(series);
+        if (failed.getItemCount() > 0) {
+            data.addSeries(failed);
+        }
         NumberAxis x = new NumberAxis("candidate, in rank order (1 = best)");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = new NumberAxis("cross-validated " + scoring);
@@ -65,9 +85,34 @@ final class Charts {
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(false);
         renderer.setSeriesPaint(0, BLUE);
+        renderer.setSeriesPaint(1, RED);
         renderer.setErrorPaint(new Color(0x1F, 0x77, 0xB4, 0x99));
         XYPlot plot = new XYPlot(data, x, y, renderer);
         return svg(new JFreeChart("Cross-validated " + scoring + " of every candidate", TITLE, style(plot), true), "cv");
+    }
+
+    /**
+     * The effect of one hyperparameter: for each of its values, the best and the median mean score of
+     * the candidates that have it, the chart people draw by hand from {@code cv_results_}.
+     *
+     * @param values the values in display order, each with its best and median score
+     */
+    static String effect(String parameter, List<String> values, double[] best, double[] median, String scoring) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int i = 0; i < values.size(); i++) {
+            data.addValue(best[i], "best", values.get(i));
+            data.addValue(median[i], "median", values.get(i));
+        }
+        NumberAxis y = new NumberAxis(scoring);
+        y.setAutoRangeIncludesZero(false);
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(false, true);
+        renderer.setSeriesPaint(0, BLUE);
+        renderer.setSeriesPaint(1, ORANGE);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(parameter), y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(GRID);
+        return svg(new JFreeChart(parameter, TITLE, plot, true), "effect-" + parameter.replaceAll("[^A-Za-z0-9_]", "_"),
+                SMALL_WIDTH, SMALL_HEIGHT);
     }
 
     /** The training loss per epoch (and the validation loss, when there is one) of a fit. */
@@ -108,12 +153,16 @@ final class Charts {
     }
 
     private static String svg(JFreeChart chart, String id) {
+        return svg(chart, id, WIDTH, HEIGHT);
+    }
+
+    private static String svg(JFreeChart chart, String id, int width, int height) {
         chart.setBackgroundPaint(Color.WHITE);
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
         // The default prefix comes from System.nanoTime(): fixed, the same results give the same bytes.
         g.setDefsKeyPrefix(id);
-        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        chart.draw(g, new Rectangle(0, 0, width, height));
         // A viewBox without fixed dimensions: the page's CSS scales the chart down to a phone's width.
-        return g.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        return g.getSVGElement(id, false, new ViewBox(0, 0, width, height), null, null);
     }
 }

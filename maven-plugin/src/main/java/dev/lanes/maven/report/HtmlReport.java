@@ -35,6 +35,7 @@ final class HtmlReport {
             + "th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left}th{background:#f4f4f4}"
             + "td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr.best td{background:#eef6ee}"
             + "svg{width:100%;max-width:760px;height:auto;display:block}.wide{overflow-x:auto}"
+            + ".effects{display:flex;flex-wrap:wrap;gap:1em}.effects svg{flex:1 1 320px;max-width:370px}"
             + ".note{color:#555;font-size:.9em}.bad{color:#b00}";
 
     private HtmlReport() {
@@ -61,6 +62,7 @@ final class HtmlReport {
                 .append("<p class=\"note\">Each point is a candidate's mean ").append(esc(scoring))
                 .append(" over the test folds, its bar one standard deviation (population) either side; ")
                 .append(job.search().scoring().equals("r2") ? "higher" : "lower").append(" is better.</p>\n");
+        effects(h, result, scoring);
         curve(h, outcome);
         rounds(h, outcome.result());
         candidates(h, job, outcome, byRank);
@@ -68,6 +70,53 @@ final class HtmlReport {
         h.append("<p class=\"note\">Wall-clock timings are in timings.json: they change from run to run, this page "
                 + "does not.</p>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * One small chart per hyperparameter that varies: the best and the median mean score of the
+     * candidates with each value (with successive halving, those of the first round, where every
+     * candidate ran with the same resources).
+     */
+    private static void effects(StringBuilder h, SearchResult result, String scoring) {
+        List<CandidateResult> rows = result.candidates().stream().filter(c -> c.round() == 0).toList();
+        SortedMap<String, List<String>> values = new TreeMap<>();
+        for (CandidateResult c : rows) {
+            c.paramTexts().forEach((name, value) -> {
+                List<String> seen = values.computeIfAbsent(name, n -> new ArrayList<>());
+                if (!seen.contains(value)) {
+                    seen.add(value);
+                }
+            });
+        }
+        values.values().removeIf(v -> v.size() < 2);
+        if (values.isEmpty()) {
+            return;
+        }
+        boolean greater = Scoring.fromName(scoring).greaterIsBetter();
+        h.append("<h2>Effect of each hyperparameter</h2>\n<div class=\"effects\">\n");
+        for (Map.Entry<String, List<String>> e : values.entrySet()) {
+            List<String> shown = new ArrayList<>();
+            List<Double> best = new ArrayList<>();
+            List<Double> median = new ArrayList<>();
+            for (String value : e.getValue()) {
+                double[] scores = rows.stream().filter(c -> value.equals(c.paramTexts().get(e.getKey())))
+                        .mapToDouble(CandidateResult::meanScore).filter(Double::isFinite).sorted().toArray();
+                if (scores.length == 0) {
+                    continue;
+                }
+                shown.add(value);
+                best.add(greater ? scores[scores.length - 1] : scores[0]);
+                median.add(scores.length % 2 == 1 ? scores[scores.length / 2]
+                        : (scores[scores.length / 2 - 1] + scores[scores.length / 2]) / 2);
+            }
+            if (!shown.isEmpty()) {
+                h.append(Charts.effect(e.getKey(), shown, best.stream().mapToDouble(Double::doubleValue).toArray(),
+                        median.stream().mapToDouble(Double::doubleValue).toArray(), scoring)).append('\n');
+            }
+        }
+        h.append("</div>\n<p class=\"note\">For each value, the best and the median mean ").append(esc(scoring))
+                .append(" of the candidates that have it").append(result.rounds().isEmpty() ? "" : " (first round)")
+                .append("; candidates without a score are left out.</p>\n");
     }
 
     private static void best(StringBuilder h, Job job, CompletedSearch outcome) {
