@@ -1,18 +1,24 @@
 package dev.lanes.nn;
 
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * Multiplies the learning rate by {@code factor} when a monitored loss has not improved by more than
- * {@code minDelta} for {@code patience} epochs, then waits {@code cooldown} epochs; never below
+ * Multiplies the learning rate by {@code factor} when a monitored quantity has not improved by more
+ * than {@code minDelta} for {@code patience} epochs, then waits {@code cooldown} epochs; never below
  * {@code minLr}. Keras' rules and defaults (factor 0.1, patience 10, min_delta 1e-4, cooldown 0,
- * min_lr 0, monitor val_loss). Needs a constant learning rate, as in Keras.
+ * min_lr 0, monitor val_loss, mode auto). Needs a constant learning rate, as in Keras.
+ *
+ * <p>One difference: Keras' {@code mode="auto"} here maximises only a quantity whose name contains
+ * {@code acc}, so it would minimise {@code val_r2}; Lanes' {@link MonitorMode#AUTO} reads the direction
+ * from the metric, as Keras' EarlyStopping does.
  */
 public record ReduceLROnPlateau(String monitor, double factor, int patience, double minDelta, int cooldown,
-                                double minLr) implements Callback {
+                                double minLr, MonitorMode mode) implements Callback {
 
     /** Checks the arguments. */
     public ReduceLROnPlateau {
+        Objects.requireNonNull(mode, "mode");
         if (!(factor > 0 && factor < 1)) {
             throw new IllegalArgumentException("ReduceLROnPlateau factor must be in (0, 1) but was " + factor);
         }
@@ -23,38 +29,50 @@ public record ReduceLROnPlateau(String monitor, double factor, int patience, dou
 
     /** Keras' defaults. */
     public static ReduceLROnPlateau defaults() {
-        return new ReduceLROnPlateau("val_loss", 0.1, 10, 1e-4, 0, 0);
+        return new ReduceLROnPlateau("val_loss", 0.1, 10, 1e-4, 0, 0, MonitorMode.AUTO);
     }
 
     /** With another factor. */
     public ReduceLROnPlateau factor(double f) {
-        return new ReduceLROnPlateau(monitor, f, patience, minDelta, cooldown, minLr);
+        return new ReduceLROnPlateau(monitor, f, patience, minDelta, cooldown, minLr, mode);
     }
 
     /** With another patience. */
     public ReduceLROnPlateau patience(int epochs) {
-        return new ReduceLROnPlateau(monitor, factor, epochs, minDelta, cooldown, minLr);
+        return new ReduceLROnPlateau(monitor, factor, epochs, minDelta, cooldown, minLr, mode);
     }
 
     /** With another monitored quantity. */
     public ReduceLROnPlateau monitor(String quantity) {
-        return new ReduceLROnPlateau(quantity, factor, patience, minDelta, cooldown, minLr);
+        return new ReduceLROnPlateau(quantity, factor, patience, minDelta, cooldown, minLr, mode);
     }
 
     /** With a cooldown. */
     public ReduceLROnPlateau cooldown(int epochs) {
-        return new ReduceLROnPlateau(monitor, factor, patience, minDelta, epochs, minLr);
+        return new ReduceLROnPlateau(monitor, factor, patience, minDelta, epochs, minLr, mode);
+    }
+
+    /** With another mode. */
+    public ReduceLROnPlateau mode(MonitorMode value) {
+        return new ReduceLROnPlateau(monitor, factor, patience, minDelta, cooldown, minLr, value);
     }
 
     /** With a floor for the learning rate. */
     public ReduceLROnPlateau minLr(double lr) {
-        return new ReduceLROnPlateau(monitor, factor, patience, minDelta, cooldown, lr);
+        return new ReduceLROnPlateau(monitor, factor, patience, minDelta, cooldown, lr, mode);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code mode} is {@code AUTO} and cannot tell the monitored
+     *                                  quantity's direction
+     */
     @Override
     public Hook start() {
+        boolean up = mode.greaterIsBetter(monitor);
         return new Hook() {
-            private double best = Double.POSITIVE_INFINITY;
+            private double best = up ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             private int wait;
             private int cooldownLeft;
 
@@ -70,7 +88,7 @@ public record ReduceLROnPlateau(String monitor, double factor, int patience, dou
                     cooldownLeft--;
                     wait = 0;
                 }
-                if (current < best - minDelta) {
+                if (up ? current > best + minDelta : current < best - minDelta) {
                     best = current;
                     wait = 0;
                 } else if (cooldownLeft == 0) {

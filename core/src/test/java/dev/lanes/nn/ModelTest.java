@@ -151,6 +151,69 @@ class ModelTest {
         assertFalse(c3.stopped, "epochs before start_from_epoch are ignored");
     }
 
+    /** Keras' mode and baseline: a quantity that should go up, and a wait that a baseline keeps running. */
+    @Test
+    void earlyStoppingFollowsTheModeAndTheBaseline() {
+        // val_r2 goes up: 0.5, 0.6 improve; 0.55 and 0.58 do not; stop after patience 2 at epoch 3.
+        Callback.Hook r2 = EarlyStopping.defaults().monitor("val_r2").patience(2).start();
+        FakeControl c = new FakeControl();
+        double[] values = {0.5, 0.6, 0.55, 0.58, 0.9};
+        int stoppedAt = -1;
+        for (int e = 0; e < values.length && stoppedAt < 0; e++) {
+            r2.onEpochEnd(r2Logs(e, values[e]), c);
+            stoppedAt = c.stopped ? e : -1;
+        }
+        assertEquals(3, stoppedAt, "r2 is maximised in mode auto");
+        // In mode min a higher r2 is worse: 0.6 after 0.5 is no improvement.
+        Callback.Hook min = EarlyStopping.defaults().monitor("val_r2").mode(MonitorMode.MIN).patience(1).start();
+        FakeControl cm = new FakeControl();
+        min.onEpochEnd(r2Logs(0, 0.5), cm);
+        min.onEpochEnd(r2Logs(1, 0.6), cm);
+        assertTrue(cm.stopped, "mode min treats a higher value as worse");
+
+        // A baseline of 3: losses 5, 4, 3.5 improve on the best but never beat the baseline, so the wait is
+        // not reset (Keras checks it only at an epoch that does not improve): the first such epoch, 3.6,
+        // stops at once, where without a baseline the wait would have been 1 of 2.
+        for (boolean withBaseline : new boolean[] {true, false}) {
+            EarlyStopping es = EarlyStopping.defaults().patience(2);
+            Callback.Hook base = (withBaseline ? es.baseline(3) : es).start();
+            FakeControl cb = new FakeControl();
+            for (int e = 0; e < 3; e++) {
+                base.onEpochEnd(logs(e, new double[] {5, 4, 3.5}[e]), cb);
+            }
+            assertFalse(cb.stopped, "improving epochs never stop");
+            base.onEpochEnd(logs(3, 3.6), cb);
+            assertEquals(withBaseline, cb.stopped, "a baseline that was never beaten keeps the wait running");
+        }
+        Callback.Hook beaten = EarlyStopping.defaults().patience(2).baseline(3).start();
+        FakeControl cc = new FakeControl();
+        beaten.onEpochEnd(logs(0, 5), cc);
+        beaten.onEpochEnd(logs(1, 2.9), cc);
+        beaten.onEpochEnd(logs(2, 2.8), cc);
+        assertFalse(cc.stopped, "beating the baseline resets the wait");
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> EarlyStopping.defaults().monitor("val_accuracy").start());
+        assertTrue(unknown.getMessage().contains("give mode 'min' or 'max'"), unknown.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> EarlyStopping.defaults().baseline(Double.NaN));
+    }
+
+    @Test
+    void reduceLrOnPlateauMaximisesR2InModeAuto() {
+        Callback.Hook hook = ReduceLROnPlateau.defaults().monitor("val_r2").patience(1).start();
+        FakeControl control = new FakeControl();
+        control.lr = 0.01;
+        hook.onEpochEnd(r2Logs(0, 0.5), control);
+        hook.onEpochEnd(r2Logs(1, 0.7), control);
+        assertEquals(0.01, control.lr, 1e-12, "a rising r2 is an improvement");
+        hook.onEpochEnd(r2Logs(2, 0.6), control);
+        assertEquals(0.001, control.lr, 1e-12, "a falling r2 is a plateau");
+    }
+
+    private static EpochLogs r2Logs(int epoch, double r2) {
+        return new EpochLogs(epoch, 1, java.util.OptionalDouble.of(1), 0.01, Map.of(Metric.R2, r2));
+    }
+
     @Test
     void earlyStoppingWithoutValidationDataSaysWhy() {
         Matrix[] d = linearData(5);
