@@ -7,7 +7,8 @@ def out = new File(basedir, 'target/nn')
 assert log =~ /\[INFO\] rmse max +threshold rmse <= 1000 +actual \d+\.\d+ +PASS/
 assert log =~ /\[WARNING\] r2 min +threshold r2 >= 0\.9999 +actual -?\d+\.\d+ +WARN/
 assert log.contains('[WARNING] Model quality gate PASSED with 1 warning: r2 min: actual ')
-// The reference models are scored on the same splits; the network beats the mean predictor by 10 %.
+// The reference models are scored on the same splits and logged; the network beats the mean predictor by 10 %.
+assert log =~ /\[INFO\] Reference models on the same folds: linear_regression rmse \d+\.\d+, mean rmse \d+\.\d+ \(a <rule> with <beat> gates on them\)/
 assert log =~ /\[INFO\] rmse beat mean +threshold rmse <= \d+\.\d+ \(mean \d+\.\d+ - 10%\) +actual \d+\.\d+ \(\d+\.\d+% better\) +PASS/
 
 // 2. and 3. A baseline of other data: ERROR, or a warning once the change is declared.

@@ -114,9 +114,7 @@ final class GateReports {
                 run.candidates().size(), run.splits(), run.rows(), run.sha256().length() > 12 ? run.sha256().substring(0, 12)
                         : run.sha256(), cell(run.target()), run.scoring()));
         if (!run.references().isEmpty()) {
-            md.append("Reference models on the same splits: ").append(String.join(", ", run.references().keySet().stream()
-                    .map(m -> m + " " + run.scoring() + " " + run.referenceScore(m, run.scoring()).stream()
-                            .mapToObj(Formats::format).findFirst().orElse("none")).toList())).append(".\n\n");
+            md.append("Reference models on the same splits: ").append(cell(run.referenceScores())).append(".\n\n");
         }
         md.append("| check | condition | actual | status |\n|---|---|---|---|\n");
         for (Verdict v : verdicts) {

@@ -386,6 +386,9 @@ public class GridSearchMojo extends AbstractMojo {
         for (String line : TopTable.lines(outcome, TOP)) {
             getLog().info(line);
         }
+        if (!outcome.references().isEmpty()) {
+            getLog().info("Reference models on the same folds: " + outcome.referenceScores() + " (a <rule> with <beat> gates on them)");
+        }
         getLog().info("Reports: " + JobFactory.shown(out.toAbsolutePath().resolve(OutputFiles.HTML), basedir) + ", "
                 + OutputFiles.RESULTS + ", " + OutputFiles.CSV + ", " + OutputFiles.TIMINGS
                 + (Files.isRegularFile(out.resolve(OutputFiles.MODEL)) ? ", " + OutputFiles.MODEL

@@ -1,5 +1,6 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.Formats;
 import dev.lanes.maven.job.Json;
 import dev.lanes.maven.job.OutputFiles;
 
@@ -154,6 +155,15 @@ record SearchSummary(String scoring, String sha256, String target, TargetStats t
                 splits, search.path("seed").asLong(), root.path("environment").path("simd").asText(), bestAt,
                 Map.copyOf(best), Collections.unmodifiableMap(bestSplits), Collections.unmodifiableMap(references),
                 List.copyOf(candidates));
+    }
+
+    /**
+     * The reference models' mean scores in the scoring, for the log and the summary:
+     * {@code linear_regression rmse 70176.6, mean rmse 115395}; empty when the results have none.
+     */
+    String referenceScores() {
+        return String.join(", ", references.keySet().stream().map(m -> m + " " + scoring + " "
+                + referenceScore(m, scoring).stream().mapToObj(Formats::format).findFirst().orElse("none")).toList());
     }
 
     /** Reference model {@code model}'s mean score in {@code metric}; empty when the results have none. */
