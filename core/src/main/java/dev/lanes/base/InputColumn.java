@@ -41,6 +41,11 @@ public record InputColumn(String name, boolean categorical, List<String> categor
         return categorical ? categories.size() : 1;
     }
 
+    /** The names of the features {@code columns} become, in order. */
+    public static List<String> featureNames(List<InputColumn> columns) {
+        return columns.stream().flatMap(c -> c.featureNames().stream()).toList();
+    }
+
     /** The names of the features it becomes: its own name, or {@code name=category} per category. */
     public List<String> featureNames() {
         return categorical ? categories.stream().map(c -> name + "=" + c).toList() : List.of(name);

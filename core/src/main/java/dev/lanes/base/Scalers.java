@@ -42,11 +42,7 @@ public record Scalers(List<InputColumn> columns, float[] fill, float[] scale, fl
 
     /** The features the model expects, in order: numeric columns by name, categories as {@code column=category}. */
     public List<String> featureNames() {
-        List<String> names = new ArrayList<>();
-        for (InputColumn c : columns) {
-            names.addAll(c.featureNames());
-        }
-        return names;
+        return InputColumn.featureNames(columns);
     }
 
     /**

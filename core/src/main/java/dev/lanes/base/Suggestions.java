@@ -1,7 +1,9 @@
 package dev.lanes.base;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * "Did you mean" hints for error messages about misspelt names (initializers, activations, optimizers,
@@ -57,6 +59,22 @@ public final class Suggestions {
     public static String unknownName(String kind, String given, Collection<String> valid) {
         return "Unknown " + kind + " '" + given + "'." + didYouMean(given, valid) + " Valid names: "
                 + String.join(", ", valid);
+    }
+
+    /**
+     * The one of {@code values} whose name is {@code given}, ignoring case and surrounding blanks.
+     *
+     * @param kind what the names are, for the message ({@code "reference model"})
+     * @param name how a value is written
+     * @throws IllegalArgumentException for another name: {@link #unknownName}'s message
+     */
+    public static <T> T byName(String kind, String given, List<T> values, Function<T, String> name) {
+        for (T v : values) {
+            if (name.apply(v).equalsIgnoreCase(given.strip())) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException(unknownName(kind, given, values.stream().map(name).toList()));
     }
 
     /** The Levenshtein distance between {@code a} and {@code b}, with two rows of the usual table. */

@@ -40,7 +40,7 @@ public final class Dataset {
             int droppedRows) {
         this.source = Objects.requireNonNull(source, "source");
         this.columns = List.copyOf(columns);
-        this.featureNames = columns.stream().flatMap(c -> c.featureNames().stream()).toList();
+        this.featureNames = InputColumn.featureNames(columns);
         this.categoryColumns = new boolean[featureNames.size()];
         int at = 0;
         for (InputColumn c : columns) {

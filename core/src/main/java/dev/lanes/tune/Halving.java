@@ -1,5 +1,7 @@
 package dev.lanes.tune;
 
+import dev.lanes.base.Suggestions;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,12 +55,7 @@ public record Halving(Resource resource, double factor, int minResources, boolea
          * @throws IllegalArgumentException for any other name
          */
         public static Resource fromName(String name) {
-            for (Resource r : values()) {
-                if (r.shortName().equalsIgnoreCase(name.strip())) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("Unknown halving resource '" + name + "'. Valid names: n_samples, epochs");
+            return Suggestions.byName("halving resource", name, List.of(values()), Resource::shortName);
         }
     }
 

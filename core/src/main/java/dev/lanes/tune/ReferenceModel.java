@@ -4,6 +4,7 @@ import dev.lanes.base.Matrix;
 import dev.lanes.base.Suggestions;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -38,13 +39,7 @@ public enum ReferenceModel {
      * @throws IllegalArgumentException for another name, with the valid ones and a did-you-mean
      */
     public static ReferenceModel fromName(String name) {
-        for (ReferenceModel m : values()) {
-            if (m.shortName().equalsIgnoreCase(name.strip())) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException(Suggestions.unknownName("reference model", name,
-                Arrays.stream(values()).map(ReferenceModel::shortName).toList()));
+        return Suggestions.byName("reference model", name, List.of(values()), ReferenceModel::shortName);
     }
 
     /** Whether it can be fitted on {@code features} columns. */

@@ -52,15 +52,16 @@ record ChangeRule(String name, String metric, boolean improvement, boolean perce
     public Verdict check(SearchSummary run, Optional<Baseline> baseline) {
         Baseline b = baseline.orElseThrow();
         OptionalDouble before = b.bestScore(metric);
+        String unevaluated = metric + " against the baseline";
         if (before.isEmpty()) {
             String has = b.metrics().isEmpty() ? "no candidate had a score in that run"
                     : "it has " + String.join(", ", b.metrics());
-            return new Verdict(name, metric + " against the baseline", "the baseline " + b.shown() + " has no best "
+            return new Verdict(name, unevaluated, "the baseline " + b.shown() + " has no best "
                     + metric + " score (" + has + ")", Verdict.Status.ERROR);
         }
         double base = before.getAsDouble();
         if (percent && base == 0) {
-            return new Verdict(name, metric + " against the baseline", "the baseline's " + metric + " is 0, so a change"
+            return new Verdict(name, unevaluated, "the baseline's " + metric + " is 0, so a change"
                     + " in percent is undefined; give the limit as an amount", Verdict.Status.ERROR);
         }
         boolean higherIsBetter = Scoring.fromName(metric).greaterIsBetter();

@@ -70,14 +70,14 @@ record Gate(List<GateRule> rules, Optional<Baseline> baseline, boolean dataChang
             differences.add("the baseline does not record its data set (dataset.sha256 and dataset.target)");
         } else {
             if (!before.sha256().equals(run.sha256())) {
-                differences.add("the data set's SHA-256 is " + shortHash(run.sha256()) + ", the baseline's " + shortHash(before.sha256()));
+                differences.add("the data set's SHA-256 is " + Formats.shortHash(run.sha256()) + ", the baseline's " + Formats.shortHash(before.sha256()));
             }
             if (!before.target().equals(run.target())) {
                 differences.add("the target is " + run.target() + ", the baseline's " + before.target());
             }
         }
         if (differences.isEmpty()) {
-            return new Verdict("baseline data", condition, "sha256 " + shortHash(run.sha256()) + ", target " + run.target(),
+            return new Verdict("baseline data", condition, "sha256 " + Formats.shortHash(run.sha256()) + ", target " + run.target(),
                     Verdict.Status.PASS);
         }
         String actual = String.join("; ", differences);
@@ -86,9 +86,5 @@ record Gate(List<GateRule> rules, Optional<Baseline> baseline, boolean dataChang
                 : new Verdict("baseline data", condition, actual + ": a comparison would mean nothing; make a new baseline"
                 + " from this run's target/nn/gridsearch.json, or set <dataChanged>true</dataChanged> if the data changed"
                 + " on purpose", Verdict.Status.ERROR);
-    }
-
-    private static String shortHash(String sha256) {
-        return sha256.length() > 12 ? sha256.substring(0, 12) : sha256;
     }
 }

@@ -111,8 +111,7 @@ final class GateReports {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(cell(verdict)).append("\n\n");
         md.append(String.format(Locale.ROOT, "%d candidates, %d folds, %d rows of `%s` (target `%s`), scored by %s.%n%n",
-                run.candidates().size(), run.splits(), run.rows(), run.sha256().length() > 12 ? run.sha256().substring(0, 12)
-                        : run.sha256(), cell(run.target()), run.scoring()));
+                run.candidates().size(), run.splits(), run.rows(), Formats.shortHash(run.sha256()), cell(run.target()), run.scoring()));
         if (!run.references().isEmpty()) {
             md.append("Reference models on the same splits: ").append(cell(run.referenceScores())).append(".\n\n");
         }

@@ -76,11 +76,10 @@ record SearchSummary(String scoring, String sha256, String target, TargetStats t
 
         /**
          * Whether the target is constant, or so nearly that float32 cannot tell its values apart: then every
-         * model's error is about 0 and its R² 0, and a threshold on them judges nothing. False when the
-         * results do not record the statistics (written by an earlier version).
+         * model's error is about 0 and its R² 0, and a threshold on them judges nothing.
          */
         boolean degenerate() {
-            return Double.isFinite(std) && (max == min || std <= 1e-6 * Math.abs(mean));
+            return max == min || std <= 1e-6 * Math.abs(mean);
         }
     }
 
@@ -127,16 +126,15 @@ record SearchSummary(String scoring, String sha256, String target, TargetStats t
         OptionalInt bestAt = bestIndex == null || !bestIndex.isInt() ? OptionalInt.empty() : OptionalInt.of(bestIndex.asInt());
         Map<String, double[]> bestSplits = new TreeMap<>();
         JsonNode bestRow = bestAt.isPresent() ? root.path("candidates").path(bestAt.getAsInt()) : null;
-        for (String metric : best.keySet()) {
-            if (bestRow == null || !bestRow.isObject() || splits < 1 || splits > MAX_SPLITS) {
-                break;
+        if (bestRow != null && bestRow.isObject() && splits >= 1 && splits <= MAX_SPLITS) {
+            for (String metric : best.keySet()) {
+                String suffix = metric.equals(scoring) ? "score" : metric;
+                double[] scores = new double[splits];
+                for (int k = 0; k < splits; k++) {
+                    scores[k] = number(bestRow.get("split" + k + "_test_" + suffix));
+                }
+                bestSplits.put(metric, scores);
             }
-            String suffix = metric.equals(scoring) ? "score" : metric;
-            double[] scores = new double[splits];
-            for (int k = 0; k < splits; k++) {
-                scores[k] = number(bestRow.get("split" + k + "_test_" + suffix));
-            }
-            bestSplits.put(metric, scores);
         }
         Map<String, Map<String, Double>> references = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("reference_models").fields(); it.hasNext(); ) {

@@ -15,15 +15,13 @@ enum Severity {
      * @throws ConfigurationError for another name, with the valid ones
      */
     static Severity parse(String where, String text) {
-        for (Severity s : values()) {
-            if (s.shown().equalsIgnoreCase(text.trim())) {
-                return s;
-            }
+        try {
+            return Suggestions.byName("severity", text, List.of(values()), Severity::shown);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError("Invalid " + where + " <severity>" + text + "</severity>."
+                    + Suggestions.didYouMean(text.trim(), List.of(FAIL.shown(), WARN.shown())) + " Valid: fail (a"
+                    + " violation fails the build) or warn (it is reported and the build goes on).");
         }
-        List<String> names = List.of(FAIL.shown(), WARN.shown());
-        throw new ConfigurationError("Invalid " + where + " <severity>" + text + "</severity>."
-                + Suggestions.didYouMean(text.trim(), names) + " Valid: fail (a violation fails the build) or warn"
-                + " (it is reported and the build goes on).");
     }
 
     /** As written in a POM: {@code fail} or {@code warn}. */

@@ -45,6 +45,11 @@ public final class Formats {
         return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
+    /** A SHA-256 in hex as shown to people: its first 12 digits, enough to tell two files apart. */
+    public static String shortHash(String sha256) {
+        return sha256.length() > 12 ? sha256.substring(0, 12) : sha256;
+    }
+
     /** A fraction as a percentage: {@code 0.95} as {@code 95%}. */
     public static String percent(double fraction) {
         return format(fraction * 100) + "%";
