@@ -162,6 +162,27 @@ public final class Matrix {
         return scale == null ? v : v * scale[col] + shift[col];
     }
 
+    /**
+     * Whether each row is read straight from one array, in order, with no fill or transform: then copying
+     * a row is one array copy.
+     */
+    public boolean isContiguous() {
+        return rowIndex == null && fill == null && scale == null;
+    }
+
+    /** This matrix when it {@linkplain #isContiguous is contiguous}, otherwise a contiguous copy of its values. */
+    public Matrix contiguous() {
+        return isContiguous() ? this : wrap(rows, baseCols, toArray());
+    }
+
+    /**
+     * Whether copies of this many bytes, made only for speed, are small enough to make: at most an eighth
+     * of the maximum heap, so a large data set is read through its views instead of being held twice.
+     */
+    public static boolean affordableCopy(long bytes) {
+        return bytes <= Runtime.getRuntime().maxMemory() / 8;
+    }
+
     /** All values (transform applied) in a new row-major array. */
     public float[] toArray() {
         float[] out = new float[rows * baseCols];

@@ -68,6 +68,13 @@ final class Trainer implements TrainingControl {
             vx = x.slice(split, x.rows());
             vy = y.slice(split, y.rows());
         }
+        // Every step gathers a shuffled batch: from a view that is a lookup and a transform per value,
+        // from a contiguous copy one array copy per row (the same floats, so no result changes).
+        if (!(tx.isContiguous() && ty.isContiguous())
+                && Matrix.affordableCopy(4L * tx.rows() * (tx.cols() + ty.cols()))) {
+            tx = tx.contiguous();
+            ty = ty.contiguous();
+        }
         this.trainX = tx;
         this.trainY = ty;
         this.valX = vx;

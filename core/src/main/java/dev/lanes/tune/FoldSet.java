@@ -18,15 +18,12 @@ import java.util.List;
  * range the fit never saw.
  *
  * <p>The scaled training rows of every split are copied once into contiguous arrays when all the
- * copies take at most {@link #COPY_HEAP_SHARE_DIVISOR the heap's eighth}: every fit gathers a shuffled
+ * copies are {@linkplain Matrix#affordableCopy affordable}: every fit gathers a shuffled
  * batch from them at every step, and through a view a split's rows lie at random in the whole data set,
  * where most of them miss the core's caches (the copies make a search on California housing 3–5 %
  * faster). A copy holds the same floats as the view, so no result depends on it.
  */
 final class FoldSet {
-
-    /** The training rows are copied when all copies take at most the maximum heap divided by this. */
-    static final int COPY_HEAP_SHARE_DIVISOR = 8;
 
     /**
      * One split through its preprocessing.
@@ -44,11 +41,7 @@ final class FoldSet {
         }
 
         Split withContiguousTraining() {
-            return new Split(preprocessing, contiguous(trainX), contiguous(trainY), testX, testY);
-        }
-
-        private static Matrix contiguous(Matrix view) {
-            return Matrix.wrap(view.rows(), view.cols(), view.toArray());
+            return new Split(preprocessing, trainX.contiguous(), trainY.contiguous(), testX, testY);
         }
     }
 
@@ -100,7 +93,7 @@ final class FoldSet {
             splits.add(s);
             copyBytes += s.trainingBytes();
         }
-        if (copyBytes <= Runtime.getRuntime().maxMemory() / COPY_HEAP_SHARE_DIVISOR) {
+        if (Matrix.affordableCopy(copyBytes)) {
             splits.replaceAll(Split::withContiguousTraining);
         }
         return new FoldSet(splits);

@@ -45,6 +45,9 @@ class GemmTest {
             dims.add(new int[] {s, 64, 7});
             dims.add(new int[] {32, s, 64});
             dims.add(new int[] {s, 1, 33});
+            // k = 1: an outer product (dX of a network's output layer)
+            dims.add(new int[] {s, 33, 1});
+            dims.add(new int[] {32, s, 1});
         }
         for (int i = 0; i < 40; i++) {
             dims.add(new int[] {SIZES[rnd.nextInt(SIZES.length)], SIZES[rnd.nextInt(SIZES.length)],

@@ -88,6 +88,11 @@ final class PanamaGemm implements GemmSupport {
         }
         int ars = transA ? 1 : lda;
         int aps = transA ? lda : 1;
+        if (k == 1 && (!transB || ldb == 1)) {
+            // An outer product (dX of a network's output layer, k = 1): no tile kernel has work to amortise.
+            outerProduct(m, n, alpha, a, aOff, ars, b, bOff, beta, c, cOff, ldc);
+            return;
+        }
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             float betaE = pc == 0 ? beta : 1f;
@@ -457,6 +462,33 @@ final class PanamaGemm implements GemmSupport {
                 s0 = FloatVector.fromArray(S, a, r + p).fma(FloatVector.fromArray(S, b, bOff + p), s0);
             }
             storeDot(LaneSums.sum(s0), a, r, b, bOff, whole, k, alpha, beta, c, cOff + i * ldc);
+        }
+    }
+
+    /**
+     * {@code C = alpha * a bᵀ (+ beta * C)} for k = 1: column a (element i at {@code aOff + i * ars}) times
+     * the contiguous row b. Each sum is {@code fma(a, b, 0)}, the one-step chain every other path computes.
+     */
+    private static void outerProduct(int m, int n, float alpha, float[] a, int aOff, int ars, float[] b, int bOff,
+                                     float beta, float[] c, int cOff, int ldc) {
+        int whole = S.loopBound(n);
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        FloatVector be = FloatVector.broadcast(S, beta);
+        for (int i = 0; i < m; i++) {
+            float ai = a[aOff + i * ars];
+            FloatVector x = FloatVector.broadcast(S, ai);
+            int row = cOff + i * ldc;
+            int j = 0;
+            for (; j < whole; j += L) {
+                FloatVector sum = x.fma(FloatVector.fromArray(S, b, bOff + j), zero);
+                (beta == 0f ? sum.mul(al) : sum.fma(al, FloatVector.fromArray(S, c, row + j).mul(be)))
+                        .intoArray(c, row + j);
+            }
+            for (; j < n; j++) {
+                float sum = Math.fma(ai, b[bOff + j], 0f);
+                c[row + j] = beta == 0f ? sum * alpha : Math.fma(sum, alpha, c[row + j] * beta);
+            }
         }
     }
 
