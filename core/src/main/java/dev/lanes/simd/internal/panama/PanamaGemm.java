@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Matrix multiply on vector lanes, in the style of BLIS: C is computed in tiles of {@link #MR} rows by
- * {@code NR = 2} vectors, held in 10 or 12 vector registers while a rank-1 update per step of k streams
+ * {@code NR = 2} vectors, held in 10, 12 or 16 vector registers while a rank-1 update per step of k streams
  * through them.
  *
  * <p>How many rows a tile has depends on how A is read and on the JIT. A tile reading A in place row by
@@ -14,7 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * spill. A tile reading MR values of A side by side (a packed panel, or A stored transposed) has 6 rows on
  * JDK 17, whose C2 keeps the 12 accumulators in registers; JDK 25's C2 schedules the broadcasts of A
  * earlier, spills two accumulators to the stack and runs at half speed, so there it has 5 rows. Measured
- * on an AVX2 Zen 3 with 16 vector registers; {@code benchmarks/README.md} has the figures.
+ * on an AVX2 Zen 3 with 16 vector registers; {@code benchmarks/README.md} has the figures. With the 32
+ * registers of AVX-512 both kinds of tile have 8 rows (16 accumulators) on both JDKs: 1.2–1.6x faster
+ * than 5 or 6 rows there, the row indices spilled or not.
  *
  * <p>Large products pack op(A) and op(B) into contiguous panels (cache blocking by {@value #MC},
  * {@value #KC} and {@value #NC}). Small products, the shapes a network trains on, read A where it lies.
@@ -35,9 +37,9 @@ final class PanamaGemm implements GemmSupport {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Rows of a micro-tile that reads MR values of A side by side: see the class comment. */
-    static final int MR = Runtime.version().feature() <= 17 ? 6 : 5;
+    static final int MR = L >= 16 ? 8 : Runtime.version().feature() <= 17 ? 6 : 5;
     /** Rows of a micro-tile that reads A in place row by row. */
-    private static final int ROW_MR = 5;
+    private static final int ROW_MR = L >= 16 ? 8 : 5;
     /** Columns of a micro-tile: two vectors. */
     private static final int NR = 2 * L;
     /** Rows of A packed at once (a multiple of MR): an MC x KC block stays in L2. */
@@ -132,7 +134,9 @@ final class PanamaGemm implements GemmSupport {
                     float[] dst = direct ? c : ws.tile;
                     int d = direct ? cRow + j : 0;
                     int ldd = direct ? ldc : NR;
-                    if (!transA) {
+                    if (!transA && ROW_MR == 8) {
+                        kernelRowA8(a, aIdx, lda, rows, bSrc, bIdx + j, ldbE, kc, dst, d, ldd, false);
+                    } else if (!transA) {
                         kernelRowA(a, aIdx, rowIndex(aIdx, lda, rows, 1), rowIndex(aIdx, lda, rows, 2),
                                 rowIndex(aIdx, lda, rows, 3), rowIndex(aIdx, lda, rows, 4),
                                 bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
@@ -146,7 +150,7 @@ final class PanamaGemm implements GemmSupport {
                     }
                 }
                 for (; j < n; j += L) {
-                    kernel6x1(a, aIdx, ars, aps, rows, bSrc, bIdx + j, ldbE, kc, ws.tile);
+                    kernel8x1(a, aIdx, ars, aps, rows, bSrc, bIdx + j, ldbE, kc, ws.tile);
                     storeTile(ws.tile, L, rows, Math.min(L, n - j), alpha, betaE, c, cRow + j, ldc);
                 }
             }
@@ -172,9 +176,14 @@ final class PanamaGemm implements GemmSupport {
             for (int j = 0; j < n; j += NR) {
                 int cols = Math.min(NR, n - j);
                 boolean direct = alpha == 1f && betaE == 0f && rows == ROW_MR && cols == NR;
-                kernelRowAPanel(a, aIdx, rowIndex(aIdx, lda, rows, 1), rowIndex(aIdx, lda, rows, 2),
-                        rowIndex(aIdx, lda, rows, 3), rowIndex(aIdx, lda, rows, 4), panels, j * kc, kc,
-                        direct ? c : ws.tile, direct ? cRow + j : 0, direct ? ldc : NR);
+                if (ROW_MR == 8) {
+                    kernelRowA8(a, aIdx, lda, rows, panels, j * kc, NR, kc,
+                            direct ? c : ws.tile, direct ? cRow + j : 0, direct ? ldc : NR, true);
+                } else {
+                    kernelRowAPanel(a, aIdx, rowIndex(aIdx, lda, rows, 1), rowIndex(aIdx, lda, rows, 2),
+                            rowIndex(aIdx, lda, rows, 3), rowIndex(aIdx, lda, rows, 4), panels, j * kc, kc,
+                            direct ? c : ws.tile, direct ? cRow + j : 0, direct ? ldc : NR);
+                }
                 if (!direct) {
                     storeTile(ws.tile, NR, rows, cols, alpha, betaE, c, cRow + j, ldc);
                 }
@@ -234,11 +243,65 @@ final class PanamaGemm implements GemmSupport {
     private static void kernelColumnA(float[] a, int aIdx, int aps, float[] b, int bIdx, int ldb, int kc,
                                       float[] dst, int d, int ldd) {
         // MR is a constant once the class is initialized, so C2 keeps only one of the calls.
-        if (MR == 6) {
+        if (MR == 8) {
+            kernelColumnA8(a, aIdx, aps, b, bIdx, ldb, kc, dst, d, ldd);
+        } else if (MR == 6) {
             kernelColumnA6(a, aIdx, aps, b, bIdx, ldb, kc, dst, d, ldd);
         } else {
             kernelColumnA5(a, aIdx, aps, b, bIdx, ldb, kc, dst, d, ldd);
         }
+    }
+
+    /** {@link #kernelColumnA} for tiles of 8 rows: 16 accumulators, for the 32 registers of AVX-512. */
+    private static void kernelColumnA8(float[] a, int aIdx, int aps, float[] b, int bIdx, int ldb, int kc,
+                                      float[] dst, int d, int ldd) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        for (int p = 0, ap = aIdx, bp = bIdx; p < kc; p++, ap += aps, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ap + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ap + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[ap + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[ap + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(dst, d);
+        c01.intoArray(dst, d + L);
+        c10.intoArray(dst, d += ldd);
+        c11.intoArray(dst, d + L);
+        c20.intoArray(dst, d += ldd);
+        c21.intoArray(dst, d + L);
+        c30.intoArray(dst, d += ldd);
+        c31.intoArray(dst, d + L);
+        c40.intoArray(dst, d += ldd);
+        c41.intoArray(dst, d + L);
+        c50.intoArray(dst, d += ldd);
+        c51.intoArray(dst, d + L);
+        c60.intoArray(dst, d += ldd);
+        c61.intoArray(dst, d + L);
+        c70.intoArray(dst, d += ldd);
+        c71.intoArray(dst, d + L);
     }
 
     /** {@link #kernelColumnA} for tiles of 6 rows. */
@@ -399,8 +462,103 @@ final class PanamaGemm implements GemmSupport {
         c41.intoArray(dst, d + L);
     }
 
-    /** One tile of up to 6 rows by 1 vector, for the columns left of a row after the 2-vector tiles. */
-    private static void kernel6x1(float[] a, int aIdx, int ars, int aps, int rows,
+    /**
+     * {@link #kernelRowA} in tiles of 8 rows, for the 32 registers of AVX-512; with {@code panel} B is
+     * read at the constant stride NR ({@link #kernelRowAPanel}), otherwise at ldb.
+     */
+    private static void kernelRowA8(float[] a, int aIdx, int lda, int rows, float[] b, int bIdx, int ldb, int kc,
+                                    float[] dst, int d, int ldd, boolean panel) {
+        int a0 = rowIndex(aIdx, lda, rows, 0);
+        int a1 = rowIndex(aIdx, lda, rows, 1);
+        int a2 = rowIndex(aIdx, lda, rows, 2);
+        int a3 = rowIndex(aIdx, lda, rows, 3);
+        int a4 = rowIndex(aIdx, lda, rows, 4);
+        int a5 = rowIndex(aIdx, lda, rows, 5);
+        int a6 = rowIndex(aIdx, lda, rows, 6);
+        int a7 = rowIndex(aIdx, lda, rows, 7);
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        if (panel) {
+            for (int p = 0; p < kc; p++) {
+                int bp = bIdx + p * NR;
+                FloatVector b0 = FloatVector.fromArray(S, b, bp);
+                FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+                c00 = x.fma(b0, c00);
+                c01 = x.fma(b1, c01);
+                x = FloatVector.broadcast(S, a[a1 + p]);
+                c10 = x.fma(b0, c10);
+                c11 = x.fma(b1, c11);
+                x = FloatVector.broadcast(S, a[a2 + p]);
+                c20 = x.fma(b0, c20);
+                c21 = x.fma(b1, c21);
+                x = FloatVector.broadcast(S, a[a3 + p]);
+                c30 = x.fma(b0, c30);
+                c31 = x.fma(b1, c31);
+                x = FloatVector.broadcast(S, a[a4 + p]);
+                c40 = x.fma(b0, c40);
+                c41 = x.fma(b1, c41);
+                x = FloatVector.broadcast(S, a[a5 + p]);
+                c50 = x.fma(b0, c50);
+                c51 = x.fma(b1, c51);
+                x = FloatVector.broadcast(S, a[a6 + p]);
+                c60 = x.fma(b0, c60);
+                c61 = x.fma(b1, c61);
+                x = FloatVector.broadcast(S, a[a7 + p]);
+                c70 = x.fma(b0, c70);
+                c71 = x.fma(b1, c71);
+            }
+        } else {
+            for (int p = 0, bp = bIdx; p < kc; p++, bp += ldb) {
+                FloatVector b0 = FloatVector.fromArray(S, b, bp);
+                FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+                c00 = x.fma(b0, c00);
+                c01 = x.fma(b1, c01);
+                x = FloatVector.broadcast(S, a[a1 + p]);
+                c10 = x.fma(b0, c10);
+                c11 = x.fma(b1, c11);
+                x = FloatVector.broadcast(S, a[a2 + p]);
+                c20 = x.fma(b0, c20);
+                c21 = x.fma(b1, c21);
+                x = FloatVector.broadcast(S, a[a3 + p]);
+                c30 = x.fma(b0, c30);
+                c31 = x.fma(b1, c31);
+                x = FloatVector.broadcast(S, a[a4 + p]);
+                c40 = x.fma(b0, c40);
+                c41 = x.fma(b1, c41);
+                x = FloatVector.broadcast(S, a[a5 + p]);
+                c50 = x.fma(b0, c50);
+                c51 = x.fma(b1, c51);
+                x = FloatVector.broadcast(S, a[a6 + p]);
+                c60 = x.fma(b0, c60);
+                c61 = x.fma(b1, c61);
+                x = FloatVector.broadcast(S, a[a7 + p]);
+                c70 = x.fma(b0, c70);
+                c71 = x.fma(b1, c71);
+            }
+        }
+        c00.intoArray(dst, d);
+        c01.intoArray(dst, d + L);
+        c10.intoArray(dst, d += ldd);
+        c11.intoArray(dst, d + L);
+        c20.intoArray(dst, d += ldd);
+        c21.intoArray(dst, d + L);
+        c30.intoArray(dst, d += ldd);
+        c31.intoArray(dst, d + L);
+        c40.intoArray(dst, d += ldd);
+        c41.intoArray(dst, d + L);
+        c50.intoArray(dst, d += ldd);
+        c51.intoArray(dst, d + L);
+        c60.intoArray(dst, d += ldd);
+        c61.intoArray(dst, d + L);
+        c70.intoArray(dst, d += ldd);
+        c71.intoArray(dst, d + L);
+    }
+
+    /** One tile of up to 8 rows by 1 vector, for the columns left of a row after the 2-vector tiles. */
+    private static void kernel8x1(float[] a, int aIdx, int ars, int aps, int rows,
                                   float[] b, int bIdx, int ldb, int kc, float[] tile) {
         int a0 = aIdx;
         int a1 = aIdx + (rows > 1 ? ars : 0);
@@ -408,7 +566,9 @@ final class PanamaGemm implements GemmSupport {
         int a3 = aIdx + (rows > 3 ? 3 * ars : 0);
         int a4 = aIdx + (rows > 4 ? 4 * ars : 0);
         int a5 = aIdx + (rows > 5 ? 5 * ars : 0);
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;
+        int a6 = aIdx + (rows > 6 ? 6 * ars : 0);
+        int a7 = aIdx + (rows > 7 ? 7 * ars : 0);
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
         for (int p = 0, bp = bIdx, ap = 0; p < kc; p++, bp += ldb, ap += aps) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             c0 = FloatVector.broadcast(S, a[a0 + ap]).fma(b0, c0);
@@ -417,6 +577,8 @@ final class PanamaGemm implements GemmSupport {
             c3 = FloatVector.broadcast(S, a[a3 + ap]).fma(b0, c3);
             c4 = FloatVector.broadcast(S, a[a4 + ap]).fma(b0, c4);
             c5 = FloatVector.broadcast(S, a[a5 + ap]).fma(b0, c5);
+            c6 = FloatVector.broadcast(S, a[a6 + ap]).fma(b0, c6);
+            c7 = FloatVector.broadcast(S, a[a7 + ap]).fma(b0, c7);
         }
         c0.intoArray(tile, 0);
         c1.intoArray(tile, L);
@@ -424,6 +586,8 @@ final class PanamaGemm implements GemmSupport {
         c3.intoArray(tile, 3 * L);
         c4.intoArray(tile, 4 * L);
         c5.intoArray(tile, 5 * L);
+        c6.intoArray(tile, 6 * L);
+        c7.intoArray(tile, 7 * L);
     }
 
     /**
@@ -587,7 +751,7 @@ final class PanamaGemm implements GemmSupport {
 
     /** Per-thread buffers, grown on demand and kept, so the steady state allocates nothing. */
     private static final class Workspace {
-        final float[] tile = new float[6 * NR];
+        final float[] tile = new float[8 * NR];
         private float[] packA = new float[0];
         private float[] packB = new float[0];
         private float[] scratchB = new float[0];
