@@ -156,6 +156,26 @@ class GemmTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("providers")
+    void matrixTimesVectorGivesEachRowTheBitsItHasAlone(GemmSupport impl) {
+        // The Panama kernel sums blocks of rows' lanes together and the rows after the last block one by
+        // one: a row's result must not depend on which of the two it went through.
+        for (int k : new int[] {1, 7, 8, 15, 16, 17, 33, 64, 100}) {
+            for (int m : new int[] {1, 7, 8, 9, 17, 31, 40}) {
+                Problem p = Problem.random(new Random(31L * k + m), m, 1, k, false, false, 0, 0);
+                float[] all = new float[m];
+                Gemm.run(impl, false, false, m, 1, k, 1f, p.a, 0, k, p.b, 0, 1, 0f, all, 0, 1);
+                for (int i = 0; i < m; i++) {
+                    float[] alone = new float[1];
+                    Gemm.run(impl, false, false, 1, 1, k, 1f, p.a, i * k, k, p.b, 0, 1, 0f, alone, 0, 1);
+                    assertEquals(Float.floatToRawIntBits(alone[0]), Float.floatToRawIntBits(all[i]),
+                            "row " + i + " of " + m + ", k = " + k);
+                }
+            }
+        }
+    }
+
     @Test
     void facadeChecksArguments() {
         float[] a = new float[6];
