@@ -2,6 +2,7 @@ package dev.lanes.nn;
 
 import dev.lanes.base.Suggestions;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Objects;
  * (RMSE is the square root of that mean); MAPE and MSLE clip exactly as the losses in {@link Losses}.
  * {@link #R2} is the coefficient of determination per output column, averaged uniformly over the
  * columns, following scikit-learn's {@code r2_score} (see there for the degenerate cases).
+ * {@link #EXPLAINED_VARIANCE}, {@link #MAX_ERROR} and {@link #MEDIAN_ABSOLUTE_ERROR} are
+ * scikit-learn's metrics of those names; Keras has none of them.
  *
  * <p>A NaN in the predictions or the targets makes every metric NaN.
  */
@@ -99,6 +102,85 @@ public enum Metric {
             }
             return sum / outputs;
         }
+    },
+
+    /**
+     * Explained variance, per output column {@code 1 - Var(y - p) / Var(y)}, averaged over the columns:
+     * scikit-learn's {@code explained_variance_score} with {@code multioutput="uniform_average"} and
+     * {@code force_finite=True} (a column whose residuals are constant scores 1, one whose targets
+     * alone are constant 0). Unlike R² it ignores a constant offset of the predictions. Keras has no
+     * such metric.
+     */
+    EXPLAINED_VARIANCE("explained_variance_score", "explained_variance") {
+        @Override
+        double computeChecked(float[] p, int pOff, float[] y, int tOff, int rows, int outputs, int n) {
+            double sum = 0;
+            for (int c = 0; c < outputs; c++) {
+                double meanY = 0;
+                double meanE = 0;
+                for (int r = 0; r < rows; r++) {
+                    double t = y[tOff + r * outputs + c];
+                    meanY += t;
+                    meanE += t - p[pOff + r * outputs + c];
+                }
+                meanY /= rows;
+                meanE /= rows;
+                double ssRes = 0;
+                double ssTot = 0;
+                for (int r = 0; r < rows; r++) {
+                    double t = y[tOff + r * outputs + c];
+                    double e = t - p[pOff + r * outputs + c] - meanE;
+                    double d = t - meanY;
+                    ssRes += e * e;
+                    ssTot += d * d;
+                }
+                // An infinite prediction makes the mean residual infinite and every centred one NaN.
+                sum += Double.isNaN(ssRes) && Double.isInfinite(meanE) ? Double.NEGATIVE_INFINITY
+                        : columnScore(ssRes, ssTot);
+            }
+            return sum / outputs;
+        }
+    },
+
+    /**
+     * The largest absolute error over every element: scikit-learn's {@code max_error} (which takes one
+     * output only; here the maximum runs over all outputs). Keras has no such metric.
+     */
+    MAX_ERROR("max_error", "max_error") {
+        @Override
+        double computeChecked(float[] p, int pOff, float[] y, int tOff, int rows, int outputs, int n) {
+            double max = 0;
+            for (int i = 0; i < n; i++) {
+                // Math.max keeps a NaN.
+                max = Math.max(max, Math.abs((double) y[tOff + i] - p[pOff + i]));
+            }
+            return max;
+        }
+    },
+
+    /**
+     * The median absolute error per output column (the mean of the two middle errors for an even
+     * count, as numpy's median), averaged over the columns: scikit-learn's
+     * {@code median_absolute_error} with {@code multioutput="uniform_average"}. Robust to outliers.
+     * Keras has no such metric.
+     */
+    MEDIAN_ABSOLUTE_ERROR("median_absolute_error", "median_absolute_error") {
+        @Override
+        double computeChecked(float[] p, int pOff, float[] y, int tOff, int rows, int outputs, int n) {
+            double[] errors = new double[rows];
+            double sum = 0;
+            for (int c = 0; c < outputs; c++) {
+                for (int r = 0; r < rows; r++) {
+                    errors[r] = Math.abs((double) y[tOff + r * outputs + c] - p[pOff + r * outputs + c]);
+                    if (Double.isNaN(errors[r])) {
+                        return Double.NaN;
+                    }
+                }
+                Arrays.sort(errors);
+                sum += rows % 2 == 1 ? errors[rows / 2] : (errors[rows / 2 - 1] + errors[rows / 2]) / 2;
+            }
+            return sum / outputs;
+        }
     };
 
     private static final Map<String, Metric> BY_NAME = byName();
@@ -121,7 +203,10 @@ public enum Metric {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The Keras name, e.g. {@code root_mean_squared_error}. */
+    /**
+     * The Keras name, e.g. {@code root_mean_squared_error}; for the metrics Keras lacks, scikit-learn's
+     * function name ({@code max_error}).
+     */
     public String kerasName() {
         return kerasName;
     }
@@ -131,9 +216,9 @@ public enum Metric {
         return shortName;
     }
 
-    /** True only for {@link #R2}: every other metric is an error to minimize. */
+    /** True for {@link #R2} and {@link #EXPLAINED_VARIANCE}: every other metric is an error to minimize. */
     public boolean greaterIsBetter() {
-        return this == R2;
+        return this == R2 || this == EXPLAINED_VARIANCE;
     }
 
     /**

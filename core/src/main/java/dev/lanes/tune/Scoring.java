@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * How a fit is scored on its test fold, in the target's original units and with its natural sign:
- * the errors (MSE, RMSE, MAE, MAPE, MSLE) are better when lower, R² when higher. Unlike scikit-learn
+ * the errors (MSE, RMSE, MAE, MAPE, MSLE, max and median absolute error) are better when lower, R² and
+ * explained variance when higher. Unlike scikit-learn
  * there are no negated scores: a best MSE of 2.8e9 reads as an MSE.
  */
 public enum Scoring {
@@ -25,7 +26,13 @@ public enum Scoring {
     /** Mean squared logarithmic error of the values in target units; needs targets and predictions > -1. */
     MSLE(Metric.MSLE),
     /** Coefficient of determination, unit-free; higher is better. */
-    R2(Metric.R2);
+    R2(Metric.R2),
+    /** Explained variance (scikit-learn's {@code explained_variance}), unit-free; higher is better. */
+    EXPLAINED_VARIANCE(Metric.EXPLAINED_VARIANCE),
+    /** The largest absolute error (scikit-learn's {@code max_error}), in target units. */
+    MAX_ERROR(Metric.MAX_ERROR),
+    /** The median absolute error (scikit-learn's {@code median_absolute_error}), in target units. */
+    MEDIAN_ABSOLUTE_ERROR(Metric.MEDIAN_ABSOLUTE_ERROR);
 
     private final Metric metric;
 
@@ -43,7 +50,7 @@ public enum Scoring {
         return metric.shortName();
     }
 
-    /** True for R², false for the errors. */
+    /** True for R² and explained variance, false for the errors. */
     public boolean greaterIsBetter() {
         return metric.greaterIsBetter();
     }
@@ -63,8 +70,9 @@ public enum Scoring {
      * The score of predictions against the true values, both on a target scaled as
      * {@code (y - origin) / unit}, in the target's original units.
      *
-     * <p>MSE, RMSE, MAE and R² are computed on the scaled values and converted (an MSE times
-     * {@code unit²}, an RMSE or MAE times {@code unit}, R² unchanged under an affine scaling), which
+     * <p>MSE, RMSE, MAE, the max and median absolute errors, R² and explained variance are computed on
+     * the scaled values and converted (an MSE times {@code unit²}, an RMSE or an absolute error times
+     * {@code unit}, R² and explained variance unchanged under an affine scaling), which
      * saves a pass and keeps the scores of earlier versions to the bit. MAPE and MSLE are not affine-
      * invariant, so they are computed on the values mapped back to original units.
      */
@@ -86,6 +94,8 @@ public enum Scoring {
                 return scaledScore * unit * unit;
             case RMSE:
             case MAE:
+            case MAX_ERROR:
+            case MEDIAN_ABSOLUTE_ERROR:
                 return scaledScore * unit;
             default:
                 return scaledScore;
@@ -102,7 +112,7 @@ public enum Scoring {
 
     /**
      * By name, ignoring case: {@code mse}, {@code rmse}, {@code mae}, {@code mape}, {@code msle},
-     * {@code r2}.
+     * {@code r2}, {@code explained_variance}, {@code max_error}, {@code median_absolute_error}.
      *
      * @throws IllegalArgumentException for any other name, listing the valid ones
      */
@@ -115,6 +125,6 @@ public enum Scoring {
         }
         List<String> valid = Arrays.stream(values()).map(Scoring::shortName).collect(Collectors.toList());
         throw new IllegalArgumentException(Suggestions.unknownName("scoring", name, valid)
-                + " (errors are lower-is-better, r2 higher-is-better; no negated scores)");
+                + " (errors are lower-is-better, r2 and explained_variance higher-is-better; no negated scores)");
     }
 }

@@ -44,7 +44,12 @@ class MetricTest {
                 Arguments.of(Metric.MAE, 2.0 / 4),
                 Arguments.of(Metric.MAPE, 100 * (0.5 / 3 + 0.5 / 0.5 + 0 + 1.0 / 7) / 4),
                 Arguments.of(Metric.MSLE, (Math.pow(Math.log(3.5 / 4), 2) + Math.pow(Math.log(9.0 / 8), 2)) / 4),
-                Arguments.of(Metric.R2, 1 - 1.5 / 29.1875));
+                Arguments.of(Metric.R2, 1 - 1.5 / 29.1875),
+                // Residuals y - p: 0.5, -0.5, 0, -1, mean -0.25, variance 1.25 / 4; scikit-learn prints 0.957...
+                Arguments.of(Metric.EXPLAINED_VARIANCE, 1 - (1.25 / 4) / (29.1875 / 4)),
+                Arguments.of(Metric.MAX_ERROR, 1.0),
+                // |errors| sorted 0, 0.5, 0.5, 1: the two middle ones average to 0.5.
+                Arguments.of(Metric.MEDIAN_ABSOLUTE_ERROR, 0.5));
     }
 
     @ParameterizedTest
@@ -66,7 +71,13 @@ class MetricTest {
                 Arguments.of(Metric.MAE, 4.5 / 6),
                 Arguments.of(Metric.MAPE, 100 * (1.0 + 1 + 0 + 1 + 1.0 / 7 + 1.0 / 6) / 6),
                 Arguments.of(Metric.MSLE, msle),
-                Arguments.of(Metric.R2, (419.0 / 434 + 89.0 / 98) / 2));
+                Arguments.of(Metric.R2, (419.0 / 434 + 89.0 / 98) / 2),
+                // Column 0: residuals 0.5, 0, -1 around -1/6 give 7/6 against SS_tot 217/6; column 1's residuals
+                // are constant (-1), which explains all of its variance. scikit-learn prints 0.983...
+                Arguments.of(Metric.EXPLAINED_VARIANCE, (1 - 7.0 / 217 + 1) / 2),
+                Arguments.of(Metric.MAX_ERROR, 1.0),
+                // Medians 0.5 and 1; scikit-learn prints 0.75.
+                Arguments.of(Metric.MEDIAN_ABSOLUTE_ERROR, 0.75));
     }
 
     @ParameterizedTest
@@ -176,6 +187,38 @@ class MetricTest {
                     sum += 1 - res / tot;
                 }
                 return sum / outputs;
+            case EXPLAINED_VARIANCE:
+                for (int c = 0; c < outputs; c++) {
+                    double meanY = 0;
+                    double meanE = 0;
+                    for (int r = 0; r < rows; r++) {
+                        meanY += y[tOff + r * outputs + c] / (double) rows;
+                        meanE += ((double) y[tOff + r * outputs + c] - p[pOff + r * outputs + c]) / rows;
+                    }
+                    double res = 0;
+                    double tot = 0;
+                    for (int r = 0; r < rows; r++) {
+                        res += Math.pow((double) y[tOff + r * outputs + c] - p[pOff + r * outputs + c] - meanE, 2);
+                        tot += Math.pow(y[tOff + r * outputs + c] - meanY, 2);
+                    }
+                    sum += 1 - res / tot;
+                }
+                return sum / outputs;
+            case MAX_ERROR:
+                for (int i = 0; i < n; i++) {
+                    sum = Math.max(sum, Math.abs((double) p[pOff + i] - y[tOff + i]));
+                }
+                return sum;
+            case MEDIAN_ABSOLUTE_ERROR:
+                for (int c = 0; c < outputs; c++) {
+                    double[] e = new double[rows];
+                    for (int r = 0; r < rows; r++) {
+                        e[r] = Math.abs((double) p[pOff + r * outputs + c] - y[tOff + r * outputs + c]);
+                    }
+                    Arrays.sort(e);
+                    sum += (e[(rows - 1) / 2] + e[rows / 2]) / 2;
+                }
+                return sum / outputs;
             default:
                 throw new AssertionError(metric);
         }
@@ -223,9 +266,9 @@ class MetricTest {
     }
 
     @Test
-    void onlyR2IsGreaterIsBetter() {
+    void onlyR2AndExplainedVarianceAreGreaterIsBetter() {
         for (Metric m : Metric.values()) {
-            assertEquals(m == Metric.R2, m.greaterIsBetter(), m.name());
+            assertEquals(m == Metric.R2 || m == Metric.EXPLAINED_VARIANCE, m.greaterIsBetter(), m.name());
         }
     }
 
@@ -237,6 +280,9 @@ class MetricTest {
         "MAPE, mean_absolute_percentage_error, mape",
         "MSLE, mean_squared_logarithmic_error, msle",
         "R2, r2_score, r2",
+        "EXPLAINED_VARIANCE, explained_variance_score, explained_variance",
+        "MAX_ERROR, max_error, max_error",
+        "MEDIAN_ABSOLUTE_ERROR, median_absolute_error, median_absolute_error",
     })
     void namesResolve(Metric metric, String kerasName, String shortName) {
         assertEquals(kerasName, metric.kerasName());
@@ -252,7 +298,8 @@ class MetricTest {
         assertEquals("Unknown metric 'rmse2'. Did you mean 'rmse'? Valid names: mean_squared_error, mse, MSE, "
                 + "root_mean_squared_error, rmse, RMSE, mean_absolute_error, mae, MAE, "
                 + "mean_absolute_percentage_error, mape, MAPE, mean_squared_logarithmic_error, msle, MSLE, "
-                + "r2_score, r2, R2", e.getMessage());
+                + "r2_score, r2, R2, explained_variance_score, explained_variance, EXPLAINED_VARIANCE, max_error, "
+                + "MAX_ERROR, median_absolute_error, MEDIAN_ABSOLUTE_ERROR", e.getMessage());
     }
 
     @Test

@@ -168,8 +168,10 @@ class SearchTest {
             mean += raw.get(i, 0) / (double) predicted.length;
         }
         double tot = 0;
+        double[] errors = new double[predicted.length];
         for (int i = 0; i < predicted.length; i++) {
             double e = raw.get(i, 0) - p.inverseTarget(predicted[i]);
+            errors[i] = e;
             sq += e * e;
             abs += Math.abs(e);
             percent += 100 * Math.abs(e) / Math.max(Math.abs(raw.get(i, 0)), 1e-7);
@@ -178,6 +180,9 @@ class SearchTest {
             tot += (raw.get(i, 0) - mean) * (raw.get(i, 0) - mean);
         }
         int n = predicted.length;
+        double meanError = Arrays.stream(errors).average().orElseThrow();
+        double centred = Arrays.stream(errors).map(e -> (e - meanError) * (e - meanError)).sum();
+        double[] absolute = Arrays.stream(errors).map(Math::abs).sorted().toArray();
         double expected = switch (scoring) {
             case MSE -> sq / n;
             case RMSE -> Math.sqrt(sq / n);
@@ -185,10 +190,14 @@ class SearchTest {
             case MAPE -> percent / n;
             case MSLE -> sqLog / n;
             case R2 -> 1 - sq / tot;
+            case EXPLAINED_VARIANCE -> 1 - centred / tot;
+            case MAX_ERROR -> absolute[n - 1];
+            case MEDIAN_ABSOLUTE_ERROR -> (absolute[(n - 1) / 2] + absolute[n / 2]) / 2;
         };
         double actual = r.candidates().get(0).splitScores()[1];
         assertEquals(expected, actual, Math.abs(expected) * 1e-4, scoring + " in original units");
-        if (scoring == Scoring.MSE || scoring == Scoring.RMSE || scoring == Scoring.MAE) {
+        if (scoring == Scoring.MSE || scoring == Scoring.RMSE || scoring == Scoring.MAE || scoring == Scoring.MAX_ERROR
+                || scoring == Scoring.MEDIAN_ABSOLUTE_ERROR) {
             assertTrue(actual > 1000, "an error in dollars, not in standard deviations: " + actual);
         }
     }

@@ -111,7 +111,8 @@ public class GridSearchMojo extends AbstractMojo {
 
     /**
      * What ranks the candidates and picks the best: {@code mse}, {@code rmse}, {@code mae}, {@code mape},
-     * {@code msle} (lower is better) or {@code r2}.
+     * {@code msle}, {@code max_error}, {@code median_absolute_error} (lower is better), {@code r2} or
+     * {@code explained_variance} (higher is better).
      */
     @Parameter(property = "nn.scoring", defaultValue = "mse")
     private String scoring;

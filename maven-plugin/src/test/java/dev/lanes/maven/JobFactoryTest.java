@@ -95,6 +95,9 @@ class JobFactoryTest {
         assertEquals("rmse", s.scoring());
         assertEquals(List.of("mse", "mae", "r2"), s.extraMetrics());
         assertEquals(List.of("rmse", "mae", "r2", "mape", "msle"), search("grid", null, 3, "mse", " mape, msle,MAPE ").extraMetrics());
+        Job.Search sklearnOnly = search("grid", null, 3, "explained_variance", "max_error,MEDIAN_ABSOLUTE_ERROR");
+        assertEquals("explained_variance", sklearnOnly.scoring());
+        assertEquals(List.of("mse", "rmse", "mae", "r2", "max_error", "median_absolute_error"), sklearnOnly.extraMetrics());
         ConfigurationError e = assertThrows(ConfigurationError.class, () -> search("grid", null, 3, "mse", "mape,maxe"));
         assertTrue(e.getMessage().startsWith("<metrics>: "), e.getMessage());
         assertThrows(ConfigurationError.class, () -> JobFactory.search("grid", null, GRID, null, 3, 0, 42, "mse", null,

@@ -44,8 +44,8 @@ public record Job(String pluginVersion, Data data, Search search, int parallelis
      * @param folds            k of the shuffled K-fold
      * @param repeats          how many times the K-fold split is made (repeated K-fold), >= 1
      * @param seed             seeds the folds, random draws and every fit
-     * @param scoring          ranks the candidates: {@code mse}, {@code rmse}, {@code mae}, {@code mape},
-     *                         {@code msle} or {@code r2}
+     * @param scoring          ranks the candidates: a {@link dev.lanes.tune.Scoring} by its short name
+     *                         ({@code mse}, {@code rmse}, {@code r2}, ...)
      * @param extraMetrics     further metrics every split is scored on, from the same fits
      * @param returnTrainScore whether every split is also scored on its training rows
      * @param featureScaling   scaling of the features: {@code standard}, {@code minmax} or {@code none}

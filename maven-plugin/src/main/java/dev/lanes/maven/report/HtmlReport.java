@@ -61,7 +61,7 @@ final class HtmlReport {
         h.append("<h2>Cross-validated scores</h2>\n").append(Charts.cvScores(byRank, scoring, result.splits())).append('\n')
                 .append("<p class=\"note\">Each point is a candidate's mean ").append(esc(scoring))
                 .append(" over the test folds, its bar one standard deviation (population) either side; ")
-                .append(job.search().scoring().equals("r2") ? "higher" : "lower").append(" is better.</p>\n");
+                .append(Scoring.fromName(job.search().scoring()).greaterIsBetter() ? "higher" : "lower").append(" is better.</p>\n");
         effects(h, result, scoring);
         curve(h, outcome);
         rounds(h, outcome.result());
