@@ -80,27 +80,7 @@ public enum Metric {
             if (rows < 2) {
                 return Double.NaN;
             }
-            double sum = 0;
-            for (int c = 0; c < outputs; c++) {
-                double mean = 0;
-                for (int r = 0; r < rows; r++) {
-                    mean += y[tOff + r * outputs + c];
-                }
-                mean /= rows;
-                // Two passes (mean first), unlike Keras' sum-of-squares form, so SS_tot does not lose
-                // its digits when the targets are far from zero.
-                double ssRes = 0;
-                double ssTot = 0;
-                for (int r = 0; r < rows; r++) {
-                    double t = y[tOff + r * outputs + c];
-                    double e = t - p[pOff + r * outputs + c];
-                    double d = t - mean;
-                    ssRes += e * e;
-                    ssTot += d * d;
-                }
-                sum += columnScore(ssRes, ssTot);
-            }
-            return sum / outputs;
+            return explainedShare(p, pOff, y, tOff, rows, outputs, false);
         }
     },
 
@@ -114,31 +94,7 @@ public enum Metric {
     EXPLAINED_VARIANCE("explained_variance_score", "explained_variance") {
         @Override
         double computeChecked(float[] p, int pOff, float[] y, int tOff, int rows, int outputs, int n) {
-            double sum = 0;
-            for (int c = 0; c < outputs; c++) {
-                double meanY = 0;
-                double meanE = 0;
-                for (int r = 0; r < rows; r++) {
-                    double t = y[tOff + r * outputs + c];
-                    meanY += t;
-                    meanE += t - p[pOff + r * outputs + c];
-                }
-                meanY /= rows;
-                meanE /= rows;
-                double ssRes = 0;
-                double ssTot = 0;
-                for (int r = 0; r < rows; r++) {
-                    double t = y[tOff + r * outputs + c];
-                    double e = t - p[pOff + r * outputs + c] - meanE;
-                    double d = t - meanY;
-                    ssRes += e * e;
-                    ssTot += d * d;
-                }
-                // An infinite prediction makes the mean residual infinite and every centred one NaN.
-                sum += Double.isNaN(ssRes) && Double.isInfinite(meanE) ? Double.NEGATIVE_INFINITY
-                        : columnScore(ssRes, ssTot);
-            }
-            return sum / outputs;
+            return explainedShare(p, pOff, y, tOff, rows, outputs, true);
         }
     },
 
@@ -254,6 +210,41 @@ public enum Metric {
     }
 
     abstract double computeChecked(float[] p, int pOff, float[] y, int tOff, int rows, int outputs, int n);
+
+    /**
+     * Per output column {@code 1 - SS_res / SS_tot} ({@link #columnScore}), averaged over the columns;
+     * with {@code centred} the residuals are taken about their mean (explained variance), otherwise as
+     * they are (R²). Two passes, means first, unlike Keras' sum-of-squares form, so the sums do not lose
+     * their digits when the targets are far from zero.
+     */
+    private static double explainedShare(float[] p, int pOff, float[] y, int tOff, int rows, int outputs,
+                                         boolean centred) {
+        double sum = 0;
+        for (int c = 0; c < outputs; c++) {
+            double meanY = 0;
+            double meanE = 0;
+            for (int r = 0; r < rows; r++) {
+                double t = y[tOff + r * outputs + c];
+                meanY += t;
+                meanE += t - p[pOff + r * outputs + c];
+            }
+            meanY /= rows;
+            meanE = centred ? meanE / rows : 0;
+            double ssRes = 0;
+            double ssTot = 0;
+            for (int r = 0; r < rows; r++) {
+                double t = y[tOff + r * outputs + c];
+                double e = t - p[pOff + r * outputs + c] - meanE;
+                double d = t - meanY;
+                ssRes += e * e;
+                ssTot += d * d;
+            }
+            // Centred, an infinite prediction makes the mean residual infinite and every residual NaN.
+            sum += centred && Double.isNaN(ssRes) && Double.isInfinite(meanE) ? Double.NEGATIVE_INFINITY
+                    : columnScore(ssRes, ssTot);
+        }
+        return sum / outputs;
+    }
 
     private static double columnScore(double ssRes, double ssTot) {
         if (Double.isNaN(ssRes) || Double.isNaN(ssTot)) {
