@@ -177,10 +177,13 @@ public final class Matrix {
 
     /**
      * Whether copies of this many bytes, made only for speed, are small enough to make: at most an eighth
-     * of the maximum heap, so a large data set is read through its views instead of being held twice.
+     * of the heap not in use now, so a large data set is read through its views instead of being held
+     * twice, and fits running side by side stop copying before they crowd the heap.
      */
     public static boolean affordableCopy(long bytes) {
-        return bytes <= Runtime.getRuntime().maxMemory() / 8;
+        Runtime rt = Runtime.getRuntime();
+        long unused = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return bytes <= unused / 8;
     }
 
     /** All values (transform applied) in a new row-major array. */
