@@ -60,6 +60,50 @@ assert (html =~ /<svg id='cv'[^>]*viewBox='0.0 0.0 760.0 340.0'/)
 assert !(html =~ /<svg id='cv'[^>]* width=/)
 assert !html.contains('src="http') && !html.contains('<script')
 
+// report.html in a real browser: Debian's headless Chromium parses the page and draws it, wide and as
+// narrow as a phone; the charts' blue (JFreeChart's first series colour) must reach the pixels at both
+// widths. .ci/run installs Chromium and sets LANES_REQUIRE_BROWSER, so there the check cannot be skipped.
+def chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find { new File(it).canExecute() }
+if (chromium == null) {
+    assert !System.getenv('LANES_REQUIRE_BROWSER'): 'LANES_REQUIRE_BROWSER is set but no Chromium was found'
+    println 'report.html browser check skipped: no /usr/bin/chromium (apt-get install chromium)'
+} else {
+    def page = new File(out, 'report.html').toURI().toString()
+    def browse = { List<String> args ->
+        def command = [chromium, '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars',
+                       '--user-data-dir=' + new File(basedir, 'target/chromium-profile')] + args + [page]
+        def process = new ProcessBuilder(command*.toString()).redirectError(new File(basedir, 'target/chromium.log')).start()
+        def text = process.inputStream.text
+        // A guard against a hang only: Chromium draws this page in about a second.
+        assert process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS): 'Chromium did not finish: ' + command
+        assert process.exitValue() == 0: 'Chromium failed, see target/chromium.log'
+        text
+    }
+    def dom = browse(['--dump-dom'])
+    assert dom.count('<svg') == 4
+    assert (dom =~ /<table id="candidates">/)
+    // The header row and one row per candidate, as the browser parsed them.
+    def table = dom.substring(dom.indexOf('<table id="candidates">'))
+    assert table.substring(0, table.indexOf('</table>')).count('<tr') == 5
+    [[1280, 2400], [390, 3000]].each { size ->
+        def png = new File(basedir, "target/report-${size[0]}.png")
+        browse(["--window-size=${size[0]},${size[1]}", '--screenshot=' + png])
+        def image = javax.imageio.ImageIO.read(png)
+        assert image.width == size[0]
+        int blue = 0
+        for (int y = 0; y < image.height; y += 2) {
+            for (int x = 0; x < image.width; x += 2) {
+                int rgb = image.getRGB(x, y)
+                if (Math.abs(((rgb >> 16) & 255) - 31) < 12 && Math.abs(((rgb >> 8) & 255) - 119) < 12
+                        && Math.abs((rgb & 255) - 180) < 12) {
+                    blue++
+                }
+            }
+        }
+        assert blue > 50: "the charts drew ${blue} blue pixels in a ${size[0]} px wide window"
+    }
+}
+
 // timings.json holds the clock.
 def timings = new JsonSlurper().parse(new File(out, 'timings.json'))
 assert timings.candidates.size() == 4 && timings.candidates[0].mean_fit_time > 0
