@@ -25,10 +25,17 @@ import java.util.Map;
  *       with {@code s = min(step, decay_steps)} and {@code from = initial}; with a warmup, the rate first
  *       rises linearly from {@code initial} to {@code warmup_target} over {@code warmup_steps}, then decays
  *       from {@code warmup_target} with {@code s = min(step, warmup_steps + decay_steps) - warmup_steps}.</li>
+ *   <li>{@code CosineDecayRestarts} (SGDR): cosine decays that restart, period i lasting
+ *       {@code first_decay_steps * t_mul ^ i} steps and starting from {@code m_mul ^ i} times the rate:
+ *       {@code initial * ((1 - alpha) * 0.5 * m_mul ^ i * (1 + cos(pi * f)) + alpha)} with f the fraction of
+ *       period i done, i and f from Keras' closed form ({@code i = floor(log(1 - c (1 - t_mul)) / log(t_mul))}
+ *       for {@code c = step / first_decay_steps}, or {@code floor(c)} when {@code t_mul = 1}).</li>
  * </ul>
  *
  * <p>Rates, decay rates, powers and targets must be finite and {@code >= 0} (Keras does not check; a
- * negative rate is never intended), step counts {@code > 0}, {@code alpha} in {@code [0, 1]}. All
+ * negative rate is never intended), step counts {@code > 0}, {@code alpha} in {@code [0, 1]}, and
+ * {@code t_mul >= 1}: shorter and shorter periods add up to a finite number of steps, after which
+ * Keras' formula gives NaN. All
  * schedules are immutable values with {@code equals}.
  */
 public final class LearningRateSchedules {
@@ -36,8 +43,8 @@ public final class LearningRateSchedules {
     private static final String KIND = "schedule";
     private static final double INF = Double.POSITIVE_INFINITY;
 
-    private static final List<String> NAMES = List.of("CosineDecay", "ExponentialDecay", "InverseTimeDecay",
-            "PiecewiseConstantDecay", "PolynomialDecay");
+    private static final List<String> NAMES = List.of("CosineDecay", "CosineDecayRestarts", "ExponentialDecay",
+            "InverseTimeDecay", "PiecewiseConstantDecay", "PolynomialDecay");
 
     private LearningRateSchedules() {
     }
@@ -142,6 +149,24 @@ public final class LearningRateSchedules {
                 KerasArguments.check(KIND, n, "warmup_steps", warmupSteps, 0, true, INF, false));
     }
 
+    /** {@code CosineDecayRestarts(initial, first_decay_steps)}: Keras' defaults t_mul 2, m_mul 1, alpha 0. */
+    public static LearningRateSchedule cosineDecayRestarts(double initialLearningRate, double firstDecaySteps) {
+        return cosineDecayRestarts(initialLearningRate, firstDecaySteps, 2, 1, 0);
+    }
+
+    /**
+     * {@code CosineDecayRestarts(initial, first_decay_steps, t_mul, m_mul, alpha)}: period i lasts
+     * {@code firstDecaySteps * tMul^i} steps and starts from {@code mMul^i} times the initial rate.
+     */
+    public static LearningRateSchedule cosineDecayRestarts(double initialLearningRate, double firstDecaySteps,
+                                                           double tMul, double mMul, double alpha) {
+        String n = "CosineDecayRestarts";
+        return new CosineDecayRestarts(initial(n, initialLearningRate), steps(n, "first_decay_steps", firstDecaySteps),
+                KerasArguments.check(KIND, n, "t_mul", tMul, 1, true, INF, false),
+                KerasArguments.check(KIND, n, "m_mul", mMul, 0, true, INF, false),
+                KerasArguments.check(KIND, n, "alpha", alpha, 0, true, 1, true));
+    }
+
     /**
      * A schedule by Keras class name (case-insensitive, e.g. {@code ExponentialDecay}) and Keras argument
      * names, e.g. {@code ("CosineDecay", {initial_learning_rate: 0.1, decay_steps: 1000, alpha: 0.01})}.
@@ -183,6 +208,12 @@ public final class LearningRateSchedules {
                 }
                 return cosineDecay(a.requiredNumber("initial_learning_rate"), a.requiredNumber("decay_steps"),
                         a.number("alpha", 0), a.number("warmup_target", 0), a.number("warmup_steps", 0));
+            case "CosineDecayRestarts":
+                a = new KerasArguments(KIND, name, args,
+                        List.of("initial_learning_rate", "first_decay_steps", "t_mul", "m_mul", "alpha"));
+                return cosineDecayRestarts(a.requiredNumber("initial_learning_rate"),
+                        a.requiredNumber("first_decay_steps"), a.number("t_mul", 2), a.number("m_mul", 1),
+                        a.number("alpha", 0));
             default:
                 throw new IllegalStateException(name);
         }
@@ -321,6 +352,26 @@ public final class LearningRateSchedules {
         private double decayed(double s, double from) {
             double cosine = 0.5 * (1 + Math.cos(Math.PI * s / decaySteps));
             return from * ((1 - alpha) * cosine + alpha);
+        }
+    }
+
+    private record CosineDecayRestarts(double initialLearningRate, double firstDecaySteps, double tMul, double mMul,
+                                       double alpha) implements LearningRateSchedule {
+        @Override
+        public double at(long step) {
+            double completed = step / firstDecaySteps;
+            double restart;
+            if (tMul == 1) {
+                restart = Math.floor(completed);
+                completed -= restart;
+            } else {
+                // Periods 1, t, t^2, ...: the number done and the fraction of the current one, in closed form.
+                restart = Math.floor(Math.log(1 - completed * (1 - tMul)) / Math.log(tMul));
+                double done = (1 - Math.pow(tMul, restart)) / (1 - tMul);
+                completed = (completed - done) / Math.pow(tMul, restart);
+            }
+            double cosine = 0.5 * Math.pow(mMul, restart) * (1 + Math.cos(Math.PI * completed));
+            return initialLearningRate * ((1 - alpha) * cosine + alpha);
         }
     }
 }

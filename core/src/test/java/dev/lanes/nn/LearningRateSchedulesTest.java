@@ -168,12 +168,79 @@ class LearningRateSchedulesTest {
                 LearningRateSchedules.create("CosineDecay", Map.of("initial_learning_rate", 0.1, "decay_steps", 100)));
     }
 
+    /**
+     * CosineDecayRestarts by hand, initial 0.1 and 10 first decay steps. t_mul 2: periods of 10, 20, 40
+     * steps starting at steps 0, 10, 30. Each starts at m_mul^i * 0.1 and reaches alpha * 0.1 at its end;
+     * halfway through period i the cosine term is 0.5.
+     */
+    @ParameterizedTest(name = "t_mul {0}, m_mul {1}, alpha {2}, step {3}")
+    @CsvSource({
+        "2, 1, 0, 0, 0.1",
+        "2, 1, 0, 5, 0.05",
+        "2, 1, 0, 10, 0.1",
+        "2, 1, 0, 20, 0.05",
+        "2, 1, 0, 30, 0.1",
+        "2, 1, 0, 50, 0.05",
+        "2, 0.5, 0, 10, 0.05",
+        "2, 0.5, 0, 20, 0.025",
+        "2, 0.5, 0, 30, 0.025",
+        "1, 0.5, 0, 10, 0.05",
+        "1, 0.5, 0, 15, 0.025",
+        "1, 0.5, 0, 20, 0.025",
+        "1, 1, 0.2, 5, 0.06",
+        "2, 0.5, 0.2, 20, 0.04",
+    })
+    void cosineDecayRestarts(double tMul, double mMul, double alpha, long step, double expected) {
+        assertEquals(expected, LearningRateSchedules.cosineDecayRestarts(0.1, 10, tMul, mMul, alpha).at(step), TOL);
+    }
+
+    /** Against Keras' closed form written out in double, at every step of several periods. */
+    @ParameterizedTest
+    @CsvSource({"2, 1, 0", "1.5, 0.9, 0.1", "1, 0.7, 0.05", "3, 1, 0"})
+    void cosineDecayRestartsFollowsKerasClosedForm(double tMul, double mMul, double alpha) {
+        double d = 7;
+        LearningRateSchedule s = LearningRateSchedules.cosineDecayRestarts(0.3, d, tMul, mMul, alpha);
+        double periodStart = 0;
+        double period = d;
+        int restart = 0;
+        for (long step = 0; step < 400; step++) {
+            while (step >= periodStart + period - 1e-9) {
+                periodStart += period;
+                period *= tMul;
+                restart++;
+            }
+            double fraction = (step - periodStart) / period;
+            double expected = 0.3 * ((1 - alpha) * 0.5 * Math.pow(mMul, restart) * (1 + Math.cos(Math.PI * fraction))
+                    + alpha);
+            assertEquals(expected, s.at(step), 1e-9, "step " + step);
+        }
+    }
+
+    @Test
+    void cosineDecayRestartsByNameAndItsErrors() {
+        assertEquals(LearningRateSchedules.cosineDecayRestarts(0.1, 100),
+                LearningRateSchedules.create("CosineDecayRestarts", Map.of("initial_learning_rate", 0.1,
+                        "first_decay_steps", 100)));
+        assertEquals(LearningRateSchedules.cosineDecayRestarts(0.1, 100, 1.5, 0.8, 0.01),
+                LearningRateSchedules.create("cosinedecayrestarts", Map.of("initial_learning_rate", 0.1,
+                        "first_decay_steps", 100, "t_mul", 1.5, "m_mul", 0.8, "alpha", 0.01)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LearningRateSchedules.cosineDecayRestarts(0.1, 100, 0.5, 1, 0));
+        assertEquals("Invalid value for argument 't_mul' of schedule 'CosineDecayRestarts': 0.5. "
+                + "Valid range: [1, inf)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> LearningRateSchedules.create("CosineDecayRestarts",
+                Map.of("initial_learning_rate", 0.1, "decay_steps", 100)));
+        assertTrue(e.getMessage().contains("does not take argument 'decay_steps'"), e.getMessage());
+        assertTrue(e.getMessage().contains("first_decay_steps"), e.getMessage());
+    }
+
     @Test
     void createErrors() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LearningRateSchedules.create("ExponentalDecay", Map.of()));
         assertEquals("Unknown schedule 'ExponentalDecay'. Did you mean 'ExponentialDecay'? Valid names: "
-                + "CosineDecay, ExponentialDecay, InverseTimeDecay, PiecewiseConstantDecay, PolynomialDecay",
+                + "CosineDecay, CosineDecayRestarts, ExponentialDecay, InverseTimeDecay, PiecewiseConstantDecay, "
+                + "PolynomialDecay",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> LearningRateSchedules.create("CosineDecay",
                 Map.of("initial_learning_rate", 0.1, "decay_steps", 10, "staircase", true)));
