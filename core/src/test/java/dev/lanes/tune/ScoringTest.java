@@ -4,6 +4,7 @@ import dev.lanes.nn.Metric;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.Locale;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +42,7 @@ class ScoringTest {
     @EnumSource(Scoring.class)
     void resolvesItsOwnNameInAnyCase(Scoring scoring) {
         assertSame(scoring, Scoring.fromName(scoring.shortName()));
-        assertSame(scoring, Scoring.fromName(scoring.shortName().toUpperCase(java.util.Locale.ROOT)));
+        assertSame(scoring, Scoring.fromName(scoring.shortName().toUpperCase(Locale.ROOT)));
         assertEquals(scoring.metric().greaterIsBetter(), scoring.greaterIsBetter());
         assertSame(Metric.fromName(scoring.shortName()), scoring.metric());
     }
