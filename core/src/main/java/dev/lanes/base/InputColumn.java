@@ -1,5 +1,6 @@
 package dev.lanes.base;
 
+import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param categorical whether the column holds categories rather than numbers
  * @param categories  the known categories in feature order; empty for a numeric column
  */
-public record InputColumn(String name, boolean categorical, List<String> categories) {
+public record InputColumn(String name, boolean categorical, List<String> categories) implements Serializable {
 
     /** Copies the categories; a numeric column has none, and a category is listed once. */
     public InputColumn {

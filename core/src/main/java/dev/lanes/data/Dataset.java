@@ -3,6 +3,8 @@ package dev.lanes.data;
 import dev.lanes.base.InputColumn;
 import dev.lanes.base.Matrix;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +19,14 @@ import java.util.Objects;
  * categorical cell reads 0 in all of them. {@link Preprocessing} zeroes the category columns a fold's
  * training rows never saw, so categories are in effect learned from training rows only.
  *
- * <p>Immutable, so any number of fits may read it at once from different threads.
+ * <p>Immutable, so any number of fits may read it at once from different threads. Serializable, so that
+ * a cluster can send it to the JVMs that run the fits: the serial form is the columns, the values and
+ * the source as text.
  */
-public final class Dataset {
+public final class Dataset implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final Path source;
     private final List<InputColumn> columns;
@@ -162,5 +169,23 @@ public final class Dataset {
     public String toString() {
         return "Dataset[" + source + ": " + rows() + " rows, " + featureNames.size() + " features, target "
                 + targetName + (droppedRows == 0 ? "" : ", " + droppedRows + " rows dropped") + "]";
+    }
+
+    @Serial
+    private Object writeReplace() {
+        return new Form(source.toString(), columns, featureValues, targetName, targetValues, droppedRows);
+    }
+
+    /** The serial form: what the constructor takes, the path as its text. */
+    private record Form(String source, List<InputColumn> columns, float[] features, String targetName, float[] target,
+                        int droppedRows) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private Object readResolve() {
+            return new Dataset(Path.of(source), columns, features, targetName, target, droppedRows);
+        }
     }
 }

@@ -5,8 +5,10 @@ import dev.lanes.base.Rng;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Fold;
 import dev.lanes.data.Preprocessing;
+import dev.lanes.data.Scaling;
 import dev.lanes.data.Splits;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +47,23 @@ final class FoldSet {
         }
     }
 
+    /**
+     * What the splits depend on, and nothing else: the part of a {@link SearchSpec} that a fit on another
+     * JVM needs to cut the same splits.
+     */
+    record Recipe(int folds, int repeats, long seed, Scaling featureScaling, Scaling targetScaling) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        static Recipe of(SearchSpec spec) {
+            return new Recipe(spec.folds(), spec.repeats(), spec.seed(), spec.featureScaling(), spec.targetScaling());
+        }
+
+        List<Fold> folds(Dataset data) {
+            return Splits.repeatedKFold(data.rows(), folds, repeats, seed);
+        }
+    }
+
     private final List<Split> splits;
 
     private FoldSet(List<Split> splits) {
@@ -52,27 +71,27 @@ final class FoldSet {
     }
 
     /**
-     * Splits {@code data} as {@code spec} says: {@code spec.repeats()} rounds of {@code spec.folds()}
+     * Splits {@code data} as {@code recipe} says: {@code recipe.repeats()} rounds of {@code recipe.folds()}
      * folds ({@link Splits#repeatedKFold}).
      *
      * @throws IllegalArgumentException when there are fewer rows than folds
      */
-    static FoldSet prepare(Dataset data, SearchSpec spec) {
-        return prepare(data, spec, Splits.repeatedKFold(data.rows(), spec.folds(), spec.repeats(), spec.seed()));
+    static FoldSet prepare(Dataset data, Recipe recipe) {
+        return prepare(data, recipe, recipe.folds(data));
     }
 
     /**
-     * The splits of {@link #prepare(Dataset, SearchSpec)}, each with {@code int(fraction x n)} of its
+     * The splits of {@link #prepare(Dataset, Recipe)}, each with {@code int(fraction x n)} of its
      * {@code n} training rows and likewise of its test rows, drawn without replacement with
      * {@code seed}, as scikit-learn's halving search subsamples a round's splits; the preprocessing is
      * fitted on the subsampled training rows.
      */
-    static FoldSet subsample(Dataset data, SearchSpec spec, double fraction, long seed) {
+    static FoldSet subsample(Dataset data, Recipe recipe, double fraction, long seed) {
         List<Fold> folds = new ArrayList<>();
-        for (Fold f : Splits.repeatedKFold(data.rows(), spec.folds(), spec.repeats(), spec.seed())) {
+        for (Fold f : recipe.folds(data)) {
             folds.add(new Fold(sample(f.train(), fraction, seed), sample(f.test(), fraction, seed)));
         }
-        return prepare(data, spec, folds);
+        return prepare(data, recipe, folds);
     }
 
     private static int[] sample(int[] rows, double fraction, long seed) {
@@ -83,11 +102,11 @@ final class FoldSet {
         return out;
     }
 
-    private static FoldSet prepare(Dataset data, SearchSpec spec, List<Fold> folds) {
+    private static FoldSet prepare(Dataset data, Recipe recipe, List<Fold> folds) {
         List<Split> splits = new ArrayList<>();
         long copyBytes = 0;
         for (Fold f : folds) {
-            Preprocessing p = Preprocessing.fit(data, f.train(), spec.featureScaling(), spec.targetScaling());
+            Preprocessing p = Preprocessing.fit(data, f.train(), recipe.featureScaling(), recipe.targetScaling());
             Split s = new Split(p, p.features(data, f.train()), p.target(data, f.train()), p.features(data, f.test()),
                     p.target(data, f.test()).toArray());
             splits.add(s);

@@ -2,6 +2,7 @@ package dev.lanes.tune;
 
 import dev.lanes.base.Suggestions;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ import java.util.Locale;
  *                              the last round to have fewer than {@code factor} candidates
  */
 public record Halving(Resource resource, double factor, int minResources, boolean exhaust, int maxResources,
-                      boolean aggressiveElimination) {
+                      boolean aggressiveElimination) implements Serializable {
 
     /** What a round gives more of. */
     public enum Resource {

@@ -1,14 +1,7 @@
 package dev.lanes.tune;
 
-import dev.lanes.base.Matrix;
-import dev.lanes.base.Rng;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Preprocessing;
-import dev.lanes.nn.Callback;
-import dev.lanes.nn.FitOptions;
-import dev.lanes.nn.History;
-import dev.lanes.nn.Model;
-import dev.lanes.nn.Training;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -17,11 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SortedMap;
@@ -34,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * A cross-validated hyperparameter search over one data set, running or finished.
@@ -69,11 +65,10 @@ public final class Search {
     private final SearchSpec spec;
     private final SearchListener listener;
     private final List<Scoring> metrics;
-    private final List<Candidate> candidates;
     private final List<String> notes;
-    private final List<TrainingSetup> setups;
-    private final FoldSet folds;
-    private final int inputs;
+    private final SearchFits fits;
+    /** Runs the fits elsewhere; empty to run them on this search's own threads. */
+    private final Optional<FitExecutor> executor;
     private final List<Halving.Round> plan;
     /** What the rounds give more of; empty for an exhaustive search. */
     private final Optional<Halving.Resource> resource;
@@ -81,8 +76,6 @@ public final class Search {
 
     /** The rows of the result: one per candidate and round, in round order, then candidate order. */
     private final List<Row> rows = new ArrayList<>();
-    /** The epochs-halving fits still going on, by candidate, then split. */
-    private final Map<Integer, Session[]> sessions = new HashMap<>();
 
     /** Guards the results and the progress, and serializes listener calls. */
     private final Object lock = new Object();
@@ -113,50 +106,27 @@ public final class Search {
         }
     }
 
-    /** An epochs-halving fit between rounds: its model and the training that goes on. */
-    private record Session(Model model, Training training) {
-    }
-
-    /** Validates the candidates, prepares the splits and plans the rounds; starts nothing. */
-    private Search(Dataset data, SearchSpec spec, SearchListener listener) {
+    /** Validates the candidates and plans the rounds; starts nothing. */
+    private Search(Dataset data, SearchSpec spec, SearchListener listener, Optional<FitExecutor> executor) {
         this.data = data;
         this.spec = spec;
         this.listener = listener;
         this.metrics = spec.allMetrics();
         List<String> messages = new ArrayList<>(spec.space().notes());
-        this.candidates = Candidate.distinct(spec.space().candidates(spec.seed()), messages);
+        this.fits = SearchFits.of(data, spec, messages);
         this.notes = List.copyOf(messages);
-        this.setups = new ArrayList<>();
-        for (Candidate c : candidates) {
-            setups.add(TrainingSetup.of(c.params()));
-        }
-        this.inputs = data.featureNames().size();
-        this.folds = FoldSet.prepare(data, spec);
-        this.plan = spec.halving().map(this::halvingPlan).orElse(List.of(new Halving.Round(0, candidates.size(), 0)));
-        this.resource = spec.halving().map(Halving::resource);
-        this.fitsTotal = plan.stream().mapToInt(r -> r.candidates() * folds.size()).sum();
-        this.threads = Math.max(1, Math.min(spec.parallelism(), candidates.size() * folds.size()));
-    }
-
-    /** The rounds of {@code h} for these candidates, after checking that the grid leaves the resource free. */
-    private List<Halving.Round> halvingPlan(Halving h) {
-        if (h.resource() == Halving.Resource.EPOCHS) {
-            for (Candidate c : candidates) {
-                if (c.params().containsKey(Hyperparameters.EPOCHS)) {
-                    throw new IllegalArgumentException("epochs is the resource of the halving search, so the grid cannot "
-                            + "set it (candidate " + c.index() + " " + c + "): remove epochs from the grid; max_resources "
-                            + "sets the epochs of the last round");
-                }
-            }
-            return h.plan(candidates.size(), 1, setups.get(0).epochs());
-        }
-        return h.plan(candidates.size(), 2 * spec.splits(), data.rows());
+        this.executor = executor;
+        this.plan = fits.plan();
+        this.resource = fits.resource();
+        // The splits are cut before anything starts, so that a data problem is thrown here.
+        this.fitsTotal = plan.stream().mapToInt(r -> r.candidates() * fits.folds().size()).sum();
+        this.threads = Math.max(1, Math.min(spec.parallelism(), fits.candidates().size() * fits.splits()));
     }
 
     /** Starts the rounds on their own thread and the fits' pool; returns at once. */
     private Search begin() {
         int search = SEARCHES.incrementAndGet();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory(search, "fit"));
+        ExecutorService pool = Executors.newFixedThreadPool(executor.isPresent() ? 1 : threads, threadFactory(search, "fit"));
         ExecutorService coordinator = Executors.newSingleThreadExecutor(threadFactory(search, "rounds"));
         startNanos = System.nanoTime();
         completion = CompletableFuture.supplyAsync(() -> search(pool), coordinator);
@@ -199,7 +169,17 @@ public final class Search {
      */
     public static Search start(Dataset data, SearchSpec spec, SearchListener listener) {
         return new Search(Objects.requireNonNull(data, "data"), Objects.requireNonNull(spec, "spec"),
-                Objects.requireNonNull(listener, "listener")).begin();
+                Objects.requireNonNull(listener, "listener"), Optional.empty()).begin();
+    }
+
+    /**
+     * As {@link #start(Dataset, SearchSpec, SearchListener)}, with the cross-validation fits run by
+     * {@code executor} instead of {@code spec.parallelism()} threads of this JVM; the rounds, the
+     * ranking and the refit stay here. The result is the same, timings aside.
+     */
+    public static Search start(Dataset data, SearchSpec spec, SearchListener listener, FitExecutor executor) {
+        return new Search(Objects.requireNonNull(data, "data"), Objects.requireNonNull(spec, "spec"),
+                Objects.requireNonNull(listener, "listener"), Optional.of(executor)).begin();
     }
 
     /**
@@ -264,7 +244,7 @@ public final class Search {
     /** The rounds, the ranking and the refit: runs on the coordinating thread. */
     private SearchResult search(ExecutorService pool) {
         List<Integer> round = new ArrayList<>();
-        for (int c = 0; c < candidates.size(); c++) {
+        for (int c = 0; c < fits.candidates().size(); c++) {
             round.add(c);
         }
         List<Halving.Round> ran = new ArrayList<>();
@@ -272,29 +252,22 @@ public final class Search {
             if (round.isEmpty()) {
                 break;
             }
-            FoldSet splits = resource.equals(Optional.of(Halving.Resource.N_SAMPLES))
-                    ? FoldSet.subsample(data, spec, (double) planned.resources() / data.rows(),
-                    new Rng(spec.seed() + planned.iter()).nextLong())
-                    : folds;
+            FoldSet splits = fits.folds(planned.iter(), planned.resources());
             int first = rows.size();
             for (int c : round) {
                 rows.add(new Row(c, planned.iter(), planned.resources(), new SplitResult[splits.size()]));
             }
             ran.add(new Halving.Round(planned.iter(), round.size(), planned.resources()));
             synchronized (lock) {
-                fitsTotal += (round.size() - planned.candidates()) * folds.size();
+                fitsTotal += (round.size() - planned.candidates()) * splits.size();
             }
-            runRound(pool, splits, first, rows.size());
+            runRound(pool, splits, planned, first, rows.size());
             if (cancelled) {
                 break;
             }
             if (planned.iter() < plan.size() - 1) {
                 round = promoted(first, rows.size(), (int) Math.ceil(round.size() / spec.halving().orElseThrow().factor()));
-                for (int c : new ArrayList<>(sessions.keySet())) {
-                    if (!round.contains(c)) {
-                        sessions.remove(c);
-                    }
-                }
+                fits.forgetBefore(planned.iter() + 1, new HashSet<>(round));
             }
         }
         synchronized (lock) {
@@ -306,21 +279,39 @@ public final class Search {
             }
         }
         double cvSeconds = secondsSince(startNanos);
-        sessions.clear();
+        fits.forgetBefore(Integer.MAX_VALUE, Set.of());
         return result(ran, cvSeconds);
     }
 
-    /** Runs the fits of rows {@code [from, to)} on the pool, costliest first, and waits for them. */
-    private void runRound(ExecutorService pool, FoldSet splits, int from, int to) {
+    /** Runs the fits of rows {@code [from, to)} of round {@code planned}, costliest first, and waits for them. */
+    private void runRound(ExecutorService pool, FoldSet splits, Halving.Round planned, int from, int to) {
         List<TrainingSetup> roundSetups = new ArrayList<>();
+        Map<Integer, Integer> rowOf = new HashMap<>();
         for (int r = from; r < to; r++) {
-            roundSetups.add(setups.get(rows.get(r).candidate()));
+            roundSetups.add(fits.setup(rows.get(r).candidate()));
+            rowOf.put(rows.get(r).candidate(), r);
         }
-        int[] order = FitSchedule.order(roundSetups, inputs, splits.trainingRows(), splits.size());
-        AtomicInteger next = new AtomicInteger();
+        int k = splits.size();
+        List<FitTask> tasks = new ArrayList<>();
+        for (int n : FitSchedule.order(roundSetups, fits.inputs(), splits.trainingRows(), k)) {
+            tasks.add(new FitTask(rows.get(from + n / k).candidate(), n % k, planned.iter(), planned.resources()));
+        }
+        BiConsumer<FitTask, SplitResult> results = (task, r) -> {
+            int row = rowOf.get(task.candidate());
+            record(rows.get(row), row, task.split(), r);
+        };
         List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> work(order, next, splits, from)));
+        if (executor.isPresent()) {
+            cpuUnmeasured = true;
+            workers.add(pool.submit(() -> {
+                executor.get().run(fits, tasks, results, () -> cancelled);
+                return null;
+            }));
+        } else {
+            AtomicInteger next = new AtomicInteger();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> work(tasks, next, results)));
+            }
         }
         for (Future<?> w : workers) {
             try {
@@ -337,24 +328,21 @@ public final class Search {
     }
 
     /** One worker of a round: takes the next fit of the schedule until none is left, adding up its CPU time. */
-    private void work(int[] order, AtomicInteger next, FoldSet splits, int firstRow) {
+    private void work(List<FitTask> tasks, AtomicInteger next, BiConsumer<FitTask, SplitResult> results) {
         ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
         boolean measured = threadBean.isCurrentThreadCpuTimeSupported() && threadBean.isThreadCpuTimeEnabled();
         long cpuStart = measured ? threadBean.getCurrentThreadCpuTime() : 0;
-        int k = splits.size();
         try {
             while (!cancelled) {
                 int n = next.getAndIncrement();
-                if (n >= order.length) {
+                if (n >= tasks.size()) {
                     return;
                 }
-                Row row = rows.get(firstRow + order[n] / k);
-                int s = order[n] % k;
-                SplitResult r = fit(row, s, splits.get(s));
+                SplitResult r = fits.fit(tasks.get(n), () -> cancelled);
                 if (cancelled) {
                     return;
                 }
-                record(row, firstRow + order[n] / k, s, r);
+                results.accept(tasks.get(n), r);
             }
         } catch (Error e) {
             // Out of memory or similar: the other workers stop too, and await() rethrows it.
@@ -390,142 +378,6 @@ public final class Search {
         }
         Collections.sort(out);
         return out;
-    }
-
-    /** Fits {@code row}'s candidate on a split with the row's resources and scores it in every metric. */
-    private SplitResult fit(Row row, int s, FoldSet.Split split) {
-        Trained trained;
-        try {
-            trained = train(row, s, split);
-        } catch (FitProblem p) {
-            return SplitResult.problem(s, metrics, spec.returnTrainScore(), p.status, p.getMessage(), p.seconds, 0,
-                    p.epochsRun);
-        }
-        int epochs = trained.history.epochsRun();
-        long scoreStart = System.nanoTime();
-        Map<Scoring, Double> test;
-        Map<Scoring, Double> train = Map.of();
-        try {
-            test = scores(trained.model, split.testX(), split.testY(), split);
-            if (spec.returnTrainScore()) {
-                train = scores(trained.model, split.trainX(), split.trainY().toArray(), split);
-            }
-        } catch (RuntimeException e) {
-            return SplitResult.problem(s, metrics, spec.returnTrainScore(), SplitResult.Status.FAILED,
-                    "scoring failed: " + describe(e), trained.seconds, secondsSince(scoreStart), epochs);
-        }
-        double scoreSeconds = secondsSince(scoreStart);
-        double score = test.get(spec.scoring());
-        if (!Double.isFinite(score)) {
-            return SplitResult.problem(s, metrics, spec.returnTrainScore(), SplitResult.Status.FAILED, "the test "
-                    + spec.scoring().shortName() + " is " + score + " (the predictions are not all finite numbers)",
-                    trained.seconds, scoreSeconds, epochs);
-        }
-        return SplitResult.ok(s, spec.scoring(), test, train, trained.seconds, scoreSeconds, epochs);
-    }
-
-    /** The model's scores on these rows in every metric, in the target's original units. */
-    private Map<Scoring, Double> scores(Model model, Matrix x, float[] y, FoldSet.Split split) {
-        float[] predicted = model.predict(x).toArray();
-        Map<Scoring, Double> out = new LinkedHashMap<>();
-        for (Scoring m : metrics) {
-            out.put(m, m.score(predicted, y, split.preprocessing().targetOrigin(), split.preprocessing().targetUnit()));
-        }
-        return out;
-    }
-
-    /** A trained network and its history. */
-    private record Trained(Model model, History history, double seconds) {
-    }
-
-    /** A fit that threw or diverged, with how far it got. */
-    private static final class FitProblem extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final SplitResult.Status status;
-        private final double seconds;
-        private final int epochsRun;
-
-        FitProblem(SplitResult.Status status, String reason, double seconds, int epochsRun) {
-            super(reason);
-            this.status = status;
-            this.seconds = seconds;
-            this.epochsRun = epochsRun;
-        }
-    }
-
-    /**
-     * Trains {@code row}'s candidate on split {@code s}: afresh, or with epochs halving by going on with
-     * the training of the earlier rounds (kept until the candidate is eliminated).
-     */
-    private Trained train(Row row, int s, FoldSet.Split split) throws FitProblem {
-        int c = row.candidate();
-        FitSeeds seeds = FitSeeds.of(spec.seed(), candidates.get(c), s);
-        if (!overEpochs()) {
-            return train(c, seeds, split.trainX(), split.trainY(), 0);
-        }
-        long start = System.nanoTime();
-        Session session;
-        synchronized (sessions) {
-            session = sessions.computeIfAbsent(c, key -> new Session[folds.size()])[s];
-        }
-        try {
-            if (session == null) {
-                Model model = setups.get(c).network(inputs).build(seeds.weights());
-                session = new Session(model, model.startFit(split.trainX(), split.trainY(),
-                        fitOptions(c, seeds, plan.get(plan.size() - 1).resources())));
-                synchronized (sessions) {
-                    sessions.get(c)[s] = session;
-                }
-            }
-            History history = session.training().continueTo(row.resources());
-            return trained(session.model(), history, start);
-        } catch (RuntimeException e) {
-            throw new FitProblem(SplitResult.Status.FAILED, "training failed: " + describe(e), secondsSince(start), 0);
-        }
-    }
-
-    /**
-     * Candidate {@code c}'s network trained on {@code x, y} with {@code seeds} (for {@code epochs}
-     * epochs, or as many as its set-up says when 0): the one training routine of the fits and the refit.
-     */
-    private Trained train(int c, FitSeeds seeds, Matrix x, Matrix y, int epochs) throws FitProblem {
-        long start = System.nanoTime();
-        Model model;
-        History history;
-        try {
-            model = setups.get(c).network(inputs).build(seeds.weights());
-            history = model.fit(x, y, fitOptions(c, seeds, epochs));
-        } catch (RuntimeException e) {
-            throw new FitProblem(SplitResult.Status.FAILED, "training failed: " + describe(e), secondsSince(start), 0);
-        }
-        return trained(model, history, start);
-    }
-
-    private FitOptions fitOptions(int c, FitSeeds seeds, int epochs) {
-        FitOptions options = setups.get(c).fitOptions(seeds.training(), stopWhenCancelled());
-        return epochs > 0 ? options.epochs(epochs) : options;
-    }
-
-    private static Trained trained(Model model, History history, long start) throws FitProblem {
-        if (history.diverged()) {
-            throw new FitProblem(SplitResult.Status.DIVERGED, history.divergence().orElseThrow().reason(),
-                    secondsSince(start), history.epochsRun());
-        }
-        return new Trained(model, history, secondsSince(start));
-    }
-
-    /** Whether the search halves over epochs, so that survivors go on training. */
-    private boolean overEpochs() {
-        return resource.equals(Optional.of(Halving.Resource.EPOCHS));
-    }
-
-    /** Ends a fit after its current epoch once the search is cancelled. */
-    private Callback stopWhenCancelled() {
-        return () -> (logs, control) -> {
-            if (cancelled) {
-                control.stop();
-            }
-        };
     }
 
     /** Stores a fit's result by (row, split) and tells the listener, one call at a time. */
@@ -578,7 +430,7 @@ public final class Search {
         if (spec.refit() && best >= 0) {
             try {
                 refit = Optional.of(refit(best));
-            } catch (FitProblem p) {
+            } catch (SearchFits.FitProblem p) {
                 refitProblem = Optional.of("the refit of candidate " + best + " on all rows "
                         + (p.status == SplitResult.Status.DIVERGED ? "diverged: " : "failed: ") + p.getMessage());
             }
@@ -586,10 +438,10 @@ public final class Search {
                 throw new SearchCancelledException(fitsDone(), fitsTotal(), "during the refit,");
             }
         }
-        return new SearchResult(spec.scoring(), metrics, folds.size(), results,
+        return new SearchResult(spec.scoring(), metrics, fits.splits(), results,
                 best < 0 ? OptionalInt.empty() : OptionalInt.of(best), refit, refitProblem, notes, secondsSince(startNanos),
                 spec.parallelism(), cvSeconds, cpuUnmeasured ? Double.NaN : fitCpuNanos.get() / 1e9,
-                resource.isPresent() ? ran : List.of(), ReferenceResult.score(folds, metrics, inputs));
+                resource.isPresent() ? ran : List.of(), ReferenceResult.score(fits.folds(), metrics, fits.inputs()));
     }
 
     /**
@@ -598,13 +450,13 @@ public final class Search {
      */
     private Candidate rowCandidate(int r) {
         Row row = rows.get(r);
-        Candidate c = candidates.get(row.candidate());
+        Candidate c = fits.candidates().get(row.candidate());
         if (resource.isEmpty()) {
             return c;
         }
         SortedMap<String, Object> params = new TreeMap<>(c.params());
         SortedMap<String, String> texts = new TreeMap<>(c.texts());
-        if (overEpochs()) {
+        if (resource.equals(Optional.of(Halving.Resource.EPOCHS))) {
             params.put(Hyperparameters.EPOCHS, row.resources());
             texts.put(Hyperparameters.EPOCHS, Integer.toString(row.resources()));
         }
@@ -632,19 +484,14 @@ public final class Search {
      * Row {@code best}'s candidate trained on every row, seeded as split {@code splits} of that candidate;
      * with epochs halving for the last round's epochs.
      */
-    private FittedModel refit(int best) throws FitProblem {
+    private FittedModel refit(int best) throws SearchFits.FitProblem {
         int[] all = new int[data.rows()];
         Arrays.setAll(all, i -> i);
         Preprocessing p = Preprocessing.fit(data, all, spec.featureScaling(), spec.targetScaling());
         Row row = rows.get(best);
-        int epochs = overEpochs() ? row.resources() : 0;
-        Trained t = train(row.candidate(), FitSeeds.of(spec.seed(), candidates.get(row.candidate()), folds.size()),
-                p.features(data, all), p.target(data, all), epochs);
-        return new FittedModel(rowCandidate(best), t.model, p, t.history);
-    }
-
-    private static String describe(RuntimeException e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        int epochs = resource.equals(Optional.of(Halving.Resource.EPOCHS)) ? row.resources() : 0;
+        SearchFits.Trained t = fits.refit(row.candidate(), epochs, p, all, () -> cancelled);
+        return new FittedModel(rowCandidate(best), t.model(), p, t.history());
     }
 
     private static double secondsSince(long startNanos) {

@@ -1,5 +1,7 @@
 package dev.lanes.tune;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,8 @@ import java.util.Optional;
  * @param problem      why it diverged or failed; empty when {@link Status#OK}
  */
 public record SplitResult(int fold, Scoring scoring, Map<Scoring, Double> testScores, Map<Scoring, Double> trainScores,
-                          double fitSeconds, double scoreSeconds, int epochsRun, Status status, Optional<String> problem) {
+                          double fitSeconds, double scoreSeconds, int epochsRun, Status status, Optional<String> problem)
+        implements Serializable {
 
     /** How a fit ended. */
     public enum Status {
@@ -91,5 +94,26 @@ public record SplitResult(int fold, Scoring scoring, Map<Scoring, Double> testSc
     /** Whether the fit trained and scored. */
     public boolean ok() {
         return status == Status.OK;
+    }
+
+    @Serial
+    private Object writeReplace() {
+        return new Form(fold, scoring, new LinkedHashMap<>(testScores), new LinkedHashMap<>(trainScores), fitSeconds,
+                scoreSeconds, epochsRun, status, problem.orElse(null));
+    }
+
+    /** The serial form, for results that come back from other JVMs: the problem as text or null. */
+    private record Form(int fold, Scoring scoring, LinkedHashMap<Scoring, Double> testScores,
+                        LinkedHashMap<Scoring, Double> trainScores, double fitSeconds, double scoreSeconds, int epochsRun,
+                        Status status, String problem) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private Object readResolve() {
+            return new SplitResult(fold, scoring, testScores, trainScores, fitSeconds, scoreSeconds, epochsRun, status,
+                    Optional.ofNullable(problem));
+        }
     }
 }
