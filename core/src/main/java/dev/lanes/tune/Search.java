@@ -150,7 +150,15 @@ public final class Search {
 
     /** As {@link #run(Dataset, SearchSpec)}, telling {@code listener} after every fit. */
     public static SearchResult run(Dataset data, SearchSpec spec, SearchListener listener) {
-        Search search = start(data, spec, listener);
+        return awaitOrCancel(start(data, spec, listener));
+    }
+
+    /** As {@link #run(Dataset, SearchSpec, SearchListener)}, with the fits run by {@code executor}. */
+    public static SearchResult run(Dataset data, SearchSpec spec, SearchListener listener, FitExecutor executor) {
+        return awaitOrCancel(start(data, spec, listener, executor));
+    }
+
+    private static SearchResult awaitOrCancel(Search search) {
         try {
             return search.await();
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.lanes.maven;
 
+import dev.lanes.base.Suggestions;
 import dev.lanes.maven.job.Formats;
 import dev.lanes.maven.job.Job;
 import dev.lanes.maven.job.Json;
@@ -20,6 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.toolchain.Toolchain;
 import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
 import java.io.IOException;
@@ -132,6 +134,28 @@ public class GridSearchMojo extends AbstractMojo {
     @Parameter(property = "nn.parallelism")
     private Integer parallelism;
 
+    /**
+     * Where the fits run: {@code local}, on {@code parallelism} threads of the worker JVM, or
+     * {@code spark}, as tasks of a Spark application that the worker drives (artifact
+     * {@code dev.lanes:lanes-spark}, resolved at the plugin's version). The results are the same.
+     */
+    @Parameter(property = "nn.executor", defaultValue = "local")
+    private String executor;
+
+    /**
+     * With {@code <executor>spark</executor>}: the Spark master, e.g. {@code spark://host:7077}, or
+     * {@code local[N]} for Spark inside the worker JVM; default {@code local[parallelism]}.
+     */
+    @Parameter(property = "nn.sparkMaster")
+    private String sparkMaster;
+
+    /**
+     * With {@code <executor>spark</executor>}: Spark settings, e.g.
+     * {@code <spark.executor.memory>2g</spark.executor.memory>}.
+     */
+    @Parameter
+    private Map<String, String> sparkConf;
+
     /** Scaling of the features, fitted on each fit's training rows: {@code standard}, {@code minmax} or {@code none}. */
     @Parameter(property = "nn.featureScaling", defaultValue = "standard")
     private String featureScaling;
@@ -217,6 +241,9 @@ public class GridSearchMojo extends AbstractMojo {
     @Component
     private ToolchainManager toolchainManager;
 
+    @Component
+    private RepositorySystem repositorySystem;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -232,6 +259,7 @@ public class GridSearchMojo extends AbstractMojo {
         Path basedir = project.getBasedir().toPath();
         Gate gate;
         Job job;
+        Optional<SparkLaunch> launch;
         try {
             job = new Job(plugin.getVersion(), JobFactory.data(dataset, basedir),
                     JobFactory.search(search, nIter, grid, grids, folds, repeats, seed, scoring, metrics,
@@ -239,6 +267,7 @@ public class GridSearchMojo extends AbstractMojo {
                     JobFactory.parallelism(parallelism),
                     OutputFiles.staging(outputDirectory.toPath().toAbsolutePath()).toString());
             gate = gate(basedir, job.search());
+            launch = launch(job);
             if (timeout < 0) {
                 throw new ConfigurationError("<timeout> must be a number of seconds >= 0 (0 = no limit), got " + timeout + ".");
             }
@@ -257,7 +286,7 @@ public class GridSearchMojo extends AbstractMojo {
             } else {
                 Path staging = Publication.freshStaging(out);
                 try {
-                    runWorker(job, java, options, staging, basedir);
+                    runWorker(job, java, options, launch, staging, basedir);
                     Publication.publish(out, fingerprint);
                 } finally {
                     Publication.discardStaging(out);
@@ -345,14 +374,43 @@ public class GridSearchMojo extends AbstractMojo {
         return String.join(File.pathSeparator, entries);
     }
 
-    private void runWorker(Job job, String java, List<String> options, Path staging, Path basedir)
-            throws IOException, MojoExecutionException {
+    /** How to start the worker as a Spark driver, or empty for the local worker. */
+    private Optional<SparkLaunch> launch(Job job) {
+        String kind;
+        try {
+            kind = Suggestions.byName("executor", executor, List.of("local", "spark"), name -> name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError("<executor>: " + e.getMessage());
+        }
+        if (kind.equals("local")) {
+            if (sparkMaster != null || sparkConf != null && !sparkConf.isEmpty()) {
+                throw new ConfigurationError("<sparkMaster> and <sparkConf> are for <executor>spark</executor>, but the "
+                        + "executor is local: set <executor>spark</executor>, or remove them.");
+            }
+            return Optional.empty();
+        }
+        String master = sparkMaster != null ? sparkMaster : "local[" + job.parallelism() + "]";
+        SparkLaunch launch = SparkLaunch.resolve(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories(), plugin.getVersion(), master, sparkConf == null ? Map.of() : sparkConf);
+        getLog().info("The fits run as Spark tasks, master " + master);
+        return Optional.of(launch);
+    }
+
+    private void runWorker(Job job, String java, List<String> options, Optional<SparkLaunch> launch, Path staging,
+                           Path basedir) throws IOException, MojoExecutionException {
         Path jobFile = staging.resolve(OutputFiles.JOB);
         Json.write(job, jobFile);
         List<String> command = new ArrayList<>();
         command.add(java);
+        launch.ifPresent(l -> command.addAll(l.jvmOptions()));
         command.addAll(options);
-        command.addAll(List.of("-cp", classPath(), Worker.class.getName(), jobFile.toAbsolutePath().toString()));
+        if (launch.isPresent()) {
+            command.addAll(List.of("-cp", launch.get().classPath(), launch.get().mainClass()));
+            command.addAll(launch.get().arguments());
+        } else {
+            command.addAll(List.of("-cp", classPath(), Worker.class.getName()));
+        }
+        command.add(jobFile.toAbsolutePath().toString());
         getLog().debug("Worker command: " + String.join(" ", command));
         WorkerProcess.Result r;
         try {

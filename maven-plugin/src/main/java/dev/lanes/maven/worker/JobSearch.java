@@ -9,6 +9,7 @@ import dev.lanes.maven.job.Job;
 import dev.lanes.maven.report.CompletedSearch;
 import dev.lanes.simd.Simd;
 import dev.lanes.tune.Distribution;
+import dev.lanes.tune.FitExecutor;
 import dev.lanes.tune.Halving;
 import dev.lanes.tune.Search;
 import dev.lanes.tune.SearchResult;
@@ -87,9 +88,11 @@ final class JobSearch {
      * @throws IllegalArgumentException when a drawn random candidate is invalid (the user's to fix); it
      *                                  is thrown before any training
      */
-    CompletedSearch run(WorkerLog log) throws InterruptedException {
+    CompletedSearch run(WorkerLog log, Optional<FitExecutor> executor) throws InterruptedException {
         long start = System.nanoTime();
-        Search search = Search.start(data, spec, new ProgressPrinter(log, job.search().scoring()));
+        ProgressPrinter progress = new ProgressPrinter(log, job.search().scoring());
+        Search search = executor.isPresent() ? Search.start(data, spec, progress, executor.get())
+                : Search.start(data, spec, progress);
         if (spec.halving().isPresent()) {
             log.info(rounds(spec.halving().get(), search.plannedRounds()));
         }
@@ -111,8 +114,8 @@ final class JobSearch {
                 + (h.resource() == Halving.Resource.EPOCHS ? "epochs" : "rows") + " (" + fits + " candidate fits x folds)";
     }
 
-    /** One line for the log: what is searched, how, and on which kernels. */
-    String summary() {
+    /** One line for the log: what is searched, how, where, and on which kernels. */
+    String summary(Optional<FitExecutor> executor) {
         Job.Search s = job.search();
         int candidates = spec.space().size();
         int fits = candidates * spec.splits();
@@ -122,8 +125,8 @@ final class JobSearch {
                 + ("random".equals(s.type()) ? "random search, " : "") + candidates + (candidates == 1 ? " candidate x " : " candidates x ")
                 + (s.repeats() > 1 ? s.repeats() + " x " : "") + s.folds() + " folds = " + fits + " fits"
                 + (s.halving() == null ? "" : " without halving")
-                + ", then the refit of the best; scoring " + s.scoring() + ", seed " + s.seed() + ", parallelism "
-                + spec.parallelism() + ", JDK " + System.getProperty("java.version") + ", SIMD "
+                + ", then the refit of the best; scoring " + s.scoring() + ", seed " + s.seed()
+                + executor.map(e -> ", fits on " + e.describe()).orElse(", parallelism " + spec.parallelism()) + ", JDK " + System.getProperty("java.version") + ", SIMD "
                 + (Simd.isEnabled() ? "on: " : "off: ") + Simd.describe();
     }
 

@@ -1,0 +1,125 @@
+package dev.lanes.spark;
+
+import dev.lanes.data.Dataset;
+import dev.lanes.tune.Search;
+import dev.lanes.tune.SearchFits;
+import dev.lanes.tune.SearchResult;
+import dev.lanes.tune.SearchSpec;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The reference subset on a real Spark standalone cluster on this machine, a master and two workers of
+ * one core, each a JVM of its own: the local search's result, bit for bit, also when an executor's JVM
+ * is killed in the middle of the search.
+ */
+class ClusterTest {
+
+    /** Only a guard against a hang. */
+    private static final long GUARD_SECONDS = 300;
+
+    /** In the build directory, where its logs stay to be read, and not a temporary one: it links to the jars. */
+    static final Path dir = Path.of("target", "spark-cluster");
+    static StandaloneCluster cluster;
+    static JavaSparkContext sc;
+    static Dataset data;
+    static String localBits;
+    static final AtomicInteger removedExecutors = new AtomicInteger();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        data = ReferenceSubset.california();
+        localBits = ReferenceSubset.bits(Search.run(data, ReferenceSubset.grid()));
+        cluster = new StandaloneCluster(dir.toAbsolutePath(), 2, 1);
+        sc = new JavaSparkContext(new SparkConf().setMaster(cluster.masterUrl()).setAppName("lanes-cluster-test")
+                .set("spark.driver.host", "127.0.0.1").set("spark.ui.enabled", "false")
+                .set("spark.executor.cores", "1").set("spark.cores.max", "2").set("spark.executor.memory", "1g")
+                .set("spark.executor.extraClassPath", location(SearchFits.class) + File.pathSeparator
+                        + location(SparkFitExecutor.class)));
+        sc.sc().addSparkListener(new SparkListener() {
+            @Override
+            public void onExecutorRemoved(SparkListenerExecutorRemoved removed) {
+                removedExecutors.incrementAndGet();
+            }
+        });
+        awaitExecutors(2);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (sc != null) {
+            sc.stop();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** Where a class was loaded from: a jar, or a build's classes directory. */
+    private static String location(Class<?> c) throws URISyntaxException {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    private static void awaitExecutors(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        // The driver counts itself among the block managers.
+        while (sc.sc().getExecutorMemoryStatus().size() < n + 1) {
+            assertTrue(System.nanoTime() < deadline, "no " + n + " executors within " + GUARD_SECONDS + " s");
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    @Test
+    void theReferenceSubsetOnTwoWorkersIsTheLocalSearchBitForBit() throws InterruptedException {
+        awaitExecutors(2);
+        SparkFitExecutor executor = new SparkFitExecutor(sc, message -> { });
+        SearchResult result = Search.run(data, ReferenceSubset.grid(), p -> { }, executor);
+        assertEquals(localBits, ReferenceSubset.bits(result));
+        assertTrue(executor.executorKernels().size() >= 2, "fits ran on both executors: " + executor.executorKernels());
+        executor.executorKernels().forEach((id, kernels) ->
+                assertTrue(kernels.startsWith("panama"), "executor " + id + " runs SIMD kernels, which Spark 4's "
+                        + "launcher enables: " + kernels));
+    }
+
+    @Test
+    void anExecutorKilledInTheMiddleOfTheSearchChangesNothing() throws InterruptedException {
+        awaitExecutors(2);
+        int removedBefore = removedExecutors.get();
+        AtomicReference<ProcessHandle> killed = new AtomicReference<>();
+        SearchSpec spec = ReferenceSubset.grid();
+        SearchResult result = Search.run(data, spec, p -> {
+            // After the first fit, while the other 23 wait or run: a machine lost, as far as Spark can tell.
+            if (killed.get() == null) {
+                List<ProcessHandle> executors = cluster.executors();
+                assertTrue(!executors.isEmpty(), "the workers run executors");
+                killed.set(executors.get(0));
+                executors.get(0).destroyForcibly();
+            }
+        }, new SparkFitExecutor(sc, message -> { }));
+        assertTrue(killed.get() != null && !killed.get().isAlive());
+        assertEquals(localBits, ReferenceSubset.bits(result));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        // Spark's listener bus is asynchronous: the removal may be posted a moment after the job ended.
+        while (removedExecutors.get() == removedBefore) {
+            assertTrue(System.nanoTime() < deadline, "Spark saw the executor go");
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+}
