@@ -1,6 +1,10 @@
 package dev.lanes.spark;
 
 import dev.lanes.data.Dataset;
+import dev.lanes.maven.job.Job;
+import dev.lanes.maven.job.Json;
+import dev.lanes.maven.job.OutputFiles;
+import dev.lanes.maven.worker.Worker;
 import dev.lanes.tune.Search;
 import dev.lanes.tune.SearchFits;
 import dev.lanes.tune.SearchResult;
@@ -16,18 +20,21 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The reference subset on a real Spark standalone cluster on this machine, a master and two workers of
- * one core, each a JVM of its own: the local search's result, bit for bit, also when an executor's JVM
+ * The reference subset on a real Spark standalone cluster on this machine, a master and two workers,
+ * each a JVM of its own, with one executor of one core on each worker: the local search's result, bit for bit, also when an executor's JVM
  * is killed in the middle of the search.
  */
 class ClusterTest {
@@ -47,7 +54,8 @@ class ClusterTest {
     static void startCluster() throws Exception {
         data = ReferenceSubset.california();
         localBits = ReferenceSubset.bits(Search.run(data, ReferenceSubset.grid()));
-        cluster = new StandaloneCluster(dir.toAbsolutePath(), 2, 1);
+        // Two cores per worker: one for this test's application, one for the application it submits.
+        cluster = new StandaloneCluster(dir.toAbsolutePath(), 2, 2);
         sc = new JavaSparkContext(new SparkConf().setMaster(cluster.masterUrl()).setAppName("lanes-cluster-test")
                 .set("spark.driver.host", "127.0.0.1").set("spark.ui.enabled", "false")
                 .set("spark.executor.cores", "1").set("spark.cores.max", "2").set("spark.executor.memory", "1g")
@@ -120,6 +128,49 @@ class ClusterTest {
         while (removedExecutors.get() == removedBefore) {
             assertTrue(System.nanoTime() < deadline, "Spark saw the executor go");
             TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    /**
+     * The job the plugin writes for its worker, submitted with {@code spark-submit} (its main class,
+     * {@code SparkSubmit}, in a JVM of its own) to the cluster, writes the files of the plugin's local
+     * worker, byte for byte.
+     */
+    @Test
+    void aPluginJobSubmittedWithSparkSubmitWritesTheLocalWorkersFiles() throws Exception {
+        awaitExecutors(2);
+        Path work = Files.createDirectories(dir.toAbsolutePath().resolve("submit"));
+        String csv = Path.of("../examples/california-housing/data/california_housing.csv").toAbsolutePath().normalize().toString();
+        for (String run : List.of("local", "spark")) {
+            Job job = new Job("test", new Job.Data(csv, "median_house_value", List.of(), List.of("total_bedrooms", "ocean_proximity"),
+                    null, "error", List.of()),
+                    new Job.Search("grid", null, List.of(Map.of("hidden_layers", List.of("16", "16,8"), "epochs", List.of("2"),
+                            "batch_size", List.of("256"))), 3, 1, 42, "rmse", List.of("r2"), false, "standard", "standard", null),
+                    2, work.resolve(run).toString());
+            Path jobFile = work.resolve(run + "-job.json");
+            Json.write(job, jobFile);
+            List<String> command = run.equals("local")
+                    ? StandaloneCluster.java(StandaloneCluster.testClassPath(), Worker.class.getName(), jobFile.toString())
+                    : StandaloneCluster.java(StandaloneCluster.testClassPath(), "org.apache.spark.deploy.SparkSubmit",
+                    "--master", cluster.masterUrl(), "--deploy-mode", "client", "--class", SparkJobMain.class.getName(),
+                    "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
+                    "--conf", "spark.cores.max=2", "--conf", "spark.executor.cores=1", "--conf", "spark.executor.memory=1g",
+                    "--conf", "spark.executor.extraClassPath=" + sc.getConf().get("spark.executor.extraClassPath"),
+                    "spark-internal", jobFile.toString());
+            Path log = work.resolve(run + ".log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                assertTrue(p.waitFor(GUARD_SECONDS, TimeUnit.SECONDS), run + " ran longer than the hang guard");
+            } finally {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+            assertEquals(0, p.exitValue(), run + " failed:\n" + Files.readString(log));
+        }
+        assertTrue(Files.readString(work.resolve("spark.log")).contains("fits on Spark " + cluster.masterUrl()));
+        for (String file : List.of(OutputFiles.RESULTS, OutputFiles.CSV, OutputFiles.HTML, OutputFiles.MODEL)) {
+            assertArrayEquals(Files.readAllBytes(work.resolve("local").resolve(file)),
+                    Files.readAllBytes(work.resolve("spark").resolve(file)), file);
         }
     }
 }

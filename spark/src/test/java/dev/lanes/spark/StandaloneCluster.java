@@ -71,11 +71,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     private Process start(Path log, String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(Arrays.asList(System.getProperty("lanes.spark.jvm.flags", "").trim().split("\\s+")));
-        command.addAll(List.of("-Xmx512m", "-cp", home.resolve("jars") + File.separator + "*", mainClass));
-        command.addAll(Arrays.asList(args));
+        List<String> command = java(home.resolve("jars") + File.separator + "*", mainClass, args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SPARK_HOME", home.toString());
         pb.environment().put("SPARK_SCALA_VERSION", "2.13");
@@ -83,6 +79,21 @@ final class StandaloneCluster implements AutoCloseable {
         Process p = pb.start();
         processes.add(p);
         return p;
+    }
+
+    /** A command that runs {@code mainClass} in a JVM like this one, with Spark's module options. */
+    static List<String> java(String classPath, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(Arrays.asList(System.getProperty("lanes.spark.jvm.flags", "").trim().split("\\s+")));
+        command.addAll(List.of("-Xmx512m", "-cp", classPath, mainClass));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /** This test JVM's class path: Spark, Lanes and the tests. */
+    static String testClassPath() {
+        return String.join(File.pathSeparator, classPath());
     }
 
     /** Waits for a line matching {@code pattern} in {@code log}. */
