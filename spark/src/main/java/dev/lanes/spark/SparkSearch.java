@@ -33,7 +33,8 @@ public final class SparkSearch {
     /**
      * As {@link #run(JavaSparkContext, Dataset, SearchSpec)}, telling {@code listener} after every fit.
      *
-     * @throws SearchCancelledException when the calling thread is interrupted (the Spark job is cancelled)
+     * @throws dev.lanes.tune.SearchCancelledException when the calling thread is interrupted (the Spark job is
+     *                                                  cancelled)
      */
     public static SearchResult run(JavaSparkContext sc, Dataset data, SearchSpec spec, SearchListener listener) {
         return Search.run(data, spec, listener, executor(sc));
