@@ -69,9 +69,6 @@ public final class Search {
     private final SearchFits fits;
     /** Runs the fits elsewhere; empty to run them on this search's own threads. */
     private final Optional<FitExecutor> executor;
-    private final List<Halving.Round> plan;
-    /** What the rounds give more of; empty for an exhaustive search. */
-    private final Optional<Halving.Resource> resource;
     private final int threads;
 
     /** The rows of the result: one per candidate and round, in round order, then candidate order. */
@@ -116,10 +113,8 @@ public final class Search {
         this.fits = SearchFits.of(data, spec, messages);
         this.notes = List.copyOf(messages);
         this.executor = executor;
-        this.plan = fits.plan();
-        this.resource = fits.resource();
         // The splits are cut before anything starts, so that a data problem is thrown here.
-        this.fitsTotal = plan.stream().mapToInt(r -> r.candidates() * fits.folds().size()).sum();
+        this.fitsTotal = fits.plan().stream().mapToInt(r -> r.candidates() * fits.folds().size()).sum();
         this.threads = Math.max(1, Math.min(spec.parallelism(), fits.candidates().size() * fits.splits()));
     }
 
@@ -216,7 +211,7 @@ public final class Search {
 
     /** The rounds as planned: one round of every candidate without halving. */
     public List<Halving.Round> plannedRounds() {
-        return plan;
+        return fits.plan();
     }
 
     /**
@@ -256,6 +251,7 @@ public final class Search {
             round.add(c);
         }
         List<Halving.Round> ran = new ArrayList<>();
+        List<Halving.Round> plan = fits.plan();
         for (Halving.Round planned : plan) {
             if (round.isEmpty()) {
                 break;
@@ -286,7 +282,7 @@ public final class Search {
                 throw new SearchCancelledException(fitsDone, fitsTotal, "");
             }
         }
-        double cvSeconds = secondsSince(startNanos);
+        double cvSeconds = SearchFits.secondsSince(startNanos);
         fits.forgetBefore(Integer.MAX_VALUE, Set.of());
         return result(ran, cvSeconds);
     }
@@ -447,9 +443,9 @@ public final class Search {
             }
         }
         return new SearchResult(spec.scoring(), metrics, fits.splits(), results,
-                best < 0 ? OptionalInt.empty() : OptionalInt.of(best), refit, refitProblem, notes, secondsSince(startNanos),
+                best < 0 ? OptionalInt.empty() : OptionalInt.of(best), refit, refitProblem, notes, SearchFits.secondsSince(startNanos),
                 spec.parallelism(), cvSeconds, cpuUnmeasured ? Double.NaN : fitCpuNanos.get() / 1e9,
-                resource.isPresent() ? ran : List.of(), ReferenceResult.score(fits.folds(), metrics, fits.inputs()));
+                fits.resource().isPresent() ? ran : List.of(), ReferenceResult.score(fits.folds(), metrics, fits.inputs()));
     }
 
     /**
@@ -459,12 +455,12 @@ public final class Search {
     private Candidate rowCandidate(int r) {
         Row row = rows.get(r);
         Candidate c = fits.candidates().get(row.candidate());
-        if (resource.isEmpty()) {
+        if (fits.resource().isEmpty()) {
             return c;
         }
         SortedMap<String, Object> params = new TreeMap<>(c.params());
         SortedMap<String, String> texts = new TreeMap<>(c.texts());
-        if (resource.equals(Optional.of(Halving.Resource.EPOCHS))) {
+        if (fits.overEpochs()) {
             params.put(Hyperparameters.EPOCHS, row.resources());
             texts.put(Hyperparameters.EPOCHS, Integer.toString(row.resources()));
         }
@@ -497,13 +493,9 @@ public final class Search {
         Arrays.setAll(all, i -> i);
         Preprocessing p = Preprocessing.fit(data, all, spec.featureScaling(), spec.targetScaling());
         Row row = rows.get(best);
-        int epochs = resource.equals(Optional.of(Halving.Resource.EPOCHS)) ? row.resources() : 0;
+        int epochs = fits.overEpochs() ? row.resources() : 0;
         SearchFits.Trained t = fits.refit(row.candidate(), epochs, p, all, () -> cancelled);
         return new FittedModel(rowCandidate(best), t.model(), p, t.history());
-    }
-
-    private static double secondsSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     private static ThreadFactory threadFactory(int search, String role) {

@@ -120,7 +120,8 @@ public final class SearchFits implements Serializable {
             }
             return h.plan(candidates.size(), 1, setups.get(0).epochs());
         }
-        return h.plan(candidates.size(), 2 * recipe.folds(), data.rows());
+        // scikit-learn's 'smallest' for a regressor: twice cv.get_n_splits(), which counts the repeats too.
+        return h.plan(candidates.size(), 2 * splits(), data.rows());
     }
 
     /** The data set. */
@@ -146,6 +147,11 @@ public final class SearchFits implements Serializable {
     /** What the rounds give more of; empty for an exhaustive search. */
     Optional<Halving.Resource> resource() {
         return halving.map(Halving::resource);
+    }
+
+    /** Whether the rounds give more epochs, so that a fit's epochs come from its round. */
+    boolean overEpochs() {
+        return resource().equals(Optional.of(Halving.Resource.EPOCHS));
     }
 
     /** The training set-up of candidate {@code c}. */
@@ -246,7 +252,7 @@ public final class SearchFits implements Serializable {
     private Trained train(FitTask task, FoldSet.Split split, BooleanSupplier cancelled) throws FitProblem {
         int c = task.candidate();
         FitSeeds seeds = FitSeeds.of(recipe.seed(), candidates.get(c), task.split());
-        if (!resource().equals(Optional.of(Halving.Resource.EPOCHS))) {
+        if (!overEpochs()) {
             return train(c, seeds, split.trainX(), split.trainY(), 0, cancelled);
         }
         long start = System.nanoTime();
@@ -314,7 +320,7 @@ public final class SearchFits implements Serializable {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private static double secondsSince(long startNanos) {
+    static double secondsSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 

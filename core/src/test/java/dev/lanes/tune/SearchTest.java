@@ -531,6 +531,15 @@ class SearchTest {
         assertEquals("3", r.best().orElseThrow().paramTexts().get("epochs"));
     }
 
+    /** scikit-learn's 'smallest' is 2 x cv.get_n_splits(), and a repeated K-fold's splits count every repeat. */
+    @Test
+    void smallestRowsCountEveryRepeatedSplit() {
+        SearchSpace space = SearchSpace.grid(Map.of("hidden_layers", List.of("8", "4"), "epochs", List.of(1)));
+        SearchResult r = Search.run(data, SearchSpec.of(space).folds(3).repeats(2).parallelism(2)
+                .halving(Halving.over(Halving.Resource.N_SAMPLES).factor(2).minResourcesSmallest()));
+        assertEquals(List.of(new Halving.Round(0, 2, 2 * 3 * 2), new Halving.Round(1, 1, 2 * 2 * 3 * 2)), r.rounds());
+    }
+
     @Test
     void halvingWorksOnRandomCandidatesToo() {
         SearchSpace random = SearchSpace.random(Map.of("hidden_layers", List.of("8", "4"),

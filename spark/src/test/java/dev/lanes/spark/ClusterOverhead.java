@@ -5,15 +5,12 @@ import dev.lanes.data.Dataset;
 import dev.lanes.tune.CandidateResult;
 import dev.lanes.tune.Scoring;
 import dev.lanes.tune.Search;
-import dev.lanes.tune.SearchFits;
 import dev.lanes.tune.SearchResult;
 import dev.lanes.tune.SearchSpace;
 import dev.lanes.tune.SearchSpec;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,11 +45,7 @@ public final class ClusterOverhead {
                 .folds(3).seed(42).scoring(Scoring.MSE).parallelism(2).refit(false);
         Path dir = Files.createTempDirectory("lanes-cluster-overhead");
         try (StandaloneCluster cluster = new StandaloneCluster(dir, 2, 1);
-             JavaSparkContext sc = new JavaSparkContext(new SparkConf().setMaster(cluster.masterUrl())
-                     .setAppName("lanes-cluster-overhead").set("spark.driver.host", "127.0.0.1")
-                     .set("spark.ui.enabled", "false").set("spark.executor.cores", "1").set("spark.cores.max", "2")
-                     .set("spark.executor.memory", "2g").set("spark.executor.extraClassPath",
-                             location(SearchFits.class) + File.pathSeparator + location(SparkFitExecutor.class)))) {
+             JavaSparkContext sc = new JavaSparkContext(cluster.application("lanes-cluster-overhead", "2g"))) {
             sc.setLogLevel("WARN");
             while (sc.sc().getExecutorMemoryStatus().size() < 3) {
                 TimeUnit.MILLISECONDS.sleep(100);
@@ -78,9 +71,5 @@ public final class ClusterOverhead {
                 }
             }
         }
-    }
-
-    private static String location(Class<?> c) throws Exception {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 }

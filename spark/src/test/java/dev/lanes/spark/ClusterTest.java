@@ -6,11 +6,9 @@ import dev.lanes.maven.job.Json;
 import dev.lanes.maven.job.OutputFiles;
 import dev.lanes.maven.worker.Worker;
 import dev.lanes.tune.Search;
-import dev.lanes.tune.SearchFits;
 import dev.lanes.tune.SearchResult;
 import dev.lanes.tune.SearchSpec;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,11 +52,7 @@ class ClusterTest {
         localBits = ReferenceSubset.bits(Search.run(data, ReferenceSubset.grid()));
         // Two cores per worker: one for this test's application, one for the application it submits.
         cluster = new StandaloneCluster(dir.toAbsolutePath(), 2, 2);
-        sc = new JavaSparkContext(new SparkConf().setMaster(cluster.masterUrl()).setAppName("lanes-cluster-test")
-                .set("spark.driver.host", "127.0.0.1").set("spark.ui.enabled", "false")
-                .set("spark.executor.cores", "1").set("spark.cores.max", "2").set("spark.executor.memory", "1g")
-                .set("spark.executor.extraClassPath", location(SearchFits.class) + File.pathSeparator
-                        + location(SparkFitExecutor.class)));
+        sc = new JavaSparkContext(cluster.application("lanes-cluster-test", "1g"));
         sc.sc().addSparkListener(new SparkListener() {
             @Override
             public void onExecutorRemoved(SparkListenerExecutorRemoved removed) {
@@ -78,11 +70,6 @@ class ClusterTest {
         if (cluster != null) {
             cluster.close();
         }
-    }
-
-    /** Where a class was loaded from: a jar, or a build's classes directory. */
-    private static String location(Class<?> c) throws URISyntaxException {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     private static void awaitExecutors(int n) throws InterruptedException {

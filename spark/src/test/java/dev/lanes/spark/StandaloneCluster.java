@@ -1,7 +1,12 @@
 package dev.lanes.spark;
 
+import dev.lanes.tune.SearchFits;
+
+import org.apache.spark.SparkConf;
+
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +67,27 @@ final class StandaloneCluster implements AutoCloseable {
     /** {@code spark://127.0.0.1:PORT}. */
     String masterUrl() {
         return masterUrl;
+    }
+
+    /**
+     * An application on this cluster whose driver is this JVM: executors of one core, at most two, which
+     * load core and this module from where this JVM loaded them, as a user's jars would be shipped.
+     */
+    SparkConf application(String name, String executorMemory) {
+        return new SparkConf().setMaster(masterUrl).setAppName(name)
+                .set("spark.driver.host", "127.0.0.1").set("spark.ui.enabled", "false")
+                .set("spark.executor.cores", "1").set("spark.cores.max", "2").set("spark.executor.memory", executorMemory)
+                .set("spark.executor.extraClassPath", location(SearchFits.class) + File.pathSeparator
+                        + location(SparkFitExecutor.class));
+    }
+
+    /** Where a class was loaded from: a jar, or a build's classes directory. */
+    private static String location(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The JVMs of the executors running now, the workers' children. */
