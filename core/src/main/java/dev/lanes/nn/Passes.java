@@ -13,6 +13,7 @@ import dev.lanes.simd.Vectors;
  * <p>Per layer l: {@code z = a[l] . W + b}, {@code a[l+1] = f(z)} (then dropout); backward
  * {@code dz = da[l+1] * f'(z)}, {@code dW = a[l]^T . dz}, {@code db = column sums of dz},
  * {@code da[l] = dz . W^T} (skipped for the input, which needs no gradient).
+ * The bias is added inside the forward product ({@link Gemm#sgemmBias}), while its sums are in registers.
  */
 final class Passes {
 
@@ -71,8 +72,8 @@ final class Passes {
         for (int l = 0; l < layout.depth; l++) {
             int in = layout.in[l];
             int out = layout.out[l];
-            Gemm.sgemm(false, false, rows, out, in, 1f, a[l], 0, in, params, layout.kernel[l], out, 0f, z[l], 0, out);
-            Vectors.addBias(rows, out, params, layout.bias[l], z[l], 0, out);
+            Gemm.sgemmBias(false, false, rows, out, in, a[l], 0, in, params, layout.kernel[l], out,
+                    params, layout.bias[l], z[l], 0, out);
             if (y[l] != z[l]) {
                 Activations.forward(layout.activation[l], rows, out, z[l], 0, y[l], 0);
             }

@@ -47,6 +47,24 @@ public final class Gemm {
     }
 
     /**
+     * Computes {@code C = op(A) * op(B) + bias}, the bias row ({@code n} floats at {@code biasOff}) added
+     * to every row: a dense layer's output before its activation. The bits are those of
+     * {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float,
+     * float[], int, int) sgemm} with alpha 1 and beta 0 followed by {@link Vectors#addBias}; the bias is
+     * added while the sums are still in registers.
+     *
+     * @throws IllegalArgumentException when a size is negative or a leading dimension is too small
+     * @throws IndexOutOfBoundsException when a matrix or the bias does not fit its array
+     */
+    public static void sgemmBias(boolean transA, boolean transB, int m, int n, int k,
+                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 float[] bias, int biasOff, float[] c, int cOff, int ldc) {
+        check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        Checks.range("bias", bias, biasOff, n);
+        runBias(IMPL, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, bias, biasOff, c, cOff, ldc);
+    }
+
+    /**
      * Computes {@code C = alpha * op(A) * op(B) + beta * C}, splitting large products into at most
      * {@code maxThreads} blocks run on {@code executor} (for example {@code ForkJoinPool.commonPool()}),
      * and waits for them. {@code maxThreads == 1} runs on the calling thread. The result is bitwise the
@@ -106,6 +124,25 @@ public final class Gemm {
             return;
         }
         impl.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** {@link #sgemmBias}: the zero-size and k = 0 cases, then the implementation (tests run it on both). */
+    static void runBias(GemmSupport impl, boolean transA, boolean transB, int m, int n, int k,
+                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                        float[] bias, int biasOff, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    // 0 + bias, as the empty product plus the bias: -0 becomes +0
+                    c[cOff + i * ldc + j] = 0f + bias[biasOff + j];
+                }
+            }
+            return;
+        }
+        impl.sgemmBias(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, bias, biasOff, c, cOff, ldc);
     }
 
     /** {@code C = beta * C}, where beta 0 clears C (BLAS semantics: NaN in C is not propagated). */

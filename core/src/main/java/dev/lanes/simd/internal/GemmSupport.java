@@ -18,4 +18,13 @@ public interface GemmSupport {
     void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                float beta, float[] c, int cOff, int ldc);
+
+    /**
+     * {@code C = op(A) * op(B) + bias}, the bias row ({@code n} floats at {@code biasOff}) added to every
+     * row, with the bits of {@link #sgemm} (alpha 1, beta 0) followed by this provider's
+     * {@link VectorSupport#addBias}. m, n and k are all at least 1.
+     */
+    void sgemmBias(boolean transA, boolean transB, int m, int n, int k,
+                   float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                   float[] bias, int biasOff, float[] c, int cOff, int ldc);
 }

@@ -34,6 +34,14 @@ final class ScalarGemm implements GemmSupport {
         }
     }
 
+    @Override
+    public void sgemmBias(boolean transA, boolean transB, int m, int n, int k,
+                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                          float[] bias, int biasOff, float[] c, int cOff, int ldc) {
+        sgemm(transA, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 0f, c, cOff, ldc);
+        ScalarVectors.addBiasTo(m, n, bias, biasOff, c, cOff, ldc);
+    }
+
     private static float elementA(boolean transA, float[] a, int aOff, int lda, int i, int p) {
         return transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
     }

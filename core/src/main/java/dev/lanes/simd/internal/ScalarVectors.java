@@ -60,6 +60,11 @@ final class ScalarVectors implements VectorSupport {
 
     @Override
     public void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx) {
+        addBiasTo(rows, cols, bias, biasOff, x, xOff, ldx);
+    }
+
+    /** {@link #addBias}, for {@code ScalarGemm.sgemmBias}. */
+    static void addBiasTo(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx) {
         for (int r = 0; r < rows; r++) {
             int row = xOff + r * ldx;
             for (int j = 0; j < cols; j++) {

@@ -66,18 +66,41 @@ final class PanamaGemm implements GemmSupport {
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
         Workspace ws = WORKSPACE.get();
-        if ((long) m * n * k >= PACK_MIN_WORK && m >= PACK_MIN_ROWS && n >= NR) {
+        if (packs(m, n, k)) {
             packed(ws, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
-            unpacked(ws, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            unpacked(ws, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                    null, 0);
         }
+    }
+
+    /**
+     * The bias is added in the tiles that read A in place row by row, the forward pass's kernels, when k
+     * is one block; the other paths store the sums and add it after, which gives the same bits.
+     */
+    @Override
+    public void sgemmBias(boolean transA, boolean transB, int m, int n, int k,
+                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                          float[] bias, int biasOff, float[] c, int cOff, int ldc) {
+        if (transA || k > KC || k == 1 || n == 1 || packs(m, n, k)) {
+            sgemm(transA, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 0f, c, cOff, ldc);
+            PanamaVectors.addBiasTo(m, n, bias, biasOff, c, cOff, ldc);
+        } else {
+            unpacked(WORKSPACE.get(), false, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 0f, c, cOff, ldc,
+                    bias, biasOff);
+        }
+    }
+
+    private static boolean packs(int m, int n, int k) {
+        return (long) m * n * k >= PACK_MIN_WORK && m >= PACK_MIN_ROWS && n >= NR;
     }
 
     // ---------------------------------------------------------------- small products
 
+    /** With a bias (not null) only for A read in place, alpha 1, beta 0 and k in one block (see the caller). */
     private static void unpacked(Workspace ws, boolean transA, boolean transB, int m, int n, int k, float alpha,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                 float beta, float[] c, int cOff, int ldc) {
+                                 float beta, float[] c, int cOff, int ldc, float[] bias, int biasOff) {
         if (n == 1 && (transB || ldb == 1)) {
             // A matrix times a contiguous vector (a regression network's output layer): tiles of
             // NR columns would waste all but one lane.
@@ -99,7 +122,8 @@ final class PanamaGemm implements GemmSupport {
             int kc = Math.min(KC, k - pc);
             float betaE = pc == 0 ? beta : 1f;
             if (!transA && (transB || m >= PANEL_B_MIN_ROWS)) {
-                rowsTimesPanels(ws, transB, m, n, kc, pc, alpha, a, aOff, lda, b, bOff, ldb, betaE, c, cOff, ldc);
+                rowsTimesPanels(ws, transB, m, n, kc, pc, alpha, a, aOff, lda, b, bOff, ldb, betaE, c, cOff, ldc,
+                        bias, biasOff);
                 continue;
             }
             float[] bSrc;
@@ -129,29 +153,33 @@ final class PanamaGemm implements GemmSupport {
                     GemmPacking.packA(true, a, aOff, lda, i, pc, rows, kc, MR, edge);
                 }
                 int j = 0;
-                boolean direct = alpha == 1f && betaE == 0f && rows == mr;
+                // The column kernels add no bias (the caller never asks for one with A transposed).
+                boolean direct = alpha == 1f && betaE == 0f && rows == mr && (bias == null || !transA);
                 for (; j + NR <= n; j += NR) {
                     float[] dst = direct ? c : ws.tile;
                     int d = direct ? cRow + j : 0;
                     int ldd = direct ? ldc : NR;
+                    float[] kernelBias = direct ? bias : null;
                     if (!transA && ROW_MR == 8) {
-                        kernelRowA8(a, aIdx, lda, rows, bSrc, bIdx + j, ldbE, kc, dst, d, ldd, false);
+                        kernelRowA8(a, aIdx, lda, rows, bSrc, bIdx + j, ldbE, kc, dst, d, ldd, false, kernelBias,
+                                biasOff + j);
                     } else if (!transA) {
                         kernelRowA(a, aIdx, rowIndex(aIdx, lda, rows, 1), rowIndex(aIdx, lda, rows, 2),
                                 rowIndex(aIdx, lda, rows, 3), rowIndex(aIdx, lda, rows, 4),
-                                bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
+                                bSrc, bIdx + j, ldbE, kc, dst, d, ldd, kernelBias, biasOff + j);
                     } else if (edge == null) {
                         kernelColumnA(a, aIdx, lda, bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
                     } else {
                         kernelColumnA(edge, 0, MR, bSrc, bIdx + j, ldbE, kc, dst, d, ldd);
                     }
                     if (!direct) {
-                        storeTile(ws.tile, NR, rows, NR, alpha, betaE, c, cRow + j, ldc);
+                        storeTile(ws.tile, NR, rows, NR, alpha, betaE, c, cRow + j, ldc, bias, biasOff + j);
                     }
                 }
                 for (; j < n; j += L) {
                     kernel8x1(a, aIdx, ars, aps, rows, bSrc, bIdx + j, ldbE, kc, ws.tile);
-                    storeTile(ws.tile, L, rows, Math.min(L, n - j), alpha, betaE, c, cRow + j, ldc);
+                    storeTile(ws.tile, L, rows, Math.min(L, n - j), alpha, betaE, c, cRow + j, ldc,
+                            bias, biasOff + j);
                 }
             }
         }
@@ -166,7 +194,7 @@ final class PanamaGemm implements GemmSupport {
      */
     private static void rowsTimesPanels(Workspace ws, boolean transB, int m, int n, int kc, int pc, float alpha,
                                         float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                        float betaE, float[] c, int cOff, int ldc) {
+                                        float betaE, float[] c, int cOff, int ldc, float[] bias, int biasOff) {
         float[] panels = ws.scratchB(kc * roundUp(n, NR));
         GemmPacking.packB(transB, b, bOff, ldb, pc, 0, kc, n, NR, panels);
         for (int i = 0; i < m; i += ROW_MR) {
@@ -176,16 +204,17 @@ final class PanamaGemm implements GemmSupport {
             for (int j = 0; j < n; j += NR) {
                 int cols = Math.min(NR, n - j);
                 boolean direct = alpha == 1f && betaE == 0f && rows == ROW_MR && cols == NR;
+                float[] kernelBias = direct ? bias : null;
                 if (ROW_MR == 8) {
                     kernelRowA8(a, aIdx, lda, rows, panels, j * kc, NR, kc,
-                            direct ? c : ws.tile, direct ? cRow + j : 0, direct ? ldc : NR, true);
+                            direct ? c : ws.tile, direct ? cRow + j : 0, direct ? ldc : NR, true, kernelBias, biasOff + j);
                 } else {
                     kernelRowAPanel(a, aIdx, rowIndex(aIdx, lda, rows, 1), rowIndex(aIdx, lda, rows, 2),
                             rowIndex(aIdx, lda, rows, 3), rowIndex(aIdx, lda, rows, 4), panels, j * kc, kc,
-                            direct ? c : ws.tile, direct ? cRow + j : 0, direct ? ldc : NR);
+                            direct ? c : ws.tile, direct ? cRow + j : 0, direct ? ldc : NR, kernelBias, biasOff + j);
                 }
                 if (!direct) {
-                    storeTile(ws.tile, NR, rows, cols, alpha, betaE, c, cRow + j, ldc);
+                    storeTile(ws.tile, NR, rows, cols, alpha, betaE, c, cRow + j, ldc, bias, biasOff + j);
                 }
             }
         }
@@ -224,7 +253,7 @@ final class PanamaGemm implements GemmSupport {
                     kernelColumnA(ap, ir * kc, MR, bp, bIdx, NR, kc, c, cIdx + ir * ldc + jr, ldc);
                 } else {
                     kernelColumnA(ap, ir * kc, MR, bp, bIdx, NR, kc, tile, 0, NR);
-                    storeTile(tile, NR, rows, cols, alpha, betaE, c, cIdx + ir * ldc + jr, ldc);
+                    storeTile(tile, NR, rows, cols, alpha, betaE, c, cIdx + ir * ldc + jr, ldc, null, 0);
                 }
             }
         }
@@ -387,7 +416,8 @@ final class PanamaGemm implements GemmSupport {
      * once before the loop.
      */
     private static void kernelRowA(float[] a, int a0, int a1, int a2, int a3, int a4,
-                                   float[] b, int bIdx, int ldb, int kc, float[] dst, int d, int ldd) {
+                                   float[] b, int bIdx, int ldb, int kc, float[] dst, int d, int ldd,
+                                   float[] bias, int bi) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
         for (int p = 0, bp = bIdx; p < kc; p++, bp += ldb) {
@@ -409,6 +439,22 @@ final class PanamaGemm implements GemmSupport {
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
         }
+        // The bias of each column, written out here: a helper method taking the vectors would be past
+        // C2's inlining budget for this method, and they would be allocated.
+        if (bias != null) {
+            FloatVector b0 = FloatVector.fromArray(S, bias, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bias, bi + L);
+            c00 = c00.add(b0);
+            c01 = c01.add(b1);
+            c10 = c10.add(b0);
+            c11 = c11.add(b1);
+            c20 = c20.add(b0);
+            c21 = c21.add(b1);
+            c30 = c30.add(b0);
+            c31 = c31.add(b1);
+            c40 = c40.add(b0);
+            c41 = c41.add(b1);
+        }
         c00.intoArray(dst, d);
         c01.intoArray(dst, d + L);
         c10.intoArray(dst, d += ldd);
@@ -427,7 +473,8 @@ final class PanamaGemm implements GemmSupport {
      * the bounds checks on B; a stride passed as an argument keeps them.
      */
     private static void kernelRowAPanel(float[] a, int a0, int a1, int a2, int a3, int a4,
-                                        float[] b, int bIdx, int kc, float[] dst, int d, int ldd) {
+                                        float[] b, int bIdx, int kc, float[] dst, int d, int ldd,
+                                        float[] bias, int bi) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
         for (int p = 0; p < kc; p++) {
@@ -450,6 +497,22 @@ final class PanamaGemm implements GemmSupport {
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
         }
+        // The bias of each column, written out here: a helper method taking the vectors would be past
+        // C2's inlining budget for this method, and they would be allocated.
+        if (bias != null) {
+            FloatVector b0 = FloatVector.fromArray(S, bias, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bias, bi + L);
+            c00 = c00.add(b0);
+            c01 = c01.add(b1);
+            c10 = c10.add(b0);
+            c11 = c11.add(b1);
+            c20 = c20.add(b0);
+            c21 = c21.add(b1);
+            c30 = c30.add(b0);
+            c31 = c31.add(b1);
+            c40 = c40.add(b0);
+            c41 = c41.add(b1);
+        }
         c00.intoArray(dst, d);
         c01.intoArray(dst, d + L);
         c10.intoArray(dst, d += ldd);
@@ -467,7 +530,7 @@ final class PanamaGemm implements GemmSupport {
      * read at the constant stride NR ({@link #kernelRowAPanel}), otherwise at ldb.
      */
     private static void kernelRowA8(float[] a, int aIdx, int lda, int rows, float[] b, int bIdx, int ldb, int kc,
-                                    float[] dst, int d, int ldd, boolean panel) {
+                                    float[] dst, int d, int ldd, boolean panel, float[] bias, int bi) {
         int a0 = rowIndex(aIdx, lda, rows, 0);
         int a1 = rowIndex(aIdx, lda, rows, 1);
         int a2 = rowIndex(aIdx, lda, rows, 2);
@@ -538,6 +601,28 @@ final class PanamaGemm implements GemmSupport {
                 c70 = x.fma(b0, c70);
                 c71 = x.fma(b1, c71);
             }
+        }
+        // The bias of each column, written out here: a helper method taking the vectors would be past
+        // C2's inlining budget for this method, and they would be allocated.
+        if (bias != null) {
+            FloatVector b0 = FloatVector.fromArray(S, bias, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bias, bi + L);
+            c00 = c00.add(b0);
+            c01 = c01.add(b1);
+            c10 = c10.add(b0);
+            c11 = c11.add(b1);
+            c20 = c20.add(b0);
+            c21 = c21.add(b1);
+            c30 = c30.add(b0);
+            c31 = c31.add(b1);
+            c40 = c40.add(b0);
+            c41 = c41.add(b1);
+            c50 = c50.add(b0);
+            c51 = c51.add(b1);
+            c60 = c60.add(b0);
+            c61 = c61.add(b1);
+            c70 = c70.add(b0);
+            c71 = c71.add(b1);
         }
         c00.intoArray(dst, d);
         c01.intoArray(dst, d + L);
@@ -711,12 +796,13 @@ final class PanamaGemm implements GemmSupport {
 
     /**
      * {@code C = alpha * sum} (beta 0: C is not read) or {@code C = fma(alpha, sum, beta * C)} for the
-     * first {@code rows x cols} sums of a tile (row stride {@code stride}). Whole vectors go through
+     * first {@code rows x cols} sums of a tile (row stride {@code stride}), then plus the bias of each
+     * column from {@code bias[bi]} unless bias is null. Whole vectors go through
      * lanes, the rest element by element with the same operations, so both give identical bits, and
      * so does a kernel writing its sums straight into C when alpha is 1 and beta 0.
      */
     private static void storeTile(float[] tile, int stride, int rows, int cols, float alpha, float betaE,
-                                  float[] c, int cIdx, int ldc) {
+                                  float[] c, int cIdx, int ldc, float[] bias, int bi) {
         FloatVector al = FloatVector.broadcast(S, alpha);
         FloatVector be = FloatVector.broadcast(S, betaE);
         int whole = cols - cols % L;
@@ -726,11 +812,12 @@ final class PanamaGemm implements GemmSupport {
             int j = 0;
             for (; j < whole; j += L) {
                 FloatVector sum = FloatVector.fromArray(S, tile, t + j);
-                (betaE == 0f ? sum.mul(al) : sum.fma(al, FloatVector.fromArray(S, c, row + j).mul(be)))
-                        .intoArray(c, row + j);
+                FloatVector v = betaE == 0f ? sum.mul(al) : sum.fma(al, FloatVector.fromArray(S, c, row + j).mul(be));
+                (bias == null ? v : v.add(FloatVector.fromArray(S, bias, bi + j))).intoArray(c, row + j);
             }
             for (; j < cols; j++) {
-                c[row + j] = betaE == 0f ? tile[t + j] * alpha : Math.fma(tile[t + j], alpha, c[row + j] * betaE);
+                float v = betaE == 0f ? tile[t + j] * alpha : Math.fma(tile[t + j], alpha, c[row + j] * betaE);
+                c[row + j] = bias == null ? v : v + bias[bi + j];
             }
         }
     }

@@ -194,6 +194,11 @@ final class PanamaVectors implements VectorSupport {
 
     @Override
     public void addBias(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx) {
+        addBiasTo(rows, cols, bias, biasOff, x, xOff, ldx);
+    }
+
+    /** {@link #addBias}, for {@code PanamaGemm}'s products that cannot add the bias in their tiles. */
+    static void addBiasTo(int rows, int cols, float[] bias, int biasOff, float[] x, int xOff, int ldx) {
         int bound = SPECIES.loopBound(cols);
         for (int r = 0; r < rows; r++) {
             int row = xOff + r * ldx;
