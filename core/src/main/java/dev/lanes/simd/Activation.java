@@ -45,6 +45,24 @@ public enum Activation {
     HARD_SIGMOID("hard_sigmoid"),
     /** {@code x * hard_sigmoid(x)}, also called hard swish. */
     HARD_SILU("hard_silu"),
+    /** {@code x > 0 ? x : e^x - 1}, Keras' celu at its default alpha 1 (where it is elu). */
+    CELU("celu"),
+    /** {@code log(sigmoid(x)) = -softplus(-x)}. */
+    LOG_SIGMOID("log_sigmoid"),
+    /** {@code min(max(x, -1), 1)}. */
+    HARD_TANH("hard_tanh"),
+    /** {@code x - tanh(x)}. */
+    TANH_SHRINK("tanh_shrink"),
+    /** {@code (x + sqrt(x^2 + 4)) / 2}, Keras' squareplus at its default b = 4. */
+    SQUAREPLUS("squareplus"),
+    /** {@code x - 0.5} above 0.5, {@code x + 0.5} below -0.5, else 0 (Keras' default threshold 0.5). */
+    SOFT_SHRINK("soft_shrink"),
+    /** {@code x} where {@code |x| > 0.5}, else 0 (Keras' default threshold 0.5). */
+    HARD_SHRINK("hard_shrink"),
+    /** 0 for {@code x <= -1}, {@code (x + 1)^2 / 4} for {@code -1 < x < 1}, {@code x} for {@code x >= 1}. */
+    SPARSE_PLUS("sparse_plus"),
+    /** 0 for {@code x <= -1}, {@code (x + 1) / 2} for {@code -1 < x < 1}, 1 for {@code x >= 1}. */
+    SPARSE_SIGMOID("sparse_sigmoid"),
     /** Row-wise {@code e^(x - max) / sum(e^(x - max))}. */
     SOFTMAX("softmax");
 

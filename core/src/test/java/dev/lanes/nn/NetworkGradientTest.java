@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NetworkGradientTest {
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = {"RELU", "TANH", "SIGMOID", "ELU", "SOFTPLUS", "GELU", "LINEAR"})
+    @EnumSource(value = Activation.class, names = {"RELU", "TANH", "SIGMOID", "ELU", "SOFTPLUS", "GELU", "LINEAR", "CELU", "LOG_SIGMOID", "TANH_SHRINK", "SQUAREPLUS"})
     void backwardMatchesFiniteDifferences(Activation hidden) {
         Sequential spec = Sequential.input(5).dense(7, hidden).dense(4, hidden).dense(2);
         Model model = spec.build(3);
@@ -92,7 +92,14 @@ class NetworkGradientTest {
             case SIGMOID:
                 return 1 / (1 + Math.exp(-z));
             case ELU:
+            case CELU:
                 return z > 0 ? z : Math.expm1(z);
+            case LOG_SIGMOID:
+                return Math.min(z, 0) - Math.log1p(Math.exp(-Math.abs(z)));
+            case TANH_SHRINK:
+                return z - Math.tanh(z);
+            case SQUAREPLUS:
+                return (z + Math.sqrt(z * z + 4)) / 2;
             case SOFTPLUS:
                 return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
             case GELU:

@@ -51,6 +51,7 @@ class ActivationKernelsTest {
         Float.MIN_VALUE, -Float.MIN_VALUE, 1e-40f, -1e-40f, 1e-20f, -1e-20f, 1e-7f, -1e-7f, 0.5f, -0.5f,
         20f, -20f, 30f, -30f, 50f, -50f, 100f, -100f,
         -0.7517916f, -1.2784645f, // near the zeros of gelu' and silu'
+        1f, -1f, Math.nextUp(1f), Math.nextDown(-1f), Math.nextUp(0.5f), Math.nextDown(-0.5f), // thresholds
     };
 
     /**
@@ -91,6 +92,16 @@ class ActivationKernelsTest {
         TOL.put(Activation.EXPONENTIAL, new Tol(1, 0, 2, 0));
         TOL.put(Activation.HARD_SIGMOID, new Tol(2, 0, 1, 0));
         TOL.put(Activation.HARD_SILU, new Tol(3, 0, 2, 0));
+        TOL.put(Activation.CELU, TOL.get(Activation.ELU));
+        TOL.put(Activation.LOG_SIGMOID, new Tol(3, 0, 3, 0));
+        TOL.put(Activation.HARD_TANH, new Tol(0, 0, 0, 0));
+        // x - tanh(x) cancels near 0: the lanes are within tanh's own error, a few ulps of x
+        TOL.put(Activation.TANH_SHRINK, new Tol(3, 6, 7, 0));
+        TOL.put(Activation.SQUAREPLUS, new Tol(3, 0, 4, 1));
+        TOL.put(Activation.SOFT_SHRINK, new Tol(0, 0, 0, 0));
+        TOL.put(Activation.HARD_SHRINK, new Tol(0, 0, 0, 0));
+        TOL.put(Activation.SPARSE_PLUS, new Tol(2, 0, 2, 0));
+        TOL.put(Activation.SPARSE_SIGMOID, new Tol(1, 0, 0, 0));
     }
 
     static ActivationSupport provider(String name) {
@@ -215,14 +226,15 @@ class ActivationKernelsTest {
         }
     }
 
-    /** Points in [-20, 20] at least 1e-3 away from every kink (0, +-3, 6). */
+    /** Points in [-20, 20] at least 1e-3 away from every kink (0, +-0.5, +-1, +-3, 6). */
     static double[] smoothPoints(Random rnd, int count) {
         double[] pts = new double[count];
         for (int i = 0; i < count; i++) {
             double v;
             do {
                 v = rnd.nextDouble() * 40 - 20;
-            } while (Math.abs(v) < 1e-3 || Math.abs(Math.abs(v) - 3) < 1e-3 || Math.abs(v - 6) < 1e-3);
+            } while (Math.abs(v) < 1e-3 || Math.abs(Math.abs(v) - 0.5) < 1e-3 || Math.abs(Math.abs(v) - 1) < 1e-3
+                    || Math.abs(Math.abs(v) - 3) < 1e-3 || Math.abs(v - 6) < 1e-3);
             pts[i] = v;
         }
         return pts;
@@ -467,6 +479,15 @@ class ActivationKernelsTest {
         LIMITS.put(Activation.EXPONENTIAL, new float[] {inf, 0, inf, 0});
         LIMITS.put(Activation.HARD_SIGMOID, new float[] {1, 0, 0, 0});
         LIMITS.put(Activation.HARD_SILU, new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.CELU, LIMITS.get(Activation.ELU));
+        LIMITS.put(Activation.LOG_SIGMOID, new float[] {0, -inf, 0, 1});
+        LIMITS.put(Activation.HARD_TANH, new float[] {1, -1, 0, 0});
+        LIMITS.put(Activation.TANH_SHRINK, new float[] {inf, -inf, 1, 1});
+        LIMITS.put(Activation.SQUAREPLUS, new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.SOFT_SHRINK, new float[] {inf, -inf, 1, 1});
+        LIMITS.put(Activation.HARD_SHRINK, new float[] {inf, -inf, 1, 1});
+        LIMITS.put(Activation.SPARSE_PLUS, new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.SPARSE_SIGMOID, new float[] {1, 0, 0, 0});
     }
 
     @ParameterizedTest(name = "{0} {1}")

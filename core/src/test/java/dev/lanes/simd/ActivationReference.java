@@ -4,7 +4,8 @@ package dev.lanes.simd;
  * Double-precision reference for every activation and its derivative, written from the textbook
  * formulas independently of the kernels (own erfc, own stable forms), so that a shared mistake is
  * unlikely. Derivatives at kinks follow TensorFlow (relu'(0) = 0, leaky_relu'(0) = 0.2, relu6' = 1 on
- * (0, 6) only, hard_sigmoid' = 1/6 on (-3, 3) only, elu/selu use e^x at 0).
+ * (0, 6) only, hard_sigmoid' = 1/6 on (-3, 3) only, elu/selu use e^x at 0); at the thresholds of
+ * hard_tanh, the shrinks and the sparse functions the derivative is that of the outer piece.
  */
 final class ActivationReference {
 
@@ -36,6 +37,16 @@ final class ActivationReference {
             case EXPONENTIAL: return Math.exp(x);
             case HARD_SIGMOID: return hardSigmoid(x);
             case HARD_SILU: return x * hardSigmoid(x);
+            case CELU: return x > 0 ? x : Math.expm1(x);
+            case LOG_SIGMOID: return -softplus(-x);
+            case HARD_TANH: return Math.max(-1, Math.min(1, x));
+            // x^3/3 - 2x^5/15 near 0, where the difference cancels in double too
+            case TANH_SHRINK: return Math.abs(x) < 1e-3 ? x * x * x / 3 - 2 * Math.pow(x, 5) / 15 : x - Math.tanh(x);
+            case SQUAREPLUS: return (x + Math.sqrt(x * x + 4)) / 2;
+            case SOFT_SHRINK: return x > 0.5 ? x - 0.5 : x < -0.5 ? x + 0.5 : 0;
+            case HARD_SHRINK: return Math.abs(x) > 0.5 ? x : 0;
+            case SPARSE_PLUS: return x <= -1 ? 0 : x >= 1 ? x : 0.25 * (x + 1) * (x + 1);
+            case SPARSE_SIGMOID: return x <= -1 ? 0 : x >= 1 ? 1 : 0.5 * (x + 1);
             default: throw new IllegalArgumentException(f.toString());
         }
     }
@@ -65,6 +76,15 @@ final class ActivationReference {
             case EXPONENTIAL: return Math.exp(x);
             case HARD_SIGMOID: return x > -3 && x < 3 ? 1.0 / 6 : 0;
             case HARD_SILU: return x <= -3 ? 0 : x >= 3 ? 1 : x / 3 + 0.5;
+            case CELU: return x > 0 ? 1 : Math.exp(x);
+            case LOG_SIGMOID: return sigmoid(-x);
+            case HARD_TANH: return Math.abs(x) < 1 ? 1 : 0;
+            case TANH_SHRINK: return Math.tanh(x) * Math.tanh(x);
+            case SQUAREPLUS: return 0.5 * (1 + x / Math.sqrt(x * x + 4));
+            case SOFT_SHRINK:
+            case HARD_SHRINK: return Math.abs(x) > 0.5 ? 1 : 0;
+            case SPARSE_PLUS: return x <= -1 ? 0 : x >= 1 ? 1 : 0.5 * (x + 1);
+            case SPARSE_SIGMOID: return Math.abs(x) < 1 ? 0.5 : 0;
             default: throw new IllegalArgumentException(f.toString());
         }
     }

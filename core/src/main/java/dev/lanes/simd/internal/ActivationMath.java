@@ -23,6 +23,10 @@ public final class ActivationMath {
 
     /** Keras' leaky_relu default negative slope. */
     public static final float LEAKY_SLOPE = 0.2f;
+    /** Keras' default threshold of soft_shrink and hard_shrink. */
+    public static final float SHRINK_THRESHOLD = 0.5f;
+    /** Keras' default smoothness b of squareplus. */
+    public static final float SQUAREPLUS_B = 4f;
     /** SELU alpha, as in Keras. */
     public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
     /** SELU scale, as in Keras. */
@@ -193,6 +197,64 @@ public final class ActivationMath {
         return (float) (noNegInf(x) * (Math.min(Math.max(x + 3.0, 0.0), 6.0) / 6.0));
     }
 
+    /** {@code min(x, 0) - log(1 + e^-|x|)}: log(sigmoid(x)) without overflow or cancellation. */
+    public static float logSigmoid(float x) {
+        return (float) (Math.min(x, 0.0) - Math.log1p(Math.exp(-Math.abs((double) x))));
+    }
+
+    /** {@code min(max(x, -1), 1)}. */
+    public static float hardTanh(float x) {
+        return Math.min(Math.max(x, -1f), 1f);
+    }
+
+    /** {@code x - tanh(x)}; near 0, where the difference cancels, its series to x^11. */
+    public static float tanhShrink(float x) {
+        double d = x;
+        if (Math.abs(d) < 0.1) {
+            double x2 = d * d;
+            return (float) (d * x2 * (1.0 / 3 - x2 * (2.0 / 15 - x2 * (17.0 / 315 - x2 * (62.0 / 2835
+                    - x2 * (1382.0 / 155925))))));
+        }
+        return (float) (d - Math.tanh(d));
+    }
+
+    /**
+     * {@code (x + sqrt(x^2 + b)) / 2} as {@code max(x, 0) + q} with {@code q = (b/2) / (sqrt(x^2 + b) + |x|)},
+     * which is the value at -|x| and does not cancel for negative x.
+     */
+    public static float squareplus(float x) {
+        double d = x;
+        return (float) (Math.max(d, 0.0) + squareplusQ(d));
+    }
+
+    private static double squareplusQ(double x) {
+        return SQUAREPLUS_B / 2.0 / (Math.sqrt(x * x + SQUAREPLUS_B) + Math.abs(x));
+    }
+
+    /** {@code x - t} above the threshold t, {@code x + t} below -t, 0 between. */
+    public static float softShrink(float x) {
+        float t = SHRINK_THRESHOLD;
+        return x > t ? x - t : x < -t ? x + t : Math.abs(x) <= t ? 0f : x;
+    }
+
+    /** {@code x} beyond the threshold t in magnitude, 0 within it. */
+    public static float hardShrink(float x) {
+        return Math.abs(x) <= SHRINK_THRESHOLD ? 0f : x;
+    }
+
+    /** 0 for {@code x <= -1}, {@code (x + 1)^2 / 4} between, {@code x} for {@code x >= 1}. */
+    public static float sparsePlus(float x) {
+        if (x <= -1) {
+            return 0f;
+        }
+        return x >= 1 || x != x ? x : (float) ((x + 1.0) * (x + 1.0) / 4.0);
+    }
+
+    /** 0 for {@code x <= -1}, {@code (x + 1) / 2} between, 1 for {@code x >= 1}. */
+    public static float sparseSigmoid(float x) {
+        return x <= -1 ? 0f : x >= 1 ? 1f : (float) ((x + 1.0) / 2.0);
+    }
+
     // ---- derivatives f'(x); y = f(x) where a derivative is cheaper from the output ----
 
     /** 1 for {@code x > 0}, 0 for {@code x <= 0}. */
@@ -295,6 +357,45 @@ public final class ActivationMath {
     /** 0 for {@code x <= -3}, 1 for {@code x >= 3}, else {@code x/3 + 1/2}. */
     public static float hardSiluGrad(float x) {
         return x <= -3 ? 0f : x >= 3 ? 1f : (float) ((x + 1.5) / 3.0);
+    }
+
+    /** {@code sigmoid(-x) = 1 / (1 + e^x)}. */
+    public static float logSigmoidGrad(float x) {
+        return sigmoid(-x);
+    }
+
+    /** 1 for {@code -1 < x < 1}, 0 outside. */
+    public static float hardTanhGrad(float x) {
+        return x > -1 && x < 1 ? 1f : x <= -1 || x >= 1 ? 0f : x;
+    }
+
+    /** {@code tanh(x)^2}. */
+    public static float tanhShrinkGrad(float x) {
+        double t = Math.tanh(x);
+        return (float) (t * t);
+    }
+
+    /** {@code (1 + x / sqrt(x^2 + b)) / 2}: {@code q / s} for negative x and {@code 1 - q / s} otherwise, with q as in squareplus. */
+    public static float squareplusGrad(float x) {
+        double d = x;
+        double u = squareplusQ(d) / Math.sqrt(d * d + SQUAREPLUS_B);
+        return (float) (d < 0 ? u : d >= 0 ? 1.0 - u : d);
+    }
+
+    /** 1 beyond the threshold in magnitude, 0 within: soft_shrink and hard_shrink alike. */
+    public static float shrinkGrad(float x) {
+        float a = Math.abs(x);
+        return a > SHRINK_THRESHOLD ? 1f : a <= SHRINK_THRESHOLD ? 0f : x;
+    }
+
+    /** 0 for {@code x <= -1}, {@code (x + 1) / 2} between, 1 for {@code x >= 1}. */
+    public static float sparsePlusGrad(float x) {
+        return sparseSigmoid(x);
+    }
+
+    /** 1/2 for {@code -1 < x < 1}, 0 outside. */
+    public static float sparseSigmoidGrad(float x) {
+        return x > -1 && x < 1 ? 0.5f : x <= -1 || x >= 1 ? 0f : x;
     }
 
     private static double clampFinite(float x) {

@@ -42,6 +42,7 @@ final class ScalarActivations implements ActivationSupport {
                 }
                 return;
             case ELU:
+            case CELU:
                 for (int i = 0; i < n; i++) {
                     out[outOff + i] = ActivationMath.elu(x[xOff + i]);
                 }
@@ -106,6 +107,46 @@ final class ScalarActivations implements ActivationSupport {
                     out[outOff + i] = ActivationMath.hardSilu(x[xOff + i]);
                 }
                 return;
+            case LOG_SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.logSigmoid(x[xOff + i]);
+                }
+                return;
+            case HARD_TANH:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.hardTanh(x[xOff + i]);
+                }
+                return;
+            case TANH_SHRINK:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.tanhShrink(x[xOff + i]);
+                }
+                return;
+            case SQUAREPLUS:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.squareplus(x[xOff + i]);
+                }
+                return;
+            case SOFT_SHRINK:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.softShrink(x[xOff + i]);
+                }
+                return;
+            case HARD_SHRINK:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.hardShrink(x[xOff + i]);
+                }
+                return;
+            case SPARSE_PLUS:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.sparsePlus(x[xOff + i]);
+                }
+                return;
+            case SPARSE_SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.sparseSigmoid(x[xOff + i]);
+                }
+                return;
             default:
                 throw new AssertionError(f);
         }
@@ -141,6 +182,7 @@ final class ScalarActivations implements ActivationSupport {
                 }
                 return;
             case ELU:
+            case CELU:
                 for (int i = 0; i < n; i++) {
                     gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.eluGrad(x[xOff + i]);
                 }
@@ -203,6 +245,46 @@ final class ScalarActivations implements ActivationSupport {
             case HARD_SILU:
                 for (int i = 0; i < n; i++) {
                     gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.hardSiluGrad(x[xOff + i]);
+                }
+                return;
+            case LOG_SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.logSigmoidGrad(x[xOff + i]);
+                }
+                return;
+            case HARD_TANH:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.hardTanhGrad(x[xOff + i]);
+                }
+                return;
+            case TANH_SHRINK:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.tanhShrinkGrad(x[xOff + i]);
+                }
+                return;
+            case SQUAREPLUS:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.squareplusGrad(x[xOff + i]);
+                }
+                return;
+            case SOFT_SHRINK:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.shrinkGrad(x[xOff + i]);
+                }
+                return;
+            case HARD_SHRINK:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.shrinkGrad(x[xOff + i]);
+                }
+                return;
+            case SPARSE_PLUS:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.sparsePlusGrad(x[xOff + i]);
+                }
+                return;
+            case SPARSE_SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.sparseSigmoidGrad(x[xOff + i]);
                 }
                 return;
             default:

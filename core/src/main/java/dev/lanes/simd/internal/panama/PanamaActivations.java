@@ -37,6 +37,8 @@ final class PanamaActivations implements ActivationSupport {
      * the derivative clamps x there so that u^3 stays finite.
      */
     private static final float GELU_TANH_CLAMP = 30f;
+    private static final float SHRINK = ActivationMath.SHRINK_THRESHOLD;
+    private static final float SQUAREPLUS_B = ActivationMath.SQUAREPLUS_B;
 
     @Override
     public void forward(Activation f, int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
@@ -48,7 +50,8 @@ final class PanamaActivations implements ActivationSupport {
             case RELU: relu(n, x, xOff, out, outOff); return;
             case LEAKY_RELU: leakyRelu(n, x, xOff, out, outOff); return;
             case RELU6: relu6(n, x, xOff, out, outOff); return;
-            case ELU: elu(n, x, xOff, out, outOff); return;
+            case ELU:
+            case CELU: elu(n, x, xOff, out, outOff); return;
             case SELU: selu(n, x, xOff, out, outOff); return;
             case SIGMOID: sigmoid(n, x, xOff, out, outOff); return;
             case TANH: tanh(n, x, xOff, out, outOff); return;
@@ -61,6 +64,14 @@ final class PanamaActivations implements ActivationSupport {
             case EXPONENTIAL: exponential(n, x, xOff, out, outOff); return;
             case HARD_SIGMOID: hardSigmoid(n, x, xOff, out, outOff); return;
             case HARD_SILU: hardSilu(n, x, xOff, out, outOff); return;
+            case LOG_SIGMOID: logSigmoid(n, x, xOff, out, outOff); return;
+            case HARD_TANH: hardTanh(n, x, xOff, out, outOff); return;
+            case TANH_SHRINK: tanhShrink(n, x, xOff, out, outOff); return;
+            case SQUAREPLUS: squareplus(n, x, xOff, out, outOff); return;
+            case SOFT_SHRINK: softShrink(n, x, xOff, out, outOff); return;
+            case HARD_SHRINK: hardShrink(n, x, xOff, out, outOff); return;
+            case SPARSE_PLUS: sparsePlus(n, x, xOff, out, outOff); return;
+            case SPARSE_SIGMOID: sparseSigmoid(n, x, xOff, out, outOff); return;
             case SOFTMAX:
                 for (int r = 0; r < rows; r++) {
                     softmaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
@@ -82,7 +93,8 @@ final class PanamaActivations implements ActivationSupport {
             case RELU: reluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case LEAKY_RELU: leakyReluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case RELU6: relu6Grad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
-            case ELU: eluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case ELU:
+            case CELU: eluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case SELU: seluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case SIGMOID: sigmoidGrad(n, y, yOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case TANH: tanhGrad(n, y, yOff, gradOut, gradOutOff, gradIn, gradInOff); return;
@@ -95,6 +107,14 @@ final class PanamaActivations implements ActivationSupport {
             case EXPONENTIAL: exponentialGrad(n, y, yOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case HARD_SIGMOID: hardSigmoidGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case HARD_SILU: hardSiluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case LOG_SIGMOID: logSigmoidGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case HARD_TANH: hardTanhGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case TANH_SHRINK: tanhShrinkGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SQUAREPLUS: squareplusGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SOFT_SHRINK:
+            case HARD_SHRINK: shrinkGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SPARSE_PLUS: sparsePlusGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SPARSE_SIGMOID: sparseSigmoidGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case SOFTMAX:
                 for (int r = 0; r < rows; r++) {
                     softmaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
@@ -125,6 +145,16 @@ final class PanamaActivations implements ActivationSupport {
     /** {@code relu6(v + 3) / 6}, the Keras 3 hard sigmoid. */
     private static FloatVector hardSigmoidOf(FloatVector v) {
         return v.add(3f).max(0f).min(6f).mul(1f / 6f);
+    }
+
+    /** {@code (b/2) / (sqrt(x^2 + b) + |x|)}: squareplus at -|x|, see {@code ActivationMath.squareplus}. */
+    private static FloatVector squareplusQ(FloatVector v) {
+        return FloatVector.broadcast(S, SQUAREPLUS_B / 2f).div(v.mul(v).add(SQUAREPLUS_B).sqrt().add(v.abs()));
+    }
+
+    /** 0 for {@code x <= -1}, {@code (x + 1) / 2} between, 1 for {@code x >= 1}; NaN stays NaN. */
+    private static FloatVector sparseSigmoidOf(FloatVector v) {
+        return v.add(1f).mul(0.5f).blend(0f, v.compare(VectorOperators.LE, -1f)).blend(1f, v.compare(VectorOperators.GE, 1f));
     }
 
     // ---- forward kernels ----
@@ -348,6 +378,98 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
+    private static void logSigmoid(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.min(0f).sub(LaneMath.log1pUnit(LaneMath.exp(v.abs().neg()))).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.logSigmoid(x[xo + i]);
+        }
+    }
+
+    private static void hardTanh(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.max(-1f).min(1f).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.hardTanh(x[xo + i]);
+        }
+    }
+
+    private static void tanhShrink(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            // cancels near 0, to within tanh's error (a few ulps of x)
+            v.sub(LaneMath.tanh(v)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.tanhShrink(x[xo + i]);
+        }
+    }
+
+    private static void squareplus(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.max(0f).add(squareplusQ(v)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.squareplus(x[xo + i]);
+        }
+    }
+
+    private static void softShrink(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector a = v.abs();
+            v.blend(v.sub(SHRINK), v.compare(VectorOperators.GT, SHRINK)).blend(v.add(SHRINK), v.compare(VectorOperators.LT, -SHRINK))
+                    .blend(0f, a.compare(VectorOperators.LE, SHRINK)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.softShrink(x[xo + i]);
+        }
+    }
+
+    private static void hardShrink(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.blend(0f, v.abs().compare(VectorOperators.LE, SHRINK)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.hardShrink(x[xo + i]);
+        }
+    }
+
+    private static void sparsePlus(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector w = v.add(1f);
+            w.mul(w).mul(0.25f).blend(0f, v.compare(VectorOperators.LE, -1f)).blend(v, v.compare(VectorOperators.GE, 1f)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.sparsePlus(x[xo + i]);
+        }
+    }
+
+    private static void sparseSigmoid(int n, float[] x, int xo, float[] out, int oo) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            sparseSigmoidOf(v).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.sparseSigmoid(x[xo + i]);
+        }
+    }
+
     // ---- backward kernels: gradIn = gradOut * f'(x); gradIn may be gradOut (same offset) ----
 
     private static void reluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
@@ -548,6 +670,96 @@ final class PanamaActivations implements ActivationSupport {
         }
         for (; i < n; i++) {
             gi[gio + i] = g[go + i] * ActivationMath.hardSiluGrad(x[xo + i]);
+        }
+    }
+
+    private static void logSigmoidGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector d = LaneMath.sigmoid(v.neg());
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.logSigmoidGrad(x[xo + i]);
+        }
+    }
+
+    private static void hardTanhGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector d = v.blend(1f, v.compare(VectorOperators.GT, -1f).and(v.compare(VectorOperators.LT, 1f)))
+                    .blend(0f, v.compare(VectorOperators.LE, -1f).or(v.compare(VectorOperators.GE, 1f)));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.hardTanhGrad(x[xo + i]);
+        }
+    }
+
+    private static void tanhShrinkGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector t = LaneMath.tanh(v);
+            FloatVector d = t.mul(t);
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.tanhShrinkGrad(x[xo + i]);
+        }
+    }
+
+    private static void squareplusGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            // q / s for x < 0 and 1 - q / s otherwise: (1 + x / s) / 2 without cancellation
+            FloatVector u = squareplusQ(v).div(v.mul(v).add(SQUAREPLUS_B).sqrt());
+            FloatVector d = v.blend(u, v.compare(VectorOperators.LT, 0f)).blend(one().sub(u), v.compare(VectorOperators.GE, 0f));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.squareplusGrad(x[xo + i]);
+        }
+    }
+
+    private static void shrinkGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector a = v.abs();
+            FloatVector d = v.blend(1f, a.compare(VectorOperators.GT, SHRINK)).blend(0f, a.compare(VectorOperators.LE, SHRINK));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.shrinkGrad(x[xo + i]);
+        }
+    }
+
+    private static void sparsePlusGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector d = sparseSigmoidOf(v);
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.sparsePlusGrad(x[xo + i]);
+        }
+    }
+
+    private static void sparseSigmoidGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector d = v.blend(0.5f, v.compare(VectorOperators.GT, -1f).and(v.compare(VectorOperators.LT, 1f)))
+                    .blend(0f, v.compare(VectorOperators.LE, -1f).or(v.compare(VectorOperators.GE, 1f)));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.sparseSigmoidGrad(x[xo + i]);
         }
     }
 
