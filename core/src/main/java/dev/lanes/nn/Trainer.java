@@ -3,6 +3,8 @@ package dev.lanes.nn;
 import dev.lanes.base.Matrix;
 import dev.lanes.base.Rng;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -198,5 +200,10 @@ final class Trainer implements TrainingControl {
     @Override
     public void restoreWeights(float[] weights) {
         System.arraycopy(weights, 0, model.params, 0, model.params.length);
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        model.save(file);
     }
 }

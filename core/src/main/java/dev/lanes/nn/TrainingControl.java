@@ -1,5 +1,8 @@
 package dev.lanes.nn;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 /** What a {@link Callback} may do to the fit it watches. */
 public interface TrainingControl {
 
@@ -21,4 +24,11 @@ public interface TrainingControl {
 
     /** Restores weights earlier taken with {@link #copyWeights()}. */
     void restoreWeights(float[] weights);
+
+    /**
+     * Writes the model with its weights after this epoch to {@code file}, as {@link Model#save} does.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    void save(Path file) throws IOException;
 }

@@ -340,5 +340,10 @@ class ModelTest {
         public void restoreWeights(float[] w) {
             restored = w.clone();
         }
+
+        @Override
+        public void save(java.nio.file.Path file) {
+            throw new UnsupportedOperationException("not in these tests");
+        }
     }
 }
