@@ -5,5 +5,6 @@ def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/nn/grid
 assert json.best_index == null && json.best_scores == [:]
 assert json.refit.model == null
 assert !new File(basedir, 'target/nn/best-model.lanes').exists()
+assert !new File(basedir, 'target/nn/best-model.onnx').exists()
 assert new File(basedir, 'target/nn/report.html').text.contains('No candidate has a score')
 true

@@ -116,4 +116,10 @@ assert model.scalers().get().featureNames() == json.dataset.features
 def row = dev.lanes.base.Matrix.wrap(1, 6, [0.5f, 2.0f, Float.NaN, 0f, 1f, 0f] as float[])
 def predicted = model.predictRaw(row).toArray()[0]
 assert Float.isFinite(predicted) && predicted > -50 && predicted < 50
+
+// best-model.onnx is the same network as an ONNX graph on raw features (run in ONNX Runtime by lanes-onnx's tests).
+def onnx = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(new File(out, 'best-model.onnx').bytes)
+def meta = onnx.metadataPropsList.collectEntries { [(it.key): it.value] }
+assert meta['lanes.features'] == json.dataset.features.join(',')
+assert onnx.graph.getInput(0).name == 'features' && onnx.graph.getOutput(0).name == 'prediction'
 true

@@ -1,4 +1,4 @@
-['gridsearch.json', 'gridsearch.csv', 'report.html', 'best-model.lanes'].each { name ->
+['gridsearch.json', 'gridsearch.csv', 'report.html', 'best-model.lanes', 'best-model.onnx'].each { name ->
     def one = new File(basedir, 'target/one-thread/' + name).bytes
     def two = new File(basedir, 'target/two-threads/' + name).bytes
     assert one.length > 0

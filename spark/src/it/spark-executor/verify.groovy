@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-['gridsearch.json', 'gridsearch.csv', 'report.html', 'best-model.lanes', 'summary.md', 'TEST-nn-gate.xml'].each { name ->
+['gridsearch.json', 'gridsearch.csv', 'report.html', 'best-model.lanes', 'best-model.onnx', 'summary.md', 'TEST-nn-gate.xml'].each { name ->
     def local = new File(basedir, 'target/local/' + name).bytes
     def spark = new File(basedir, 'target/spark/' + name).bytes
     assert local.length > 0

@@ -450,7 +450,7 @@ public class GridSearchMojo extends AbstractMojo {
         }
         getLog().info("Reports: " + JobFactory.shown(out.toAbsolutePath().resolve(OutputFiles.HTML), basedir) + ", "
                 + OutputFiles.RESULTS + ", " + OutputFiles.CSV + ", " + OutputFiles.TIMINGS
-                + (Files.isRegularFile(out.resolve(OutputFiles.MODEL)) ? ", " + OutputFiles.MODEL
+                + (Files.isRegularFile(out.resolve(OutputFiles.MODEL)) ? ", " + OutputFiles.MODEL + ", " + OutputFiles.ONNX
                 : outcome.bestIndex().isEmpty() ? " (no model: no candidate has a score)" : " (no model: the refit failed)"));
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The files of the output directory ({@code target/nn/} by default) and which of them are reproducible.
  *
- * <p>{@link #RESULTS}, {@link #CSV}, {@link #HTML} and {@link #MODEL} depend only on the data, the
+ * <p>{@link #RESULTS}, {@link #CSV}, {@link #HTML}, {@link #MODEL} and {@link #ONNX} depend only on the data, the
  * configuration, the JDK and the SIMD kernels: the same seed, data and grid give the same bytes whatever
  * the parallelism. {@link #TIMINGS} holds everything measured by the clock. {@link #JOB} is the worker's
  * input and {@link #FINGERPRINT} the up-to-date check's record.
@@ -28,6 +28,8 @@ public final class OutputFiles {
     public static final String HTML = "report.html";
     /** The best candidate refitted on all rows, with its scalers. */
     public static final String MODEL = "best-model.lanes";
+    /** {@link #MODEL} as an ONNX graph that takes raw features and gives the target in its units. */
+    public static final String ONNX = "best-model.onnx";
     /** Wall-clock times and the parallelism. */
     public static final String TIMINGS = "timings.json";
     /** What the worker was asked to do. */
@@ -35,10 +37,10 @@ public final class OutputFiles {
     /** What the last complete run was computed from. */
     public static final String FINGERPRINT = "fingerprint.txt";
 
-    /** The files a complete run leaves, besides the model (absent when the refit failed). */
+    /** The files a complete run leaves, besides the two models (absent when the refit failed). */
     public static final List<String> REQUIRED = List.of(RESULTS, CSV, HTML, TIMINGS);
     /** Every file of a run that is moved from the staging directory into the output directory. */
-    public static final List<String> PUBLISHED = List.of(JOB, RESULTS, CSV, HTML, MODEL, TIMINGS);
+    public static final List<String> PUBLISHED = List.of(JOB, RESULTS, CSV, HTML, MODEL, ONNX, TIMINGS);
 
     private static final String STAGING = ".staging";
 

@@ -4,6 +4,8 @@ import dev.lanes.maven.job.Job;
 import dev.lanes.maven.job.Json;
 import dev.lanes.maven.job.OutputFiles;
 import dev.lanes.maven.job.Sha256;
+import dev.lanes.nn.Model;
+import dev.lanes.onnx.OnnxExport;
 import dev.lanes.tune.FittedModel;
 import dev.lanes.tune.SearchResult;
 
@@ -19,14 +21,16 @@ public final class Reports {
     private Reports() {
     }
 
-    /** Writes the model, gridsearch.json, gridsearch.csv, report.html and timings.json. */
+    /** Writes the model (best-model.lanes and .onnx), gridsearch.json, gridsearch.csv, report.html and timings.json. */
     public static void write(Job job, CompletedSearch outcome, Path dir) throws IOException {
         Optional<String> model = Optional.empty();
         Optional<FittedModel> refit = outcome.result().refit();
         if (refit.isPresent()) {
             FittedModel f = refit.get();
             // The scalers travel with the model, so Model.load(..).predictRaw(..) works on raw columns.
-            f.model().withScalers(f.preprocessing().toScalers(outcome.data())).save(dir.resolve(OutputFiles.MODEL));
+            Model best = f.model().withScalers(f.preprocessing().toScalers(outcome.data()));
+            best.save(dir.resolve(OutputFiles.MODEL));
+            OnnxExport.write(best, dir.resolve(OutputFiles.ONNX));
             model = Optional.of(OutputFiles.MODEL);
         }
         String sha256 = Sha256.ofFile(Path.of(job.data().file()));

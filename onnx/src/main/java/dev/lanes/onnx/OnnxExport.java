@@ -1,0 +1,195 @@
+package dev.lanes.onnx;
+
+import ai.onnx.proto.OnnxMl;
+import dev.lanes.base.Scalers;
+import dev.lanes.nn.Dense;
+import dev.lanes.nn.Dropout;
+import dev.lanes.nn.Layer;
+import dev.lanes.nn.Model;
+import dev.lanes.simd.Activation;
+import dev.lanes.simd.internal.ActivationMath;
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXPlaceholder;
+import org.tribuo.util.onnx.ONNXRef;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained model as an ONNX graph (opset 13) that takes raw features and gives the target in its own
+ * units, so that a service in any language runs it with ONNX Runtime:
+ * <ul>
+ *   <li>input {@value #INPUT}: float32 {@code [rows, features]}, the features of
+ *       {@link Scalers#featureNames()} in that order (a category is one column per category, 1 or 0, as
+ *       {@code Dataset.features()} has them); a missing value is NaN;</li>
+ *   <li>missing values take the scalers' fill value, then each feature {@code v * scale + shift};</li>
+ *   <li>each dense layer {@code MatMul} and {@code Add} of its kernel and bias, then its activation in
+ *       ONNX operators (dropout is the identity at inference);</li>
+ *   <li>output {@value #OUTPUT}: float32 {@code [rows, outputs]}, {@code output * unit + origin}, what
+ *       {@link Model#predictRaw(dev.lanes.base.Matrix)} gives.</li>
+ * </ul>
+ * The feature names and the target's name are in the model's metadata ({@code lanes.features},
+ * {@code lanes.target}). Every activation and layer Lanes has can be exported.
+ */
+public final class OnnxExport {
+
+    /** Name of the graph's input. */
+    public static final String INPUT = "features";
+    /** Name of the graph's output. */
+    public static final String OUTPUT = "prediction";
+    /** ONNX's IR version 7, the one of opset 13. */
+    private static final long IR_VERSION = 7;
+
+    private OnnxExport() {
+    }
+
+    /**
+     * Writes {@code model} as an ONNX file.
+     *
+     * @throws IllegalArgumentException when the model has no scalers ({@link Model#withScalers})
+     * @throws IOException              when the file cannot be written
+     */
+    public static void write(Model model, Path file) throws IOException {
+        OnnxMl.ModelProto proto = toOnnx(model);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            proto.writeTo(out);
+        }
+    }
+
+    /**
+     * The ONNX model of {@code model}.
+     *
+     * @throws IllegalArgumentException when the model has no scalers ({@link Model#withScalers})
+     */
+    public static OnnxMl.ModelProto toOnnx(Model model) {
+        Scalers scalers = model.scalers().orElseThrow(() -> new IllegalArgumentException(
+                "ONNX export needs the model's scalers (Model.withScalers): the graph takes raw features"));
+        Graph g = new Graph();
+        int features = scalers.fill().length;
+        ONNXPlaceholder input = g.ctx.floatInput(INPUT, features);
+        ONNXRef<?> missing = input.apply(OnnxOp.IS_NAN);
+        ONNXRef<?> h = missing.apply(ONNXOperators.WHERE, List.of(g.ctx.array("fill", scalers.fill()), input))
+                .apply(ONNXOperators.MUL, g.ctx.array("scale", scalers.scale()))
+                .apply(ONNXOperators.ADD, g.ctx.array("shift", scalers.shift()));
+        float[] weights = model.weights();
+        int offset = 0;
+        int in = features;
+        int layer = 0;
+        for (Layer l : model.spec().layers()) {
+            if (l instanceof Dropout) {
+                continue;
+            }
+            Dense d = (Dense) l;
+            int out = d.units();
+            int kernelAt = offset;
+            int n = in;
+            h = h.apply(OnnxOp.MAT_MUL, g.ctx.floatTensor("dense_" + layer + "_kernel", List.of(n, out),
+                    b -> b.put(weights, kernelAt, n * out)));
+            offset += in * out;
+            float[] bias = new float[out];
+            System.arraycopy(weights, offset, bias, 0, out);
+            offset += out;
+            h = g.activation(d.activation(), h.apply(ONNXOperators.ADD, g.ctx.array("dense_" + layer + "_bias", bias)));
+            in = out;
+            layer++;
+        }
+        h = h.apply(ONNXOperators.MUL, g.ctx.constant("target_unit", (float) scalers.targetUnit()))
+                .apply(ONNXOperators.ADD, g.ctx.constant("target_origin", (float) scalers.targetOrigin()));
+        h.assignTo(g.ctx.floatOutput(OUTPUT, in));
+        g.ctx.setName("lanes");
+        return OnnxMl.ModelProto.newBuilder()
+                .setIrVersion(IR_VERSION)
+                .addOpsetImport(ONNXOperators.getOpsetProto())
+                .setProducerName("Lanes")
+                .setGraph(g.ctx.buildGraph())
+                .addMetadataProps(property("lanes.features", String.join(",", scalers.featureNames())))
+                .addMetadataProps(property("lanes.target", scalers.targetName()))
+                .build();
+    }
+
+    private static OnnxMl.StringStringEntryProto property(String key, String value) {
+        return OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
+    }
+
+    /** The graph being built, with a counter that keeps the names of its constants distinct. */
+    private static final class Graph {
+        final ONNXContext ctx = new ONNXContext();
+        private int constants;
+
+        ONNXRef<?> constant(float value) {
+            return ctx.constant("c" + constants++, value);
+        }
+
+        /** {@code f(h)} in ONNX operators, with the constants of Lanes' own kernels. */
+        ONNXRef<?> activation(Activation f, ONNXRef<?> h) {
+            switch (f) {
+                case LINEAR: return h;
+                case RELU: return h.apply(OnnxOp.RELU);
+                case LEAKY_RELU: return h.apply(OnnxOp.LEAKY_RELU, Map.of("alpha", ActivationMath.LEAKY_SLOPE));
+                case RELU6: return clip(h, 0f, 6f);
+                case ELU:
+                case CELU: return h.apply(OnnxOp.ELU, Map.of("alpha", 1f));
+                case SELU: return h.apply(OnnxOp.SELU, Map.of("alpha", (float) ActivationMath.SELU_ALPHA, "gamma", (float) ActivationMath.SELU_SCALE));
+                case SIGMOID: return h.apply(ONNXOperators.SIGMOID);
+                case TANH: return h.apply(OnnxOp.TANH);
+                case SOFTPLUS: return h.apply(OnnxOp.SOFTPLUS);
+                case SOFTSIGN: return h.apply(OnnxOp.SOFTSIGN);
+                case SILU: return h.apply(ONNXOperators.MUL, h.apply(ONNXOperators.SIGMOID));
+                case GELU: {
+                    // 0.5 x (1 + erf(x / sqrt 2))
+                    ONNXRef<?> erf = h.apply(ONNXOperators.MUL, constant((float) ActivationMath.INV_SQRT2)).apply(OnnxOp.ERF);
+                    return half(h).apply(ONNXOperators.MUL, erf.apply(ONNXOperators.ADD, constant(1f)));
+                }
+                case GELU_TANH: {
+                    // 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
+                    ONNXRef<?> cube = h.apply(ONNXOperators.MUL, h).apply(ONNXOperators.MUL, h);
+                    ONNXRef<?> u = cube.apply(ONNXOperators.MUL, constant((float) ActivationMath.GELU_TANH_K)).apply(ONNXOperators.ADD, h)
+                            .apply(ONNXOperators.MUL, constant((float) ActivationMath.GELU_TANH_C));
+                    return half(h).apply(ONNXOperators.MUL, u.apply(OnnxOp.TANH).apply(ONNXOperators.ADD, constant(1f)));
+                }
+                case MISH: return h.apply(ONNXOperators.MUL, h.apply(OnnxOp.SOFTPLUS).apply(OnnxOp.TANH));
+                case EXPONENTIAL: return h.apply(OnnxOp.EXP);
+                case HARD_SIGMOID: return hardSigmoid(h);
+                case HARD_SILU: return h.apply(ONNXOperators.MUL, hardSigmoid(h));
+                case LOG_SIGMOID: return h.apply(ONNXOperators.NEG).apply(OnnxOp.SOFTPLUS).apply(ONNXOperators.NEG);
+                case HARD_TANH: return clip(h, -1f, 1f);
+                case TANH_SHRINK: return h.apply(ONNXOperators.SUB, h.apply(OnnxOp.TANH));
+                case SQUAREPLUS: {
+                    ONNXRef<?> root = h.apply(ONNXOperators.MUL, h).apply(ONNXOperators.ADD, constant(ActivationMath.SQUAREPLUS_B)).apply(OnnxOp.SQRT);
+                    return half(h.apply(ONNXOperators.ADD, root));
+                }
+                case SOFT_SHRINK: return h.apply(OnnxOp.SHRINK, Map.of("bias", ActivationMath.SHRINK_THRESHOLD, "lambd", ActivationMath.SHRINK_THRESHOLD));
+                case HARD_SHRINK: return h.apply(OnnxOp.SHRINK, Map.of("bias", 0f, "lambd", ActivationMath.SHRINK_THRESHOLD));
+                case SPARSE_PLUS: {
+                    ONNXRef<?> plusOne = h.apply(ONNXOperators.ADD, constant(1f));
+                    ONNXRef<?> middle = plusOne.apply(ONNXOperators.MUL, plusOne).apply(ONNXOperators.MUL, constant(0.25f));
+                    ONNXRef<?> upper = h.apply(ONNXOperators.GREATER_OR_EQUAL, constant(1f))
+                            .apply(ONNXOperators.WHERE, List.of(h, middle));
+                    return h.apply(ONNXOperators.LESS_OR_EQUAL, constant(-1f))
+                            .apply(ONNXOperators.WHERE, List.of(constant(0f), upper));
+                }
+                case SPARSE_SIGMOID: return clip(half(h.apply(ONNXOperators.ADD, constant(1f))), 0f, 1f);
+                case SOFTMAX: return h.apply(ONNXOperators.SOFTMAX, Map.of("axis", -1));
+                default: throw new AssertionError(f);
+            }
+        }
+
+        private ONNXRef<?> half(ONNXRef<?> h) {
+            return h.apply(ONNXOperators.MUL, constant(0.5f));
+        }
+
+        /** Keras 3's hard_sigmoid, relu6(x + 3) / 6. */
+        private ONNXRef<?> hardSigmoid(ONNXRef<?> h) {
+            return h.apply(OnnxOp.HARD_SIGMOID, Map.of("alpha", 1f / 6f, "beta", 0.5f));
+        }
+
+        private ONNXRef<?> clip(ONNXRef<?> h, float min, float max) {
+            return h.apply(OnnxOp.CLIP, List.of(constant(min), constant(max)));
+        }
+    }
+}
