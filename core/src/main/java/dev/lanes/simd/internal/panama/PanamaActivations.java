@@ -157,6 +157,12 @@ final class PanamaActivations implements ActivationSupport {
         return v.add(1f).mul(0.5f).blend(0f, v.compare(VectorOperators.LE, -1f)).blend(1f, v.compare(VectorOperators.GE, 1f));
     }
 
+    /** {@code inside} for {@code -1 < x < 1}, 0 outside; NaN stays NaN (hard_tanh' and sparse_sigmoid'). */
+    private static FloatVector insideUnitInterval(FloatVector v, float inside) {
+        return v.blend(inside, v.compare(VectorOperators.GT, -1f).and(v.compare(VectorOperators.LT, 1f)))
+                .blend(0f, v.compare(VectorOperators.LE, -1f).or(v.compare(VectorOperators.GE, 1f)));
+    }
+
     // ---- forward kernels ----
 
     private static void relu(int n, float[] x, int xo, float[] out, int oo) {
@@ -689,8 +695,7 @@ final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector d = v.blend(1f, v.compare(VectorOperators.GT, -1f).and(v.compare(VectorOperators.LT, 1f)))
-                    .blend(0f, v.compare(VectorOperators.LE, -1f).or(v.compare(VectorOperators.GE, 1f)));
+            FloatVector d = insideUnitInterval(v, 1f);
             FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
         }
         for (; i < n; i++) {
@@ -754,8 +759,7 @@ final class PanamaActivations implements ActivationSupport {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector d = v.blend(0.5f, v.compare(VectorOperators.GT, -1f).and(v.compare(VectorOperators.LT, 1f)))
-                    .blend(0f, v.compare(VectorOperators.LE, -1f).or(v.compare(VectorOperators.GE, 1f)));
+            FloatVector d = insideUnitInterval(v, 0.5f);
             FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
         }
         for (; i < n; i++) {
