@@ -51,8 +51,12 @@ assert csv[0].contains('mean_test_mae')
 // report.html: self-contained, with the charts as inline SVG and the table of candidates.
 def html = new File(out, 'report.html').text
 assert html.contains('<table id="candidates">')
-// The scores, the learning curve, and one chart per varying hyperparameter (activation, hidden_layers).
-assert html.count('<svg') == 4
+// The scores, the learning curve, one chart per varying hyperparameter (activation, hidden_layers), and
+// the fold-by-fold learning curves of the three best candidates, a line per split.
+assert html.count('<svg') == 7
+assert html.contains('<h2>Learning curves of the top candidates, split by split</h2>')
+assert (html =~ /<svg id='folds-\d+'/).size() == 3
+assert html.contains('split 0') && html.contains('split 2')
 assert html.contains('<h2>Effect of each hyperparameter</h2>')
 assert html.contains("<svg id='effect-activation'") && html.contains("<svg id='effect-hidden_layers'")
 // Charts scale with the page: a viewBox, no fixed width.
@@ -80,7 +84,7 @@ if (chromium == null) {
         text
     }
     def dom = browse(['--dump-dom'])
-    assert dom.count('<svg') == 4
+    assert dom.count('<svg') == 7
     assert (dom =~ /<table id="candidates">/)
     // The header row and one row per candidate, as the browser parsed them.
     def table = dom.substring(dom.indexOf('<table id="candidates">'))

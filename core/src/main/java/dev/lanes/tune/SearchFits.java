@@ -13,6 +13,7 @@ import dev.lanes.nn.Training;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * The cross-validation fits of one search as work that any JVM can do: the data set, the distinct
@@ -73,12 +75,18 @@ public final class SearchFits implements Serializable {
         final SplitResult.Status status;
         final double seconds;
         final int epochsRun;
+        final List<Double> trainingLoss;
 
-        FitProblem(SplitResult.Status status, String reason, double seconds, int epochsRun) {
+        FitProblem(SplitResult.Status status, String reason, double seconds, int epochsRun, List<Double> trainingLoss) {
             super(reason);
             this.status = status;
             this.seconds = seconds;
             this.epochsRun = epochsRun;
+            this.trainingLoss = List.copyOf(trainingLoss);
+        }
+
+        FitProblem(SplitResult.Status status, String reason, double seconds) {
+            this(status, reason, seconds, 0, List.of());
         }
     }
 
@@ -210,9 +218,11 @@ public final class SearchFits implements Serializable {
         try {
             trained = train(task, split, cancelled);
         } catch (FitProblem p) {
-            return SplitResult.problem(s, metrics, returnTrainScore, p.status, p.getMessage(), p.seconds, 0, p.epochsRun);
+            return SplitResult.problem(s, metrics, returnTrainScore, p.status, p.getMessage(), p.seconds, 0, p.epochsRun,
+                    p.trainingLoss);
         }
         int epochs = trained.history.epochsRun();
+        List<Double> loss = losses(trained.history);
         long scoreStart = System.nanoTime();
         Map<Scoring, Double> test;
         Map<Scoring, Double> train = Map.of();
@@ -223,16 +233,16 @@ public final class SearchFits implements Serializable {
             }
         } catch (RuntimeException e) {
             return SplitResult.problem(s, metrics, returnTrainScore, SplitResult.Status.FAILED,
-                    "scoring failed: " + describe(e), trained.seconds, secondsSince(scoreStart), epochs);
+                    "scoring failed: " + describe(e), trained.seconds, secondsSince(scoreStart), epochs, loss);
         }
         double scoreSeconds = secondsSince(scoreStart);
         double score = test.get(scoring);
         if (!Double.isFinite(score)) {
             return SplitResult.problem(s, metrics, returnTrainScore, SplitResult.Status.FAILED, "the test "
                     + scoring.shortName() + " is " + score + " (the predictions are not all finite numbers)",
-                    trained.seconds, scoreSeconds, epochs);
+                    trained.seconds, scoreSeconds, epochs, loss);
         }
-        return SplitResult.ok(s, scoring, test, train, trained.seconds, scoreSeconds, epochs);
+        return SplitResult.ok(s, scoring, test, train, trained.seconds, scoreSeconds, epochs, loss);
     }
 
     /** The model's scores on these rows in every metric, in the target's original units. */
@@ -270,7 +280,7 @@ public final class SearchFits implements Serializable {
             History history = session.training().continueTo(task.resources());
             return trained(session.model(), history, start);
         } catch (RuntimeException e) {
-            throw new FitProblem(SplitResult.Status.FAILED, "training failed: " + describe(e), secondsSince(start), 0);
+            throw new FitProblem(SplitResult.Status.FAILED, "training failed: " + describe(e), secondsSince(start));
         }
     }
 
@@ -293,7 +303,7 @@ public final class SearchFits implements Serializable {
             model = setups.get(c).network(inputs).build(seeds.weights());
             history = model.fit(x, y, fitOptions(c, seeds, epochs, cancelled));
         } catch (RuntimeException e) {
-            throw new FitProblem(SplitResult.Status.FAILED, "training failed: " + describe(e), secondsSince(start), 0);
+            throw new FitProblem(SplitResult.Status.FAILED, "training failed: " + describe(e), secondsSince(start));
         }
         return trained(model, history, start);
     }
@@ -311,9 +321,14 @@ public final class SearchFits implements Serializable {
     private static Trained trained(Model model, History history, long start) throws FitProblem {
         if (history.diverged()) {
             throw new FitProblem(SplitResult.Status.DIVERGED, history.divergence().orElseThrow().reason(),
-                    secondsSince(start), history.epochsRun());
+                    secondsSince(start), history.epochsRun(), losses(history));
         }
         return new Trained(model, history, secondsSince(start));
+    }
+
+    /** The training loss of every epoch of {@code history}. */
+    private static List<Double> losses(History history) {
+        return Arrays.stream(history.loss()).boxed().collect(Collectors.toList());
     }
 
     private static String describe(RuntimeException e) {

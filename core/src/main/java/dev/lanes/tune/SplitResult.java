@@ -2,6 +2,7 @@ package dev.lanes.tune;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +25,14 @@ import java.util.Optional;
  * @param fitSeconds   wall time of the training
  * @param scoreSeconds wall time of predicting and scoring (0 when not scored)
  * @param epochsRun    epochs completed (fewer than asked with early stopping or divergence)
+ * @param trainingLoss the training loss of each epoch run (on the scaled target), up to the divergence of a
+ *                     fit that diverged; empty for one that failed
  * @param status       how the fit ended
  * @param problem      why it diverged or failed; empty when {@link Status#OK}
  */
 public record SplitResult(int fold, Scoring scoring, Map<Scoring, Double> testScores, Map<Scoring, Double> trainScores,
-                          double fitSeconds, double scoreSeconds, int epochsRun, Status status, Optional<String> problem)
+                          double fitSeconds, double scoreSeconds, int epochsRun, List<Double> trainingLoss, Status status,
+                          Optional<String> problem)
         implements Serializable {
 
     /** How a fit ended. */
@@ -49,6 +53,7 @@ public record SplitResult(int fold, Scoring scoring, Map<Scoring, Double> testSc
         Objects.requireNonNull(scoring, "scoring");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(problem, "problem");
+        trainingLoss = List.copyOf(trainingLoss);
         testScores = Collections.unmodifiableMap(new LinkedHashMap<>(testScores));
         trainScores = Collections.unmodifiableMap(new LinkedHashMap<>(trainScores));
         if (!testScores.containsKey(scoring)) {
@@ -63,17 +68,18 @@ public record SplitResult(int fold, Scoring scoring, Map<Scoring, Double> testSc
 
     /** A fit that trained and scored. */
     static SplitResult ok(int fold, Scoring scoring, Map<Scoring, Double> test, Map<Scoring, Double> train,
-                          double fitSeconds, double scoreSeconds, int epochsRun) {
-        return new SplitResult(fold, scoring, test, train, fitSeconds, scoreSeconds, epochsRun, Status.OK, Optional.empty());
+                          double fitSeconds, double scoreSeconds, int epochsRun, List<Double> trainingLoss) {
+        return new SplitResult(fold, scoring, test, train, fitSeconds, scoreSeconds, epochsRun, trainingLoss, Status.OK,
+                Optional.empty());
     }
 
     /** A fit that diverged or failed, for {@code reason}: NaN in every metric. */
     static SplitResult problem(int fold, List<Scoring> metrics, boolean withTrain, Status status, String reason,
-                               double fitSeconds, double scoreSeconds, int epochsRun) {
+                               double fitSeconds, double scoreSeconds, int epochsRun, List<Double> trainingLoss) {
         Map<Scoring, Double> nan = new LinkedHashMap<>();
         metrics.forEach(m -> nan.put(m, Double.NaN));
         return new SplitResult(fold, metrics.get(0), nan, withTrain ? nan : Map.of(), fitSeconds, scoreSeconds, epochsRun,
-                status, Optional.of(reason));
+                trainingLoss, status, Optional.of(reason));
     }
 
     /** The score of the ranking metric on the test rows, NaN unless the fit is OK. */
@@ -99,21 +105,21 @@ public record SplitResult(int fold, Scoring scoring, Map<Scoring, Double> testSc
     @Serial
     private Object writeReplace() {
         return new Form(fold, scoring, new LinkedHashMap<>(testScores), new LinkedHashMap<>(trainScores), fitSeconds,
-                scoreSeconds, epochsRun, status, problem.orElse(null));
+                scoreSeconds, epochsRun, new ArrayList<>(trainingLoss), status, problem.orElse(null));
     }
 
     /** The serial form, for results that come back from other JVMs: the problem as text or null. */
     private record Form(int fold, Scoring scoring, LinkedHashMap<Scoring, Double> testScores,
                         LinkedHashMap<Scoring, Double> trainScores, double fitSeconds, double scoreSeconds, int epochsRun,
-                        Status status, String problem) implements Serializable {
+                        ArrayList<Double> trainingLoss, Status status, String problem) implements Serializable {
 
         @Serial
         private static final long serialVersionUID = 1L;
 
         @Serial
         private Object readResolve() {
-            return new SplitResult(fold, scoring, testScores, trainScores, fitSeconds, scoreSeconds, epochsRun, status,
-                    Optional.ofNullable(problem));
+            return new SplitResult(fold, scoring, testScores, trainScores, fitSeconds, scoreSeconds, epochsRun,
+                    trainingLoss, status, Optional.ofNullable(problem));
         }
     }
 }

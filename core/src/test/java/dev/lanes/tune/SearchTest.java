@@ -552,6 +552,26 @@ class SearchTest {
         assertEquals(2, r.best().orElseThrow().round());
     }
 
+    /** Each fit keeps its training loss per epoch: all epochs of a fit that trained, up to the blow-up of one that diverged. */
+    @Test
+    void everyFitKeepsItsTrainingLossPerEpoch() {
+        SearchSpace space = SearchSpace.grid(List.of(
+                Map.of("optimizer", List.of("sgd"), "learning_rate", List.of("20"), "epochs", List.of(4)),
+                Map.of("optimizer", List.of("adam"), "learning_rate", List.of("0.01"), "epochs", List.of(4))));
+        SearchResult r = Search.run(data, SearchSpec.of(space).targetScaling(Scaling.NONE).folds(3).parallelism(2));
+        for (CandidateResult c : r.candidates()) {
+            for (SplitResult s : c.splits()) {
+                assertEquals(s.epochsRun(), s.trainingLoss().size(), c.paramTexts() + " split " + s.fold());
+                if (s.ok()) {
+                    assertTrue(s.trainingLoss().stream().allMatch(Double::isFinite), s.trainingLoss().toString());
+                    assertTrue(s.trainingLoss().get(3) < s.trainingLoss().get(0), "adam lowers the loss: " + s.trainingLoss());
+                } else {
+                    assertEquals(SplitResult.Status.DIVERGED, s.status());
+                }
+            }
+        }
+    }
+
     /** A candidate whose fits diverge scores NaN and never goes on, even when the round could keep more. */
     @Test
     void aDivergedCandidateIsEliminatedNeverPromoted() {

@@ -3,6 +3,7 @@ package dev.lanes.maven.report;
 import dev.lanes.nn.EpochLogs;
 import dev.lanes.nn.History;
 import dev.lanes.tune.CandidateResult;
+import dev.lanes.tune.SplitResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -45,6 +46,10 @@ final class Charts {
     private static final Color BLUE = new Color(0x1F, 0x77, 0xB4);
     private static final Color ORANGE = new Color(0xFF, 0x7F, 0x0E);
     private static final Color RED = new Color(0xBB, 0x00, 0x00);
+    /** One colour per split: the Tableau palette without its red, which marks failures in the other charts. */
+    private static final Color[] SPLIT_COLOURS = {BLUE, ORANGE, new Color(0x2C, 0xA0, 0x2C), new Color(0x94, 0x67, 0xBD),
+        new Color(0x8C, 0x56, 0x4B), new Color(0xE3, 0x77, 0xC2), new Color(0x7F, 0x7F, 0x7F), new Color(0xBC, 0xBD, 0x22),
+        new Color(0x17, 0xBE, 0xCF)};
 
     private Charts() {
     }
@@ -143,6 +148,32 @@ final class Charts {
         renderer.setSeriesStroke(1, new BasicStroke(2f));
         XYPlot plot = new XYPlot(data, x, y, renderer);
         return svg(new JFreeChart(title, TITLE, style(plot), true), "curve");
+    }
+
+    /** The training loss per epoch of each split of one candidate (one with a score), one line per split. */
+    static String foldCurves(CandidateResult c, String title) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        int longest = 0;
+        for (SplitResult s : c.splits()) {
+            XYSeries series = new XYSeries("split " + s.fold());
+            List<Double> loss = s.trainingLoss();
+            for (int e = 0; e < loss.size(); e++) {
+                series.add(e + 1, loss.get(e));
+            }
+            longest = Math.max(longest, loss.size());
+            int i = data.getSeriesCount();
+            data.addSeries(series);
+            renderer.setSeriesStroke(i, new BasicStroke(1.5f));
+            renderer.setSeriesPaint(i, SPLIT_COLOURS[i % SPLIT_COLOURS.length]);
+        }
+        renderer.setDefaultShapesVisible(longest <= MARKED_EPOCHS);
+        NumberAxis x = new NumberAxis("epoch");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis("training loss (scaled target)");
+        y.setAutoRangeIncludesZero(false);
+        return svg(new JFreeChart(title, TITLE, style(new XYPlot(data, x, y, renderer)), true),
+                "folds-" + c.index(), SMALL_WIDTH, SMALL_HEIGHT);
     }
 
     private static XYPlot style(XYPlot plot) {

@@ -29,6 +29,8 @@ import java.util.TreeMap;
  */
 final class HtmlReport {
 
+    /** Candidates whose fits' learning curves are drawn. */
+    private static final int FOLD_CURVES = 3;
     private static final String STYLE = "body{font-family:sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}"
             + "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ccc}"
             + ".sub{color:#555;margin-top:0}table{border-collapse:collapse;font-size:.9em}"
@@ -64,6 +66,7 @@ final class HtmlReport {
                 .append(Scoring.fromName(job.search().scoring()).greaterIsBetter() ? "higher" : "lower").append(" is better.</p>\n");
         effects(h, result, scoring);
         curve(h, outcome);
+        foldCurves(h, byRank);
         rounds(h, outcome.result());
         candidates(h, job, outcome, byRank);
         setup(h, job, outcome);
@@ -151,8 +154,21 @@ final class HtmlReport {
         h.append(Charts.learningCurve(refit.get().history(), "Refit of candidate " + refit.get().candidate().index()
                 + " on all " + outcome.data().rows() + " rows")).append('\n');
         h.append("<p class=\"note\">The curve is the refit's, trained on every row after the cross-validation and saved "
-                + "as best-model.lanes: the search keeps no per-fold training histories. The loss is on the scaled "
-                + "target.</p>\n");
+                + "as best-model.lanes and best-model.onnx. The loss is on the scaled target.</p>\n");
+    }
+
+    /** The training loss of every split of the best-ranked candidates, as the search recorded it. */
+    private static void foldCurves(StringBuilder h, List<CandidateResult> byRank) {
+        List<CandidateResult> top = byRank.stream().filter(c -> Double.isFinite(c.meanScore())).limit(FOLD_CURVES).toList();
+        if (top.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Learning curves of the top candidates, split by split</h2>\n<div class=\"effects\">\n");
+        for (CandidateResult c : top) {
+            h.append(Charts.foldCurves(c, "Candidate " + c.index() + " (rank " + c.rank() + ")")).append('\n');
+        }
+        h.append("</div>\n<p class=\"note\">The training loss of each epoch of each cross-validation fit (on the scaled "
+                + "target, regularization included): lines that part show a candidate sensitive to its split.</p>\n");
     }
 
     /** The rounds of a successive-halving search: candidates and resources of each. */
