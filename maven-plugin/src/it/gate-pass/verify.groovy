@@ -52,8 +52,10 @@ assert csv[0].contains('mean_test_mae')
 def html = new File(out, 'report.html').text
 assert html.contains('<table id="candidates">')
 // The scores, the learning curve, one chart per varying hyperparameter (activation, hidden_layers), and
-// the fold-by-fold learning curves of the three best candidates, a line per split.
-assert html.count('<svg') == 7
+// the fold-by-fold learning curves of the three best candidates, a line per split, and the best
+// candidate's out-of-fold predictions and residuals.
+assert html.count('<svg') == 9
+assert html.contains("<svg id='oof-predicted'") && html.contains("<svg id='oof-residuals'")
 assert html.contains('<h2>Learning curves of the top candidates, split by split</h2>')
 assert (html =~ /<svg id='folds-\d+'/).size() == 3
 assert html.contains('split 0') && html.contains('split 2')
@@ -84,7 +86,7 @@ if (chromium == null) {
         text
     }
     def dom = browse(['--dump-dom'])
-    assert dom.count('<svg') == 7
+    assert dom.count('<svg') == 9
     assert (dom =~ /<table id="candidates">/)
     // The header row and one row per candidate, as the browser parsed them.
     def table = dom.substring(dom.indexOf('<table id="candidates">'))

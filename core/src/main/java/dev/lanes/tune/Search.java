@@ -442,10 +442,26 @@ public final class Search {
                 throw new SearchCancelledException(fitsDone(), fitsTotal(), "during the refit,");
             }
         }
+        Optional<OutOfFold> outOfFold = Optional.empty();
+        List<String> resultNotes = new ArrayList<>(notes);
+        if (spec.outOfFold() && best >= 0) {
+            Row row = rows.get(best);
+            try {
+                outOfFold = Optional.of(fits.outOfFold(row.candidate(), row.round(), row.resources(), () -> cancelled));
+            } catch (SearchFits.FitProblem p) {
+                resultNotes.add("no out-of-fold predictions: a fit of candidate " + best + " "
+                        + (p.status == SplitResult.Status.DIVERGED ? "diverged: " : "failed: ") + p.getMessage());
+            }
+            if (cancelled) {
+                throw new SearchCancelledException(fitsDone(), fitsTotal(), "during the out-of-fold predictions,");
+            }
+        }
         return new SearchResult(spec.scoring(), metrics, fits.splits(), results,
-                best < 0 ? OptionalInt.empty() : OptionalInt.of(best), refit, refitProblem, notes, SearchFits.secondsSince(startNanos),
+                best < 0 ? OptionalInt.empty() : OptionalInt.of(best), refit, refitProblem, resultNotes,
+                SearchFits.secondsSince(startNanos),
                 spec.parallelism(), cvSeconds, cpuUnmeasured ? Double.NaN : fitCpuNanos.get() / 1e9,
-                fits.resource().isPresent() ? ran : List.of(), ReferenceResult.score(fits.folds(), metrics, fits.inputs()));
+                fits.resource().isPresent() ? ran : List.of(), ReferenceResult.score(fits.folds(), metrics, fits.inputs()),
+                outOfFold);
     }
 
     /**

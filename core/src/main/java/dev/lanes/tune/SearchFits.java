@@ -245,6 +245,29 @@ public final class SearchFits implements Serializable {
         return SplitResult.ok(s, scoring, test, train, trained.seconds, scoreSeconds, epochs, loss);
     }
 
+    /**
+     * Candidate {@code c}'s fits on the folds of the first repeat, trained again exactly as in the
+     * cross-validation (the same seeds, so the same weights), and their predictions for each fold's test
+     * rows.
+     */
+    OutOfFold outOfFold(int c, int round, int resources, BooleanSupplier cancelled) throws FitProblem {
+        List<Double> actual = new ArrayList<>();
+        List<Double> predicted = new ArrayList<>();
+        FoldSet splits = folds(round, resources);
+        for (int s = 0; s < recipe.folds(); s++) {
+            FoldSet.Split split = splits.get(s);
+            Trained trained = train(new FitTask(c, s, round, resources), split, cancelled);
+            float[] p = trained.model.predict(split.testX()).toArray();
+            double origin = split.preprocessing().targetOrigin();
+            double unit = split.preprocessing().targetUnit();
+            for (int i = 0; i < p.length; i++) {
+                actual.add(split.testY()[i] * unit + origin);
+                predicted.add(p[i] * unit + origin);
+            }
+        }
+        return new OutOfFold(actual, predicted);
+    }
+
     /** The model's scores on these rows in every metric, in the target's original units. */
     private Map<Scoring, Double> scores(Model model, Matrix x, float[] y, FoldSet.Split split) {
         float[] predicted = model.predict(x).toArray();

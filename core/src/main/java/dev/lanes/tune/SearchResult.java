@@ -28,11 +28,14 @@ import java.util.SortedMap;
  *                      search. Then {@code candidates} has one row per candidate and round, and the best
  *                      is the best of the last round
  * @param references    the {@link ReferenceModel}s scored on the same splits in the same metrics
+ * @param outOfFold     the best candidate's out-of-fold predictions, when the search was asked for them
+ *                      ({@link SearchSpec#outOfFold}) and every refit of it trained
  */
 public record SearchResult(Scoring scoring, List<Scoring> metrics, int splits, List<CandidateResult> candidates,
                            OptionalInt bestIndex, Optional<FittedModel> refit, Optional<String> refitProblem,
                            List<String> notes, double wallSeconds, int parallelism, double cvWallSeconds,
-                           double fitCpuSeconds, List<Halving.Round> rounds, List<ReferenceResult> references) {
+                           double fitCpuSeconds, List<Halving.Round> rounds, List<ReferenceResult> references,
+                           Optional<OutOfFold> outOfFold) {
 
     /** Copies the lists and checks for nulls. */
     public SearchResult {
@@ -45,6 +48,7 @@ public record SearchResult(Scoring scoring, List<Scoring> metrics, int splits, L
         notes = List.copyOf(notes);
         rounds = List.copyOf(rounds);
         references = List.copyOf(references);
+        Objects.requireNonNull(outOfFold, "outOfFold");
     }
 
     /** The best candidate's result. */

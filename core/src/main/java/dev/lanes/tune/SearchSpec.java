@@ -32,10 +32,13 @@ import java.util.Set;
  *                         the target's original units
  * @param refit            train the best candidate on all rows at the end (default true)
  * @param halving          successive halving instead of fitting every candidate fully (default: none)
+ * @param outOfFold        after the search, train the best candidate's fits of the first repeat again and
+ *                         keep their predictions for the test rows ({@link SearchResult#outOfFold()}):
+ *                         k more fits (default false)
  */
 public record SearchSpec(SearchSpace space, int folds, int repeats, long seed, Scoring scoring, List<Scoring> metrics,
                          boolean returnTrainScore, int parallelism, Scaling featureScaling, Scaling targetScaling,
-                         boolean refit, Optional<Halving> halving) {
+                         boolean refit, Optional<Halving> halving, boolean outOfFold) {
 
     /** The default seed, as in the reference grid. */
     public static final long DEFAULT_SEED = 42;
@@ -65,7 +68,7 @@ public record SearchSpec(SearchSpace space, int folds, int repeats, long seed, S
     public static SearchSpec of(SearchSpace space) {
         return new SearchSpec(space, DEFAULT_FOLDS, 1, DEFAULT_SEED, Scoring.MSE, List.of(), false,
                 Runtime.getRuntime().availableProcessors(), Scaling.STANDARD, Scaling.STANDARD, true,
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     /** Every metric scored, the ranking one first, each once, in the order given. */
@@ -84,31 +87,31 @@ public record SearchSpec(SearchSpace space, int folds, int repeats, long seed, S
     /** With another space. */
     public SearchSpec space(SearchSpace value) {
         return new SearchSpec(value, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit, halving);
+                featureScaling, targetScaling, refit, halving, outOfFold);
     }
 
     /** With k folds. */
     public SearchSpec folds(int k) {
         return new SearchSpec(space, k, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit, halving);
+                featureScaling, targetScaling, refit, halving, outOfFold);
     }
 
     /** With the K-fold split made {@code n} times (repeated K-fold). */
     public SearchSpec repeats(int n) {
         return new SearchSpec(space, folds, n, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit, halving);
+                featureScaling, targetScaling, refit, halving, outOfFold);
     }
 
     /** With another seed. */
     public SearchSpec seed(long value) {
         return new SearchSpec(space, folds, repeats, value, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit, halving);
+                featureScaling, targetScaling, refit, halving, outOfFold);
     }
 
     /** With another ranking metric. */
     public SearchSpec scoring(Scoring value) {
         return new SearchSpec(space, folds, repeats, seed, value, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit, halving);
+                featureScaling, targetScaling, refit, halving, outOfFold);
     }
 
     /** With these further metrics, replacing any given before. */
@@ -119,48 +122,54 @@ public record SearchSpec(SearchSpace space, int folds, int repeats, long seed, S
     /** With these further metrics, replacing any given before. */
     public SearchSpec metrics(List<Scoring> values) {
         return new SearchSpec(space, folds, repeats, seed, scoring, values, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit, halving);
+                featureScaling, targetScaling, refit, halving, outOfFold);
     }
 
     /** With or without scores on the training rows. */
     public SearchSpec returnTrainScore(boolean value) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, value, parallelism,
-                featureScaling, targetScaling, refit, halving);
+                featureScaling, targetScaling, refit, halving, outOfFold);
     }
 
     /** With another number of threads; the results do not depend on it. */
     public SearchSpec parallelism(int threads) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, threads,
-                featureScaling, targetScaling, refit, halving);
+                featureScaling, targetScaling, refit, halving, outOfFold);
     }
 
     /** With another feature scaling. */
     public SearchSpec featureScaling(Scaling value) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                value, targetScaling, refit, halving);
+                value, targetScaling, refit, halving, outOfFold);
     }
 
     /** With another target scaling. */
     public SearchSpec targetScaling(Scaling value) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, value, refit, halving);
+                featureScaling, value, refit, halving, outOfFold);
     }
 
     /** With successive halving ({@link Halving}). */
     public SearchSpec halving(Halving value) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit, Optional.of(value));
+                featureScaling, targetScaling, refit, Optional.of(value), outOfFold);
     }
 
     /** Fitting every candidate fully, without successive halving. */
     public SearchSpec exhaustive() {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, refit, Optional.empty());
+                featureScaling, targetScaling, refit, Optional.empty(), outOfFold);
     }
 
     /** With or without the final refit. */
     public SearchSpec refit(boolean value) {
         return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
-                featureScaling, targetScaling, value, halving);
+                featureScaling, targetScaling, value, halving, outOfFold);
+    }
+
+    /** With or without the best candidate's out-of-fold predictions. */
+    public SearchSpec outOfFold(boolean value) {
+        return new SearchSpec(space, folds, repeats, seed, scoring, metrics, returnTrainScore, parallelism,
+                featureScaling, targetScaling, refit, halving, value);
     }
 }

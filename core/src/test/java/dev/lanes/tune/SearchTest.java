@@ -572,6 +572,44 @@ class SearchTest {
         }
     }
 
+    /** The best candidate's fits trained again give its out-of-fold predictions: fold by fold, its CV scores. */
+    @Test
+    void outOfFoldPredictionsAreTheCrossValidationFits() {
+        SearchSpace space = SearchSpace.grid(Map.of("hidden_layers", List.of("8", "4"), "epochs", List.of(3)));
+        SearchResult plain = Search.run(data, SearchSpec.of(space).folds(3).parallelism(2));
+        assertTrue(plain.outOfFold().isEmpty(), "off by default");
+        SearchResult r = Search.run(data, SearchSpec.of(space).folds(3).parallelism(2).metrics(Scoring.RMSE).outOfFold(true));
+        OutOfFold oof = r.outOfFold().orElseThrow();
+        assertEquals(data.rows(), oof.actual().size());
+        double[] targets = toDoubles(data.target().toArray());
+        double[] actual = oof.actual().stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(targets);
+        Arrays.sort(actual);
+        assertArrayEquals(targets, actual, 1e-6 * Arrays.stream(targets).map(Math::abs).max().orElse(1), "each row once");
+        CandidateResult best = r.best().orElseThrow();
+        int from = 0;
+        for (int s = 0; s < 3; s++) {
+            int size = data.rows() / 3 + (s < data.rows() % 3 ? 1 : 0);
+            double sum = 0;
+            for (int i = from; i < from + size; i++) {
+                double e = oof.actual().get(i) - oof.predicted().get(i);
+                sum += e * e;
+            }
+            double rmse = Math.sqrt(sum / size);
+            double cv = best.splits().get(s).testScore(Scoring.RMSE);
+            assertEquals(cv, rmse, 1e-4 * cv, "fold " + s);
+            from += size;
+        }
+    }
+
+    private static double[] toDoubles(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
     /** A candidate whose fits diverge scores NaN and never goes on, even when the round could keep more. */
     @Test
     void aDivergedCandidateIsEliminatedNeverPromoted() {

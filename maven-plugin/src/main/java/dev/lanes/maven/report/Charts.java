@@ -3,11 +3,13 @@ package dev.lanes.maven.report;
 import dev.lanes.nn.EpochLogs;
 import dev.lanes.nn.History;
 import dev.lanes.tune.CandidateResult;
+import dev.lanes.tune.OutOfFold;
 import dev.lanes.tune.SplitResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -24,6 +26,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.awt.geom.Ellipse2D;
 import java.util.List;
 
 /**
@@ -39,6 +42,8 @@ final class Charts {
     private static final int HEIGHT = 340;
     private static final int SMALL_WIDTH = 370;
     private static final int SMALL_HEIGHT = 260;
+    /** Points of a scatter chart at most. */
+    private static final int MAX_POINTS = 2000;
     /** Learning curves of at most this many epochs mark each epoch. */
     private static final int MARKED_EPOCHS = 30;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
@@ -46,6 +51,7 @@ final class Charts {
     private static final Color BLUE = new Color(0x1F, 0x77, 0xB4);
     private static final Color ORANGE = new Color(0xFF, 0x7F, 0x0E);
     private static final Color RED = new Color(0xBB, 0x00, 0x00);
+    private static final Color GREY = new Color(0x66, 0x66, 0x66);
     /** One colour per split: the Tableau palette without its red, which marks failures in the other charts. */
     private static final Color[] SPLIT_COLOURS = {BLUE, ORANGE, new Color(0x2C, 0xA0, 0x2C), new Color(0x94, 0x67, 0xBD),
         new Color(0x8C, 0x56, 0x4B), new Color(0xE3, 0x77, 0xC2), new Color(0x7F, 0x7F, 0x7F), new Color(0xBC, 0xBD, 0x22),
@@ -174,6 +180,67 @@ final class Charts {
         y.setAutoRangeIncludesZero(false);
         return svg(new JFreeChart(title, TITLE, style(new XYPlot(data, x, y, renderer)), true),
                 "folds-" + c.index(), SMALL_WIDTH, SMALL_HEIGHT);
+    }
+
+    /** The best candidate's out-of-fold predictions against the targets, with the line of perfect predictions. */
+    static String predictedVsActual(OutOfFold oof, String target) {
+        int step = pointStep(oof);
+        XYSeries points = new XYSeries(pointsLabel("test rows of each fold", step), false);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < oof.actual().size(); i += step) {
+            double a = oof.actual().get(i);
+            points.add(a, oof.predicted().get(i));
+            lo = Math.min(lo, a);
+            hi = Math.max(hi, a);
+        }
+        XYSeries diagonal = new XYSeries("predicted = actual", false);
+        diagonal.add(lo, lo);
+        diagonal.add(hi, hi);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        renderer.setSeriesLinesVisible(0, false);
+        renderer.setSeriesShapesVisible(0, true);
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-1.5, -1.5, 3, 3));
+        renderer.setSeriesPaint(0, BLUE);
+        renderer.setSeriesLinesVisible(1, true);
+        renderer.setSeriesShapesVisible(1, false);
+        renderer.setSeriesPaint(1, GREY);
+        XYSeriesCollection data = new XYSeriesCollection(points);
+        data.addSeries(diagonal);
+        XYPlot plot = new XYPlot(data, axis("actual " + target), axis("predicted " + target), renderer);
+        return svg(new JFreeChart("Out-of-fold predictions of the best candidate", TITLE, style(plot), true),
+                "oof-predicted", SMALL_WIDTH, SMALL_HEIGHT);
+    }
+
+    /** Residuals, actual minus predicted, against the prediction: a pattern here is what the model misses. */
+    static String residuals(OutOfFold oof, String target) {
+        int step = pointStep(oof);
+        XYSeries points = new XYSeries(pointsLabel("actual - predicted", step), false);
+        for (int i = 0; i < oof.actual().size(); i += step) {
+            points.add((double) oof.predicted().get(i), oof.actual().get(i) - oof.predicted().get(i));
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-1.5, -1.5, 3, 3));
+        renderer.setSeriesPaint(0, BLUE);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(points), axis("predicted " + target), axis("residual"), renderer);
+        plot.addRangeMarker(new ValueMarker(0, GREY, new BasicStroke(1f)));
+        return svg(new JFreeChart("Residuals of the best candidate", TITLE, style(plot), true),
+                "oof-residuals", SMALL_WIDTH, SMALL_HEIGHT);
+    }
+
+    /** Every how many rows a scatter draws one: at most {@value #MAX_POINTS} points, so the page stays small. */
+    private static int pointStep(OutOfFold oof) {
+        return Math.max(1, (oof.actual().size() + MAX_POINTS - 1) / MAX_POINTS);
+    }
+
+    private static String pointsLabel(String what, int step) {
+        return step == 1 ? what : what + ", every " + step + "th row";
+    }
+
+    private static NumberAxis axis(String label) {
+        NumberAxis a = new NumberAxis(label);
+        a.setAutoRangeIncludesZero(false);
+        return a;
     }
 
     private static XYPlot style(XYPlot plot) {

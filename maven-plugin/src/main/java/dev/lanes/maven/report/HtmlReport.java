@@ -4,6 +4,7 @@ import dev.lanes.maven.job.Formats;
 import dev.lanes.maven.job.Job;
 import dev.lanes.tune.CandidateResult;
 import dev.lanes.tune.FittedModel;
+import dev.lanes.tune.OutOfFold;
 import dev.lanes.tune.Halving;
 import dev.lanes.tune.SearchResult;
 import dev.lanes.tune.Scoring;
@@ -67,6 +68,7 @@ final class HtmlReport {
         effects(h, result, scoring);
         curve(h, outcome);
         foldCurves(h, byRank);
+        outOfFold(h, outcome);
         rounds(h, outcome.result());
         candidates(h, job, outcome, byRank);
         setup(h, job, outcome);
@@ -155,6 +157,20 @@ final class HtmlReport {
                 + " on all " + outcome.data().rows() + " rows")).append('\n');
         h.append("<p class=\"note\">The curve is the refit's, trained on every row after the cross-validation and saved "
                 + "as best-model.lanes and best-model.onnx. The loss is on the scaled target.</p>\n");
+    }
+
+    /** The best candidate's out-of-fold predictions against the targets, and their residuals. */
+    private static void outOfFold(StringBuilder h, CompletedSearch outcome) {
+        Optional<OutOfFold> oof = outcome.result().outOfFold();
+        if (oof.isEmpty()) {
+            return;
+        }
+        String target = outcome.data().targetName();
+        h.append("<h2>Out-of-fold predictions of the best candidate</h2>\n<div class=\"effects\">\n")
+                .append(Charts.predictedVsActual(oof.get(), target)).append('\n')
+                .append(Charts.residuals(oof.get(), target)).append("\n</div>\n")
+                .append("<p class=\"note\">Each test row of each fold of the first repeat, predicted by the best candidate's fit "
+                        + "on the other folds (the same fits as the cross-validation's, trained again), in the target's units.</p>\n");
     }
 
     /** The training loss of every split of the best-ranked candidates, as the search recorded it. */

@@ -65,7 +65,9 @@ final class JobSearch {
         SearchSpec spec = SearchSpec.of(space).folds(s.folds()).repeats(s.repeats()).seed(s.seed())
                 .scoring(Scoring.fromName(s.scoring())).metrics(s.extraMetrics().stream().map(Scoring::fromName).toList())
                 .returnTrainScore(s.returnTrainScore()).parallelism(job.parallelism())
-                .featureScaling(scaling(s.featureScaling())).targetScaling(scaling(s.targetScaling())).refit(true);
+                .featureScaling(scaling(s.featureScaling())).targetScaling(scaling(s.targetScaling())).refit(true)
+                // report.html draws the best candidate's out-of-fold predictions
+                .outOfFold(true);
         if (s.halving() != null) {
             spec = spec.halving(s.halving());
         }
