@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Keras' {@code CSVLogger}: one row per epoch in a CSV file, {@code epoch} first and then the logged
@@ -58,7 +57,7 @@ public record CsvLogger(Path file, char separator, boolean append) implements Ca
 
             @Override
             public void onEpochEnd(EpochLogs logs, TrainingControl control) {
-                Map<String, Double> values = quantities(logs);
+                Map<String, Double> values = logs.quantities();
                 try {
                     boolean first = columns == null;
                     if (first) {
@@ -89,17 +88,5 @@ public record CsvLogger(Path file, char separator, boolean append) implements Ca
                 }
             }
         };
-    }
-
-    /** The epoch's quantities by their Keras names, in name order. */
-    private static Map<String, Double> quantities(EpochLogs logs) {
-        Map<String, Double> values = new TreeMap<>();
-        values.put("learning_rate", logs.learningRate());
-        values.put("loss", logs.loss());
-        logs.validationLoss().ifPresent(v -> values.put("val_loss", v));
-        for (Map.Entry<Metric, Double> e : logs.validationMetrics().entrySet()) {
-            values.put("val_" + e.getKey().kerasName(), e.getValue());
-        }
-        return values;
     }
 }

@@ -92,12 +92,7 @@ public record EarlyStopping(String monitor, double minDelta, int patience, Monit
 
             @Override
             public void onEpochEnd(EpochLogs logs, TrainingControl control) {
-                OptionalDouble value = logs.monitored(monitor);
-                if (value.isEmpty()) {
-                    throw new IllegalStateException("EarlyStopping monitors '" + monitor
-                            + "', which this fit does not log (validation data given? metric requested?)");
-                }
-                double current = value.getAsDouble();
+                double current = logs.required(monitor, "EarlyStopping");
                 if (logs.epoch() < startFromEpoch) {
                     return;
                 }

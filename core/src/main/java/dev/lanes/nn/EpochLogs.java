@@ -1,7 +1,10 @@
 package dev.lanes.nn;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What one epoch of training produced, as Keras' {@code logs}.
@@ -20,19 +23,47 @@ public record EpochLogs(int epoch, double loss, OptionalDouble validationLoss, d
         validationMetrics = Map.copyOf(validationMetrics);
     }
 
-    /** The value of a monitored quantity: {@code loss}, {@code val_loss} or {@code val_<metric>}. */
-    OptionalDouble monitored(String name) {
-        if (name.equals("loss")) {
-            return OptionalDouble.of(loss);
+    /**
+     * The epoch's quantities by their Keras names, in name order: {@code learning_rate}, {@code loss},
+     * and with validation data {@code val_loss} and {@code val_<metric>} of each requested metric.
+     */
+    SortedMap<String, Double> quantities() {
+        SortedMap<String, Double> values = new TreeMap<>();
+        values.put("learning_rate", learningRate);
+        values.put("loss", loss);
+        validationLoss.ifPresent(v -> values.put("val_loss", v));
+        for (Map.Entry<Metric, Double> e : validationMetrics.entrySet()) {
+            values.put("val_" + e.getKey().kerasName(), e.getValue());
         }
-        if (name.equals("val_loss")) {
-            return validationLoss;
+        return values;
+    }
+
+    /**
+     * The value of a monitored quantity: {@code loss}, {@code val_loss} or {@code val_<metric>}, the
+     * metric by its Keras name or its constant's name in lower case.
+     */
+    OptionalDouble monitored(String name) {
+        if (!name.equals("learning_rate")) {
+            Double v = quantities().get(name);
+            if (v != null) {
+                return OptionalDouble.of(v);
+            }
         }
         for (Map.Entry<Metric, Double> e : validationMetrics.entrySet()) {
-            if (name.equals("val_" + e.getKey().kerasName()) || name.equals("val_" + e.getKey().name().toLowerCase(java.util.Locale.ROOT))) {
+            if (name.equals("val_" + e.getKey().name().toLowerCase(Locale.ROOT))) {
                 return OptionalDouble.of(e.getValue());
             }
         }
         return OptionalDouble.empty();
+    }
+
+    /**
+     * {@link #monitored}, for {@code callback}.
+     *
+     * @throws IllegalStateException when this fit does not log the quantity
+     */
+    double required(String name, String callback) {
+        return monitored(name).orElseThrow(() -> new IllegalStateException(callback + " monitors '" + name
+                + "', which this fit does not log (validation data given? metric requested?)"));
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
-import java.util.OptionalDouble;
 
 /**
  * Keras' {@code ModelCheckpoint}: writes the model (the format of {@link Model#save}) to {@code file}
@@ -65,12 +64,7 @@ public record ModelCheckpoint(Path file, String monitor, boolean saveBestOnly, M
             @Override
             public void onEpochEnd(EpochLogs logs, TrainingControl control) {
                 if (saveBestOnly) {
-                    OptionalDouble value = logs.monitored(monitor);
-                    if (value.isEmpty()) {
-                        throw new IllegalStateException("ModelCheckpoint monitors '" + monitor
-                                + "', which this fit does not log (validation data given? metric requested?)");
-                    }
-                    double current = value.getAsDouble();
+                    double current = logs.required(monitor, "ModelCheckpoint");
                     if (!(up ? current > best : current < best)) {
                         return;
                     }

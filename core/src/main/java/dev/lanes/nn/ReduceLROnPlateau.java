@@ -1,7 +1,6 @@
 package dev.lanes.nn;
 
 import java.util.Objects;
-import java.util.OptionalDouble;
 
 /**
  * Multiplies the learning rate by {@code factor} when a monitored quantity has not improved by more
@@ -78,12 +77,7 @@ public record ReduceLROnPlateau(String monitor, double factor, int patience, dou
 
             @Override
             public void onEpochEnd(EpochLogs logs, TrainingControl control) {
-                OptionalDouble value = logs.monitored(monitor);
-                if (value.isEmpty()) {
-                    throw new IllegalStateException("ReduceLROnPlateau monitors '" + monitor
-                            + "', which this fit does not log (validation data given? metric requested?)");
-                }
-                double current = value.getAsDouble();
+                double current = logs.required(monitor, "ReduceLROnPlateau");
                 if (cooldownLeft > 0) {
                     cooldownLeft--;
                     wait = 0;

@@ -435,8 +435,7 @@ public final class Search {
             try {
                 refit = Optional.of(refit(best));
             } catch (SearchFits.FitProblem p) {
-                refitProblem = Optional.of("the refit of candidate " + best + " on all rows "
-                        + (p.status == SplitResult.Status.DIVERGED ? "diverged: " : "failed: ") + p.getMessage());
+                refitProblem = Optional.of("the refit of candidate " + best + " on all rows " + p.outcome());
             }
             if (cancelled) {
                 throw new SearchCancelledException(fitsDone(), fitsTotal(), "during the refit,");
@@ -449,8 +448,7 @@ public final class Search {
             try {
                 outOfFold = Optional.of(fits.outOfFold(row.candidate(), row.round(), row.resources(), () -> cancelled));
             } catch (SearchFits.FitProblem p) {
-                resultNotes.add("no out-of-fold predictions: a fit of candidate " + best + " "
-                        + (p.status == SplitResult.Status.DIVERGED ? "diverged: " : "failed: ") + p.getMessage());
+                resultNotes.add("no out-of-fold predictions: a fit of candidate " + best + " " + p.outcome());
             }
             if (cancelled) {
                 throw new SearchCancelledException(fitsDone(), fitsTotal(), "during the out-of-fold predictions,");

@@ -88,6 +88,11 @@ public final class SearchFits implements Serializable {
         FitProblem(SplitResult.Status status, String reason, double seconds) {
             this(status, reason, seconds, 0, List.of());
         }
+
+        /** {@code diverged: <reason>} or {@code failed: <reason>}. */
+        String outcome() {
+            return (status == SplitResult.Status.DIVERGED ? "diverged: " : "failed: ") + getMessage();
+        }
     }
 
     private SearchFits(Dataset data, FoldSet.Recipe recipe, List<Candidate> candidates, Scoring scoring,
@@ -258,11 +263,9 @@ public final class SearchFits implements Serializable {
             FoldSet.Split split = splits.get(s);
             Trained trained = train(new FitTask(c, s, round, resources), split, cancelled);
             float[] p = trained.model.predict(split.testX()).toArray();
-            double origin = split.preprocessing().targetOrigin();
-            double unit = split.preprocessing().targetUnit();
             for (int i = 0; i < p.length; i++) {
-                actual.add(split.testY()[i] * unit + origin);
-                predicted.add(p[i] * unit + origin);
+                actual.add(split.preprocessing().inverseTarget(split.testY()[i]));
+                predicted.add(split.preprocessing().inverseTarget(p[i]));
             }
         }
         return new OutOfFold(actual, predicted);

@@ -175,7 +175,7 @@ final class HtmlReport {
 
     /** The training loss of every split of the best-ranked candidates, as the search recorded it. */
     private static void foldCurves(StringBuilder h, List<CandidateResult> byRank) {
-        List<CandidateResult> top = byRank.stream().filter(c -> Double.isFinite(c.meanScore())).limit(FOLD_CURVES).toList();
+        List<CandidateResult> top = byRank.stream().filter(CandidateResult::ok).limit(FOLD_CURVES).toList();
         if (top.isEmpty()) {
             return;
         }
