@@ -4,7 +4,7 @@ assert log.contains('Model quality gate PASSED')
 def json = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/nn/gridsearch.json'))
 assert json.best_index == 0
 def bad = json.candidates[1]
-assert bad.mean_test_score == null && bad.rank_test_score == 2
-assert bad.status.contains('diverged') && bad.problems.size() > 0
+assert bad.test.rmse.mean == null && bad.rank == 2
+assert bad.splits*.status.contains('diverged') && bad.problems.size() > 0
 assert new File(basedir, 'target/nn/gridsearch.csv').readLines()[2].contains(',NaN,')
 true

@@ -27,15 +27,15 @@ assert log.contains('Top 4 of 4 candidates by rmse')
 
 // gridsearch.json: every candidate, the best, the environment; the gate's metrics computed.
 def json = new JsonSlurper().parse(new File(out, 'gridsearch.json'))
-assert json.format == 'lanes-gridsearch/1'
+assert json.format == 'lanes-gridsearch/2'
 assert json.dataset.rows == 60
 assert json.dataset.features == ['x1', 'x2', 'x3', 'region=north', 'region=south', 'region=west']
 assert json.search.scoring == 'rmse'
 assert json.search.extra_metrics == ['mse', 'mae', 'r2']
 assert json.candidates.size() == 4
 assert json.best_scores.keySet() == ['rmse', 'mse', 'mae', 'r2'] as Set
-assert json.best_score == json.candidates[json.best_index].mean_test_score
-assert json.candidates.every { it.status == ['ok', 'ok', 'ok'] }
+assert json.best_score == json.candidates[json.best_index].test.rmse.mean
+assert json.candidates.every { it.splits*.status == ['ok', 'ok', 'ok'] }
 assert json.environment.java_version
 assert json.refit.model == 'best-model.lanes'
 assert json.refit.history.size() == 5

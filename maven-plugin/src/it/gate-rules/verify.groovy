@@ -46,7 +46,7 @@ assert steps.contains('| r2 min | r2 >= 0.9999 | ')
 assert steps.contains('Reference models on the same splits: linear_regression rmse ')
 def json = new groovy.json.JsonSlurper().parse(new File(out, 'gridsearch.json'))
 assert json.reference_models.keySet() == ['mean', 'linear_regression'] as Set
-assert json.reference_models.linear_regression.split2_test_rmse != null
+assert json.reference_models.linear_regression.rmse.splits[2] != null
 // One paragraph, no stack trace.
 assert !(log =~ /(?m)^\s+at [a-z]/)
 true

@@ -11,7 +11,7 @@ assert json.search.halving.resource == 'epochs' && json.search.halving.min_resou
 assert json.search.rounds.collect { [it.n_candidates, it.n_resources] } == [[6, 2], [3, 4], [2, 8]]
 assert json.candidates.size() == 11
 assert json.candidates.collect { it.iter } == [0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2]
-assert json.candidates.every { it.params.epochs == String.valueOf(it.n_resources) && it.epochs_run.every { e -> e == it.n_resources } }
+assert json.candidates.every { it.params.epochs == String.valueOf(it.n_resources) && it.splits*.epochs_run.every { e -> e == it.n_resources } }
 def best = json.candidates[json.best_index]
 assert best.iter == 2 && json.best_params.epochs == '8'
 assert json.refit.history.size() == 8

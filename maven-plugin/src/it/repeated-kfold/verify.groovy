@@ -8,9 +8,9 @@ assert json.search.repeats == 2
 assert json.search.extra_metrics == ['mse', 'mae', 'r2', 'mape']
 assert json.best_scores.keySet() == ['rmse', 'mse', 'mae', 'r2', 'mape'] as Set
 def c = json.candidates[0]
-assert (0..5).every { c["split${it}_test_score"] != null && c["split${it}_train_score"] != null }
-assert c.split6_test_score == null
-assert c.mean_test_mape > 0 && c.mean_train_mape > 0 && c.rank_test_mape >= 1
+assert c.test.keySet() == ['rmse', 'mse', 'mae', 'r2', 'mape'] as Set && c.train.keySet() == c.test.keySet()
+assert c.test.rmse.splits.size() == 6 && c.test.rmse.splits.every { it != null } && c.train.rmse.splits.size() == 6
+assert c.test.mape.mean > 0 && c.train.mape.mean > 0 && c.rank >= 1
 def header = new File(basedir, 'target/nn/gridsearch.csv').readLines()[0]
 assert header.contains('split5_test_score') && header.contains('mean_train_score') && header.contains('std_test_mape')
 true

@@ -25,6 +25,12 @@ public record ReferenceResult(ReferenceModel model, Map<Scoring, double[]> split
         return s == null ? Double.NaN : CandidateResult.mean(s);
     }
 
+    /** The population standard deviation over the splits in {@code metric}; NaN when it was not scored. */
+    public double stdScore(Scoring metric) {
+        double[] s = splitScores.get(metric);
+        return s == null ? Double.NaN : CandidateResult.std(s);
+    }
+
     /** The scores on each split in {@code metric} (a copy); empty when it was not scored. */
     public double[] scores(Scoring metric) {
         double[] s = splitScores.get(metric);

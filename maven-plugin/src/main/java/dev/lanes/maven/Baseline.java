@@ -2,6 +2,7 @@ package dev.lanes.maven;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lanes.maven.job.GridSearchResults;
 import dev.lanes.maven.job.Json;
 import dev.lanes.maven.job.OutputFiles;
 
@@ -18,7 +19,7 @@ import java.util.OptionalDouble;
  * baseline of other data is not compared silently.
  *
  * @param shown the file as configured, for messages
- * @param run   what it holds, read as this run's results are (what it lacks reads as empty text)
+ * @param run   what it holds, read by the same records as this run's results
  */
 record Baseline(String shown, SearchSummary run) {
 
@@ -51,16 +52,18 @@ record Baseline(String shown, SearchSummary run) {
             throw new ConfigurationError("The baseline file " + shown + " is not a " + OutputFiles.RESULTS
                     + " of nn:gridsearch: it has no \"format\"." + how);
         }
-        if (!format.asText().equals(OutputFiles.RESULTS_FORMAT)) {
+        if (!format.asText().equals(GridSearchResults.FORMAT)) {
             throw new ConfigurationError("The baseline file " + shown + " is of format " + format.asText()
-                    + "; this plugin reads " + OutputFiles.RESULTS_FORMAT + "." + how);
+                    + "; this plugin reads " + GridSearchResults.FORMAT + "." + how);
         }
-        JsonNode scores = root.get("best_scores");
-        if (scores == null || !scores.isObject()) {
-            throw new ConfigurationError("The baseline file " + shown + " has no \"best_scores\": it is not a "
-                    + OutputFiles.RESULTS + " of nn:gridsearch." + how);
+        GridSearchResults results;
+        try {
+            results = Json.strictly(root, GridSearchResults.class);
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationError("The baseline file " + shown + " is not a " + OutputFiles.RESULTS + " of format "
+                    + GridSearchResults.FORMAT + ": " + Json.problem(e) + "." + how);
         }
-        return new Baseline(shown, SearchSummary.of(root, Map.of()));
+        return new Baseline(shown, SearchSummary.of(results, Map.of()));
     }
 
     /** Its best mean score in {@code metric}; empty when it has none. */

@@ -1,6 +1,7 @@
 package dev.lanes.maven;
 
 import dev.lanes.maven.job.Formats;
+import dev.lanes.maven.job.GridSearchResults;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ record Gate(List<GateRule> rules, Optional<Baseline> baseline, boolean dataChang
     }
 
     private static Verdict target(SearchSummary run) {
-        SearchSummary.TargetStats t = run.targetStats();
+        GridSearchResults.TargetSummary t = run.targetStats();
         if (Double.isNaN(t.std())) {
             return new Verdict("target", run.target() + " varies", "not recorded (results of an earlier version)",
                     Verdict.Status.PASS);

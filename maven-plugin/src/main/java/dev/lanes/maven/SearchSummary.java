@@ -1,10 +1,10 @@
 package dev.lanes.maven;
 
 import dev.lanes.maven.job.Formats;
+import dev.lanes.maven.job.GridSearchResults;
 import dev.lanes.maven.job.Json;
 import dev.lanes.maven.job.OutputFiles;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.lanes.maven.job.Timings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,12 +41,9 @@ import java.util.TreeMap;
  * @param references each reference model's mean score by metric, by model name
  * @param candidates every candidate, in candidate order
  */
-record SearchSummary(String scoring, String sha256, String target, TargetStats targetStats, int rows, int features, int folds, int splits, long seed,
+record SearchSummary(String scoring, String sha256, String target, GridSearchResults.TargetSummary targetStats, int rows, int features, int folds, int splits, long seed,
                      String simd, OptionalInt bestIndex, Map<String, Double> bestScores, Map<String, double[]> bestSplits,
                      Map<String, Map<String, Double>> references, List<Candidate> candidates) {
-
-    /** More splits than a search can have (its folds x repeats are bounded): a document's claim beyond it is not read. */
-    private static final int MAX_SPLITS = 1_000_000;
 
     /**
      * One candidate.
@@ -65,94 +61,44 @@ record SearchSummary(String scoring, String sha256, String target, TargetStats t
     }
 
     /**
-     * The target's spread, which tells whether any score means something.
+     * Reads {@code gridsearch.json} and {@code timings.json} of {@code dir}.
      *
-     * @param mean the mean
-     * @param std  the population standard deviation
-     * @param min  the smallest value
-     * @param max  the largest value
+     * @throws IOException when either cannot be read or is not of this plugin's format
      */
-    record TargetStats(double mean, double std, double min, double max) {
-
-        /**
-         * Whether the target is constant, or so nearly that float32 cannot tell its values apart: then every
-         * model's error is about 0 and its R² 0, and a threshold on them judges nothing.
-         */
-        boolean degenerate() {
-            return max == min || std <= 1e-6 * Math.abs(mean);
-        }
-    }
-
-    /** Reads {@code gridsearch.json} and {@code timings.json} of {@code dir}. */
     static SearchSummary read(Path dir) throws IOException {
         Map<Integer, Double> fitSeconds = new HashMap<>();
         Path timings = dir.resolve(OutputFiles.TIMINGS);
         if (Files.isRegularFile(timings)) {
-            for (JsonNode t : Json.read(timings).path("candidates")) {
-                fitSeconds.put(t.path("index").asInt(), number(t.get("mean_fit_time")));
+            for (Timings.Candidate t : Json.strictly(Json.read(timings), Timings.class).candidates()) {
+                fitSeconds.put(t.index(), t.meanFitTime());
             }
         }
-        return of(Json.read(dir.resolve(OutputFiles.RESULTS)), fitSeconds);
+        return of(Json.strictly(Json.read(dir.resolve(OutputFiles.RESULTS)), GridSearchResults.class), fitSeconds);
     }
 
-    /**
-     * The summary of a {@code gridsearch.json} document, of this run or of a baseline; what it lacks reads
-     * as empty text, 0 or NaN.
-     */
-    static SearchSummary of(JsonNode root, Map<Integer, Double> fitSeconds) {
+    /** The summary of a {@code gridsearch.json} document, of this run or of a baseline. */
+    static SearchSummary of(GridSearchResults doc, Map<Integer, Double> fitSeconds) {
+        String scoring = doc.search().scoring();
         List<Candidate> candidates = new ArrayList<>();
-        int index = 0;
-        for (JsonNode c : root.path("candidates")) {
-            SortedMap<String, String> params = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = c.path("params").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                params.put(e.getKey(), e.getValue().asText());
-            }
-            candidates.add(new Candidate(index, c.path("rank_test_score").asInt(), Collections.unmodifiableSortedMap(params),
-                    number(c.get("mean_test_score")), number(c.get("std_test_score")),
-                    fitSeconds.getOrDefault(index, Double.NaN), c.path("iter").asInt(0)));
-            index++;
+        for (GridSearchResults.Candidate c : doc.candidates()) {
+            GridSearchResults.Scores s = c.test().get(scoring);
+            candidates.add(new Candidate(c.index(), c.rank(), Collections.unmodifiableSortedMap(new TreeMap<>(c.params())),
+                    s.mean(), s.std(), fitSeconds.getOrDefault(c.index(), Double.NaN), c.round()));
         }
-        Map<String, Double> best = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("best_scores").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            best.put(e.getKey(), number(e.getValue()));
-        }
-        JsonNode search = root.path("search");
-        String scoring = search.path("scoring").asText();
-        int folds = search.path("folds").asInt();
-        int splits = folds * search.path("repeats").asInt(1);
-        JsonNode bestIndex = root.get("best_index");
-        OptionalInt bestAt = bestIndex == null || !bestIndex.isInt() ? OptionalInt.empty() : OptionalInt.of(bestIndex.asInt());
         Map<String, double[]> bestSplits = new TreeMap<>();
-        JsonNode bestRow = bestAt.isPresent() ? root.path("candidates").path(bestAt.getAsInt()) : null;
-        if (bestRow != null && bestRow.isObject() && splits >= 1 && splits <= MAX_SPLITS) {
-            for (String metric : best.keySet()) {
-                String suffix = metric.equals(scoring) ? "score" : metric;
-                double[] scores = new double[splits];
-                for (int k = 0; k < splits; k++) {
-                    scores[k] = number(bestRow.get("split" + k + "_test_" + suffix));
-                }
-                bestSplits.put(metric, scores);
-            }
-        }
+        doc.best().ifPresent(b -> b.test().forEach((metric, s) -> bestSplits.put(metric, s.splitArray())));
         Map<String, Map<String, Double>> references = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("reference_models").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> model = it.next();
+        doc.referenceModels().forEach((model, scores) -> {
             Map<String, Double> means = new TreeMap<>();
-            for (String metric : best.keySet()) {
-                means.put(metric, number(model.getValue().get("mean_test_" + metric)));
-            }
-            references.put(model.getKey(), Collections.unmodifiableMap(means));
-        }
-        JsonNode dataset = root.path("dataset");
-        JsonNode stats = dataset.path("target_summary");
-        return new SearchSummary(scoring, dataset.path("sha256").asText(), dataset.path("target").asText(),
-                new TargetStats(number(stats.get("mean")), number(stats.get("std")), number(stats.get("min")),
-                        number(stats.get("max"))), dataset.path("rows").asInt(), dataset.path("features").size(), folds,
-                splits, search.path("seed").asLong(), root.path("environment").path("simd").asText(), bestAt,
-                Map.copyOf(best), Collections.unmodifiableMap(bestSplits), Collections.unmodifiableMap(references),
-                List.copyOf(candidates));
+            scores.forEach((metric, s) -> means.put(metric, s.mean()));
+            references.put(model, Collections.unmodifiableMap(means));
+        });
+        GridSearchResults.DatasetInfo data = doc.dataset();
+        return new SearchSummary(scoring, data.sha256(), data.target(), data.targetSummary(), data.rows(), data.features().size(),
+                doc.search().folds(), doc.search().splits(), doc.search().seed(), doc.environment().simd(),
+                doc.bestIndex() == null ? OptionalInt.empty() : OptionalInt.of(doc.bestIndex()),
+                Collections.unmodifiableMap(new TreeMap<>(doc.bestScores())), Collections.unmodifiableMap(bestSplits),
+                Collections.unmodifiableMap(references), List.copyOf(candidates));
     }
 
     /**
@@ -188,9 +134,5 @@ record SearchSummary(String scoring, String sha256, String target, TargetStats t
         List<Candidate> sorted = new ArrayList<>(candidates.stream().filter(c -> c.round() == last).toList());
         sorted.sort((a, b) -> a.rank() != b.rank() ? Integer.compare(a.rank(), b.rank()) : Integer.compare(a.index(), b.index()));
         return sorted;
-    }
-
-    private static double number(JsonNode n) {
-        return n == null || !n.isNumber() ? Double.NaN : n.asDouble();
     }
 }

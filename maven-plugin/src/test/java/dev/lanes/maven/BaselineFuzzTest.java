@@ -1,5 +1,6 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.GridSearchResults;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class BaselineFuzzTest {
 
     private static final SearchSummary RUN = new SearchSummary("rmse", "abc", "y",
-            new SearchSummary.TargetStats(1, 1, 0, 2), 10, 1, 3, 3, 42, "scalar", OptionalInt.of(0),
+            new GridSearchResults.TargetSummary(1, 1, 0, 2), 10, 1, 3, 3, 42, "scalar", OptionalInt.of(0),
             Map.of("rmse", 1.0, "r2", 0.5), Map.of("rmse", new double[] {0.9, 1.0, 1.1}, "r2", new double[] {0.4, 0.5, 0.6}),
             Map.of(), List.of());
 

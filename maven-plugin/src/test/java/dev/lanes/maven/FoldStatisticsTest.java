@@ -1,5 +1,6 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.GridSearchResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,7 +42,7 @@ class FoldStatisticsTest {
 
     private static SearchSummary run(double[] rmseSplits, int folds, long seed) {
         double mean = FoldStatistics.mean(rmseSplits);
-        return new SearchSummary("rmse", "sha", "y", new SearchSummary.TargetStats(5, 2, 0, 9), 90, 2, folds,
+        return new SearchSummary("rmse", "sha", "y", new GridSearchResults.TargetSummary(5, 2, 0, 9), 90, 2, folds,
                 rmseSplits.length, seed, "scalar", OptionalInt.of(0), Map.of("rmse", mean), Map.of("rmse", rmseSplits),
                 Map.of(), List.of());
     }
@@ -103,7 +104,7 @@ class FoldStatisticsTest {
         assertEquals("the baseline's splits are not this run's (3 folds x 1, seed 42 there, 3 folds x 1, seed 7 here), so the"
                 + " scores cannot be paired", seed.actual());
         assertEquals(ERROR, rule.check(run(new double[] {10, 12, 14, 11}, 4, 42), Optional.of(before)).status());
-        Baseline flat = new Baseline("b.json", new SearchSummary("rmse", "sha", "y", new SearchSummary.TargetStats(5, 2, 0, 9),
+        Baseline flat = new Baseline("b.json", new SearchSummary("rmse", "sha", "y", new GridSearchResults.TargetSummary(5, 2, 0, 9),
                 90, 2, 3, 3, 42, "scalar", OptionalInt.of(0), Map.of("rmse", 12.0), Map.of(), Map.of(), List.of()));
         assertTrue(rule.check(run(new double[] {10, 12, 14}, 3, 42), Optional.of(flat)).actual()
                 .startsWith("the baseline holds no per-split rmse scores"));

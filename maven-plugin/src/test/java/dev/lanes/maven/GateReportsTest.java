@@ -1,5 +1,6 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.GridSearchResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -32,7 +33,7 @@ class GateReportsTest {
 
     private static SearchSummary run() {
         TreeMap<String, String> params = new TreeMap<>(Map.of("activation", "relu", "hidden_layers", "64|32"));
-        return new SearchSummary("rmse", "0123456789abcdef", "y", new SearchSummary.TargetStats(1, 2, 0, 9), 60, 3, 3, 3,
+        return new SearchSummary("rmse", "0123456789abcdef", "y", new GridSearchResults.TargetSummary(1, 2, 0, 9), 60, 3, 3, 3,
                 42, "panama", OptionalInt.of(0), Map.of("rmse", 12.5), Map.of(), Map.of(),
                 List.of(new SearchSummary.Candidate(0, 1, params, 12.5, 0.25, 0.1, 0)));
     }

@@ -1,5 +1,6 @@
 package dev.lanes.maven;
 
+import dev.lanes.maven.job.GridSearchResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every rule type, severity and data check of the gate, on constructed runs whose answers are known. */
 class GateTest {
 
-    private static final SearchSummary.TargetStats VARIED = new SearchSummary.TargetStats(200_000, 115_000, 15_000, 500_000);
+    private static final GridSearchResults.TargetSummary VARIED = new GridSearchResults.TargetSummary(200_000, 115_000, 15_000, 500_000);
 
     private static SearchSummary run(Map<String, Double> best) {
         return run(best, VARIED, "sha-now", "y");
     }
 
-    private static SearchSummary run(Map<String, Double> best, SearchSummary.TargetStats target, String sha, String name) {
+    private static SearchSummary run(Map<String, Double> best, GridSearchResults.TargetSummary target, String sha, String name) {
         return new SearchSummary("rmse", sha, name, target, 100, 3, 3, 3, 42, "scalar",
                 best.isEmpty() ? OptionalInt.empty() : OptionalInt.of(0), best, Map.of(), Map.of(), List.of());
     }
@@ -146,16 +147,16 @@ class GateTest {
         assertEquals(List.of("target", "maxRmse"), fine.stream().map(Verdict::rule).toList());
         assertEquals(List.of(PASS, PASS), fine.stream().map(Verdict::status).toList());
 
-        Verdict constant = gate.evaluate(run(Map.of("rmse", 0.0), new SearchSummary.TargetStats(5, 0, 5, 5), "s", "y")).get(0);
+        Verdict constant = gate.evaluate(run(Map.of("rmse", 0.0), new GridSearchResults.TargetSummary(5, 0, 5, 5), "s", "y")).get(0);
         assertEquals(ERROR, constant.status());
         assertTrue(constant.actual().startsWith("constant (5 in every row): every model scores an error near 0"), constant.actual());
         Verdict nearly = gate.evaluate(run(Map.of("rmse", 0.0),
-                new SearchSummary.TargetStats(1e6, 0.01, 1e6 - 0.02, 1e6 + 0.02), "s", "y")).get(0);
+                new GridSearchResults.TargetSummary(1e6, 0.01, 1e6 - 0.02, 1e6 + 0.02), "s", "y")).get(0);
         assertEquals(ERROR, nearly.status());
         assertTrue(nearly.actual().startsWith("nearly constant (std 0.01"), nearly.actual());
         // Results of an earlier version have no statistics: nothing to judge, not an error.
         Verdict unknown = gate.evaluate(run(Map.of("rmse", 0.0),
-                new SearchSummary.TargetStats(Double.NaN, Double.NaN, Double.NaN, Double.NaN), "s", "y")).get(0);
+                new GridSearchResults.TargetSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN), "s", "y")).get(0);
         assertEquals(PASS, unknown.status());
     }
 

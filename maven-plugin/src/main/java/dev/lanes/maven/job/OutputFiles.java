@@ -20,8 +20,6 @@ public final class OutputFiles {
 
     /** All results, the best candidate, the set-up and the environment. */
     public static final String RESULTS = "gridsearch.json";
-    /** The layout of {@link #RESULTS}, its {@code format}; changes when a reader would have to. */
-    public static final String RESULTS_FORMAT = "lanes-gridsearch/1";
     /** One row per candidate, scikit-learn column names. */
     public static final String CSV = "gridsearch.csv";
     /** The human-readable report. */

@@ -7,12 +7,9 @@ import dev.lanes.maven.job.Sha256;
 import dev.lanes.nn.Model;
 import dev.lanes.onnx.OnnxExport;
 import dev.lanes.tune.FittedModel;
-import dev.lanes.tune.SearchResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** Writes every result file of a finished search into the output directory (see {@link OutputFiles}). */
@@ -37,22 +34,6 @@ public final class Reports {
         Json.write(ResultsJson.of(job, outcome, sha256, model), dir.resolve(OutputFiles.RESULTS));
         CsvReport.write(outcome, dir.resolve(OutputFiles.CSV));
         HtmlReport.write(job, outcome, dir.resolve(OutputFiles.HTML));
-        Json.write(timings(job, outcome), dir.resolve(OutputFiles.TIMINGS));
-    }
-
-    /** {@code timings.json}: what the clock measured, apart from the reproducible files. */
-    private static Map<String, Object> timings(Job job, CompletedSearch outcome) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("note", "Wall-clock measurements: they change from run to run and with the parallelism, so they are "
-                + "kept out of gridsearch.json, gridsearch.csv and report.html.");
-        m.put("parallelism", job.parallelism());
-        m.put("wall_seconds", outcome.wallSeconds());
-        SearchResult r = outcome.result();
-        m.put("cv_wall_seconds", r.cvWallSeconds());
-        m.put("fit_cpu_seconds", r.fitCpuSeconds());
-        m.put("core_utilisation", r.coreUtilisation());
-        m.put("refit_seconds", r.wallSeconds() - r.cvWallSeconds());
-        m.put("candidates", CvResults.timingRows(r));
-        return m;
+        Json.write(ResultsJson.timings(job, outcome), dir.resolve(OutputFiles.TIMINGS));
     }
 }

@@ -1,11 +1,8 @@
 package dev.lanes.maven.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanes.maven.job.GridSearchResults;
 import dev.lanes.maven.job.Job;
-import dev.lanes.maven.job.Json;
-import dev.lanes.maven.job.OutputFiles;
-import dev.lanes.nn.EpochLogs;
+import dev.lanes.maven.job.Timings;
 import dev.lanes.simd.Simd;
 import dev.lanes.tune.CandidateResult;
 import dev.lanes.tune.FittedModel;
@@ -13,21 +10,18 @@ import dev.lanes.tune.Halving;
 import dev.lanes.tune.ReferenceResult;
 import dev.lanes.tune.Scoring;
 import dev.lanes.tune.SearchResult;
+import dev.lanes.tune.SplitResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code gridsearch.json}: the whole search in one document, without wall-clock timings (they are in
- * {@code timings.json}), so that the same seed, data and grid give the same bytes whatever the
- * parallelism. Sections: {@code plugin_version}, {@code dataset}, {@code search}, {@code environment}
- * (JDK and SIMD kernels), {@code best_index}/{@code best_params}/{@code best_score}/{@code best_scores},
- * {@code reference_models} (each {@link ReferenceResult}'s split and mean scores in every metric),
- * {@code candidates} (see {@link CvResults}) and {@code refit} (the saved model and its training
- * history).
+ * Builds the {@link GridSearchResults} of a finished search, the document written as {@code gridsearch.json}.
  */
 final class ResultsJson {
 
@@ -35,154 +29,96 @@ final class ResultsJson {
     }
 
     /** The document for {@code outcome}; {@code model} is the saved model's file name, empty if none. */
-    static ObjectNode of(Job job, CompletedSearch outcome, String datasetSha256, Optional<String> model) {
+    static GridSearchResults of(Job job, CompletedSearch outcome, String datasetSha256, Optional<String> model) {
         SearchResult result = outcome.result();
-        ObjectNode root = Json.nodes().objectNode();
-        root.put("format", OutputFiles.RESULTS_FORMAT);
-        root.put("plugin_version", job.pluginVersion());
-        root.set("dataset", dataset(job.data(), outcome, datasetSha256));
-        root.set("search", search(job.search(), outcome));
-        root.set("environment", environment());
         Optional<CandidateResult> best = result.best();
-        root.set("best_index", best.isPresent() ? Json.nodes().numberNode(best.get().index()) : Json.nodes().nullNode());
-        root.set("best_params", Json.tree(best.map(CandidateResult::paramTexts).orElse(null)));
-        root.set("best_score", best.isPresent() ? Json.number(best.get().meanScore()) : Json.nodes().nullNode());
-        Map<String, Object> bestScores = new LinkedHashMap<>();
+        Map<String, Double> bestScores = new LinkedHashMap<>();
         best.ifPresent(b -> result.metrics().forEach(m -> bestScores.put(m.shortName(), b.meanScore(m))));
-        root.set("best_scores", Json.tree(bestScores));
-        Map<String, Object> references = new LinkedHashMap<>();
+        Map<String, Map<String, GridSearchResults.Scores>> references = new LinkedHashMap<>();
         for (ReferenceResult r : result.references()) {
-            Map<String, Object> scores = new LinkedHashMap<>();
+            Map<String, GridSearchResults.Scores> scores = new LinkedHashMap<>();
             for (Scoring m : result.metrics()) {
-                double[] splits = r.scores(m);
-                for (int k = 0; k < splits.length; k++) {
-                    scores.put("split" + k + "_test_" + m.shortName(), splits[k]);
-                }
-                scores.put("mean_test_" + m.shortName(), r.meanScore(m));
+                scores.put(m.shortName(), scores(r.scores(m), r.meanScore(m), r.stdScore(m)));
             }
             references.put(r.model().shortName(), scores);
         }
-        root.set("reference_models", Json.tree(references));
-        root.set("candidates", Json.tree(CvResults.rows(outcome)));
-        root.set("refit", refit(result, model));
-        return root;
-    }
-
-    private static ObjectNode dataset(Job.Data d, CompletedSearch outcome, String sha256) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", d.file());
-        m.put("sha256", sha256);
-        m.put("target", d.target());
-        m.put("include", d.include());
-        m.put("exclude", d.exclude());
-        m.put("delimiter", d.delimiter() == null ? null : d.delimiter().toString());
-        m.put("missing", d.missing());
-        m.put("categorical", d.categorical());
-        m.put("rows", outcome.data().rows());
-        m.put("dropped_rows", outcome.data().droppedRows());
-        m.put("features", outcome.data().featureNames());
-        m.put("target_summary", targetSummary(outcome.data().target().toArray()));
-        return (ObjectNode) Json.tree(m);
-    }
-
-    /** The target's mean, population standard deviation, minimum and maximum: the gate refuses a constant one. */
-    private static Map<String, Object> targetSummary(float[] y) {
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : y) {
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+        List<GridSearchResults.Candidate> candidates = new ArrayList<>();
+        for (CandidateResult c : result.candidates()) {
+            candidates.add(candidate(result, c));
         }
-        double mean = sum / y.length;
-        double squares = 0;
-        for (float v : y) {
-            squares += (v - mean) * (v - mean);
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mean", mean);
-        m.put("std", Math.sqrt(squares / y.length));
-        m.put("min", min);
-        m.put("max", max);
-        return m;
+        return new GridSearchResults(GridSearchResults.FORMAT, job.pluginVersion(), dataset(job.data(), outcome, datasetSha256),
+                search(job.search(), outcome), environment(), best.map(CandidateResult::index).orElse(null),
+                best.<Map<String, String>>map(CandidateResult::paramTexts).orElse(Map.of()), best.map(CandidateResult::meanScore).orElse(Double.NaN),
+                bestScores, references, candidates, refit(result, model));
     }
 
-    private static ObjectNode search(Job.Search s, CompletedSearch outcome) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", s.type());
-        m.put("n_iter", s.nIter());
-        m.put("grids", s.grids());
-        m.put("folds", s.folds());
-        m.put("repeats", s.repeats());
-        m.put("shuffle", true);
-        m.put("seed", s.seed());
-        m.put("scoring", s.scoring());
-        m.put("extra_metrics", s.extraMetrics());
-        m.put("return_train_score", s.returnTrainScore());
-        m.put("halving", s.halving() == null ? null : halving(s.halving()));
-        m.put("feature_scaling", s.featureScaling());
-        m.put("target_scaling", s.targetScaling());
-        m.put("candidates", outcome.result().candidates().size());
-        m.put("fits", outcome.result().fits());
-        m.put("notes", outcome.result().notes());
-        List<Map<String, Object>> rounds = new ArrayList<>();
-        for (Halving.Round r : outcome.result().rounds()) {
-            Map<String, Object> round = new LinkedHashMap<>();
-            round.put("iter", r.iter());
-            round.put("n_candidates", r.candidates());
-            round.put("n_resources", r.resources());
-            rounds.add(round);
+    private static GridSearchResults.Candidate candidate(SearchResult result, CandidateResult c) {
+        boolean halving = !result.rounds().isEmpty();
+        Map<String, GridSearchResults.Scores> test = new LinkedHashMap<>();
+        Map<String, GridSearchResults.Scores> train = new LinkedHashMap<>();
+        for (Scoring m : result.metrics()) {
+            test.put(m.shortName(), scores(c.splitScores(m), c.meanScore(m), c.stdScore(m)));
+            if (c.hasTrainScores()) {
+                train.put(m.shortName(), scores(c.splitTrainScores(m), c.meanTrainScore(m), c.stdTrainScore(m)));
+            }
         }
-        m.put("rounds", rounds);
-        return (ObjectNode) Json.tree(m);
+        List<GridSearchResults.Split> splits = c.splits().stream()
+                .map(s -> new GridSearchResults.Split(s.status().name().toLowerCase(Locale.ROOT), s.epochsRun())).toList();
+        return new GridSearchResults.Candidate(c.index(), halving ? c.round() : null, halving ? result.resources(c) : null,
+                c.paramTexts(), c.rank(), test, train, splits, c.problems());
     }
 
-    private static Map<String, Object> halving(Halving h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("resource", h.resource().shortName());
-        m.put("factor", h.factor());
-        m.put("min_resources", h.minResources() > 0 ? h.minResources() : h.exhaust() ? "exhaust" : "smallest");
-        m.put("max_resources", h.maxResources() > 0 ? h.maxResources() : "auto");
-        m.put("aggressive_elimination", h.aggressiveElimination());
-        return m;
+    private static GridSearchResults.Scores scores(double[] splits, double mean, double std) {
+        return new GridSearchResults.Scores(Arrays.stream(splits).boxed().toList(), mean, std);
+    }
+
+    private static GridSearchResults.DatasetInfo dataset(Job.Data d, CompletedSearch outcome, String sha256) {
+        return new GridSearchResults.DatasetInfo(d.file(), sha256, d.target(), d.include(), d.exclude(),
+                d.delimiter() == null ? null : d.delimiter().toString(), d.missing(), d.categorical(), outcome.data().rows(),
+                outcome.data().droppedRows(), outcome.data().featureNames(),
+                GridSearchResults.TargetSummary.of(outcome.data().target().toArray()));
+    }
+
+    private static GridSearchResults.SearchInfo search(Job.Search s, CompletedSearch outcome) {
+        SearchResult r = outcome.result();
+        List<GridSearchResults.Round> rounds = r.rounds().stream()
+                .map(round -> new GridSearchResults.Round(round.iter(), round.candidates(), round.resources())).toList();
+        return new GridSearchResults.SearchInfo(s.type(), s.nIter(), s.grids(), s.folds(), s.repeats(), true, s.seed(),
+                s.scoring(), s.extraMetrics(), s.returnTrainScore(), s.halving() == null ? null : halving(s.halving()),
+                s.featureScaling(), s.targetScaling(), r.candidates().size(), r.fits(), r.notes(), rounds);
+    }
+
+    private static GridSearchResults.HalvingInfo halving(Halving h) {
+        return new GridSearchResults.HalvingInfo(h.resource().shortName(), h.factor(),
+                h.minResources() > 0 ? Integer.toString(h.minResources()) : h.exhaust() ? "exhaust" : "smallest",
+                h.maxResources() > 0 ? Integer.toString(h.maxResources()) : "auto", h.aggressiveElimination());
     }
 
     /** What the numbers may depend on: the JDK and the kernels (not the machine's size or the clock). */
-    private static ObjectNode environment() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("java_version", System.getProperty("java.version"));
-        m.put("java_vendor", System.getProperty("java.vendor"));
-        m.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        m.put("os_arch", System.getProperty("os.arch"));
-        m.put("simd_enabled", Simd.isEnabled());
-        m.put("simd_float_lanes", Simd.floatLanes());
-        m.put("simd", Simd.describe());
-        return (ObjectNode) Json.tree(m);
+    private static GridSearchResults.Environment environment() {
+        return new GridSearchResults.Environment(System.getProperty("java.version"), System.getProperty("java.vendor"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                System.getProperty("os.arch"), Simd.isEnabled(), Simd.floatLanes(), Simd.describe());
     }
 
-    private static ObjectNode refit(SearchResult primary, Optional<String> model) {
-        ObjectNode o = Json.nodes().objectNode();
+    private static GridSearchResults.Refit refit(SearchResult primary, Optional<String> model) {
         Optional<FittedModel> refit = primary.refit();
-        o.set("index", refit.isPresent() ? Json.nodes().numberNode(refit.get().candidate().index()) : Json.nodes().nullNode());
-        o.set("model", model.isPresent() ? Json.nodes().textNode(model.get()) : Json.nodes().nullNode());
-        o.set("problem", primary.refitProblem().isPresent() ? Json.nodes().textNode(primary.refitProblem().get())
-                : Json.nodes().nullNode());
-        o.put("history_note", "per-epoch loss of the refit on all rows, on the scaled target (the search keeps no "
-                + "per-fold histories)");
-        ArrayNode history = Json.nodes().arrayNode();
-        if (refit.isPresent()) {
-            for (EpochLogs e : refit.get().history().epochs()) {
-                ObjectNode epoch = history.addObject();
-                epoch.put("epoch", e.epoch() + 1);
-                epoch.set("loss", Json.number(e.loss()));
-                epoch.set("val_loss", e.validationLoss().isPresent() ? Json.number(e.validationLoss().getAsDouble())
-                        : Json.nodes().nullNode());
-                epoch.set("learning_rate", Json.number(e.learningRate()));
-            }
-        }
-        o.set("history", history);
-        return o;
+        List<GridSearchResults.Epoch> history = new ArrayList<>();
+        refit.ifPresent(f -> f.history().epochs().forEach(e -> history.add(new GridSearchResults.Epoch(e.epoch() + 1,
+                e.loss(), e.validationLoss().orElse(Double.NaN), e.learningRate()))));
+        return new GridSearchResults.Refit(refit.map(f -> f.candidate().index()).orElse(null), model.orElse(null),
+                primary.refitProblem().orElse(null), "per-epoch loss of the refit on all rows, on the scaled target "
+                + "(report.html draws the folds' curves of the top candidates)", history);
+    }
+
+    /** Wall-clock times: the whole search's and every candidate's. */
+    static Timings timings(Job job, CompletedSearch outcome) {
+        SearchResult r = outcome.result();
+        List<Timings.Candidate> candidates = r.candidates().stream().map(c -> new Timings.Candidate(c.index(),
+                c.meanFitSeconds(), c.stdFitSeconds(), c.meanScoreSeconds(), c.stdScoreSeconds(),
+                c.splits().stream().map(SplitResult::fitSeconds).toList())).toList();
+        return new Timings(Timings.NOTE, job.parallelism(), outcome.wallSeconds(), r.cvWallSeconds(), r.fitCpuSeconds(),
+                r.coreUtilisation(), r.wallSeconds() - r.cvWallSeconds(), candidates);
     }
 
     /** The candidates in rank order (ties by index), for tables. */
