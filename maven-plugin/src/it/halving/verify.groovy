@@ -20,4 +20,5 @@ def header = new File(basedir, 'target/nn/gridsearch.csv').readLines()[0]
 assert header.startsWith('iter,n_resources,params,')
 def html = new File(basedir, 'target/nn/report.html').text
 assert html.contains('<table id="rounds">') && html.contains('Rounds of successive halving')
+assert html.contains('Successive halving: each candidate round by round') && html.count('<svg') >= 2
 true

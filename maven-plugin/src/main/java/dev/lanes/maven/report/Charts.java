@@ -185,6 +185,57 @@ final class Charts {
                 "folds-" + c.index(), SMALL_WIDTH, SMALL_HEIGHT);
     }
 
+    /**
+     * Successive halving round by round: one line per candidate through the mean score of each round it
+     * reached, grey for those eliminated, blue for those of the last round, orange for the best. A round's
+     * candidates without a score are drawn in red at the top, as in {@link #cvScores}.
+     *
+     * @param rounds   per candidate (in any fixed order), its mean score in each round it was fitted in
+     * @param last     the last round's number
+     * @param best     the best candidate's position in {@code rounds}, -1 when none has a score
+     */
+    static String halvingRounds(List<double[]> rounds, int last, int best, String scoring) {
+        double top = Double.NEGATIVE_INFINITY;
+        for (double[] r : rounds) {
+            for (double v : r) {
+                top = Double.isFinite(v) ? Math.max(top, v) : top;
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        XYSeries failed = new XYSeries("no score", false);
+        for (int c = 0; c < rounds.size(); c++) {
+            double[] r = rounds.get(c);
+            XYSeries line = new XYSeries("candidate " + c, false);
+            for (int round = 0; round < r.length; round++) {
+                if (Double.isFinite(r[round])) {
+                    line.add(round, r[round]);
+                } else if (Double.isFinite(top)) {
+                    failed.add(round, top);
+                }
+            }
+            int i = data.getSeriesCount();
+            data.addSeries(line);
+            boolean survivor = r.length == last + 1;
+            renderer.setSeriesPaint(i, c == best ? ORANGE : survivor ? BLUE : new Color(0xAA, 0xAA, 0xAA));
+            renderer.setSeriesStroke(i, new BasicStroke(c == best ? 2.5f : survivor ? 1.5f : 0.8f));
+            renderer.setSeriesShape(i, POINT);
+        }
+        if (failed.getItemCount() > 0) {
+            int i = data.getSeriesCount();
+            data.addSeries(failed);
+            renderer.setSeriesLinesVisible(i, false);
+            renderer.setSeriesPaint(i, RED);
+            renderer.setSeriesShape(i, POINT);
+        }
+        renderer.setDrawOutlines(false);
+        NumberAxis x = new NumberAxis("round (more resources each round)");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setRange(-0.2, last + 0.2);
+        XYPlot plot = new XYPlot(data, x, axis("mean " + scoring + " over the folds"), renderer);
+        return svg(new JFreeChart("Successive halving: each candidate round by round", TITLE, style(plot), false), "rounds");
+    }
+
     /** The best candidate's out-of-fold predictions against the targets, with the line of perfect predictions. */
     static String predictedVsActual(OutOfFold oof, String target) {
         int step = pointStep(oof);

@@ -6,6 +6,7 @@ import dev.lanes.tune.CandidateResult;
 import dev.lanes.tune.FittedModel;
 import dev.lanes.tune.OutOfFold;
 import dev.lanes.tune.Halving;
+import dev.lanes.tune.Hyperparameters;
 import dev.lanes.tune.SearchResult;
 import dev.lanes.tune.Scoring;
 import dev.lanes.simd.Simd;
@@ -69,7 +70,7 @@ final class HtmlReport {
         curve(h, outcome);
         foldCurves(h, byRank);
         outOfFold(h, outcome);
-        rounds(h, outcome.result());
+        rounds(h, outcome);
         candidates(h, job, outcome, byRank);
         setup(h, job, outcome);
         h.append("<p class=\"note\">Wall-clock timings are in timings.json: they change from run to run, this page "
@@ -187,12 +188,34 @@ final class HtmlReport {
                 + "target, regularization included): lines that part show a candidate sensitive to its split.</p>\n");
     }
 
-    /** The rounds of a successive-halving search: candidates and resources of each. */
-    private static void rounds(StringBuilder h, SearchResult result) {
+    /** The rounds of a successive-halving search: a chart of every candidate's way through them, and a table. */
+    private static void rounds(StringBuilder h, CompletedSearch outcome) {
+        SearchResult result = outcome.result();
         if (result.rounds().isEmpty()) {
             return;
         }
-        h.append("<h2>Rounds of successive halving</h2>\n<table id=\"rounds\">\n<thead><tr><th>round</th>"
+        // A candidate's rows share its parameters, except the epochs when they are the resource.
+        boolean overEpochs = outcome.spec().halving().map(hv -> hv.resource() == Halving.Resource.EPOCHS).orElse(false);
+        Map<Map<String, String>, List<Double>> byCandidate = new LinkedHashMap<>();
+        Map<String, String> bestKey = null;
+        for (CandidateResult c : result.candidates()) {
+            Map<String, String> key = new TreeMap<>(c.paramTexts());
+            if (overEpochs) {
+                key.remove(Hyperparameters.EPOCHS);
+            }
+            byCandidate.computeIfAbsent(key, k -> new ArrayList<>()).add(c.meanScore());
+            if (result.best().filter(b -> b.index() == c.index()).isPresent()) {
+                bestKey = key;
+            }
+        }
+        List<double[]> lines = byCandidate.values().stream()
+                .map(l -> l.stream().mapToDouble(Double::doubleValue).toArray()).toList();
+        int best = bestKey == null ? -1 : new ArrayList<>(byCandidate.keySet()).indexOf(bestKey);
+        h.append("<h2>Rounds of successive halving</h2>\n")
+                .append(Charts.halvingRounds(lines, result.rounds().size() - 1, best, result.scoring().shortName()))
+                .append("\n<p class=\"note\">One line per candidate through its mean score in each round it was fitted in: "
+                        + "grey when a round eliminated it, blue for the last round's, orange for the best; red at the top, "
+                        + "a round's candidates without a score.</p>\n<table id=\"rounds\">\n<thead><tr><th>round</th>"
                 + "<th>candidates</th><th>resources each</th></tr></thead>\n<tbody>\n");
         for (Halving.Round r : result.rounds()) {
             h.append("<tr><td class=\"n\">").append(r.iter()).append("</td><td class=\"n\">").append(r.candidates())
