@@ -1,5 +1,6 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Names;
 import dev.lanes.base.Rng;
 import dev.lanes.base.Suggestions;
 
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -49,7 +51,11 @@ public final class Initializers {
      * reached from the class names, e.g. {@code GlorotUniform}) and the Keras 2 short aliases. Sorted,
      * so the list in error messages is easy to scan.
      */
+    /** Keras' other names of an initializer: the Keras 2 short ones and the class spellings' snake case. */
+    private static final Map<String, String> ALIASES = Map.of("uniform", "random_uniform", "normal", "random_normal",
+            "zero", "zeros", "one", "ones", "identity_initializer", "identity", "orthogonal_initializer", "orthogonal");
     private static final NavigableMap<String, Supplier<Initializer>> BY_NAME = byName();
+    private static final String KIND = "initializer";
 
     private Initializers() {
     }
@@ -220,8 +226,9 @@ public final class Initializers {
      *
      * <p>Accepts the Keras 3 names ({@code glorot_uniform}, {@code random_normal}, ...), their class
      * spellings ({@code GlorotUniform}, {@code OrthogonalInitializer}) and the Keras 2 short aliases
-     * ({@code uniform}, {@code normal}, {@code zero}, {@code one}), ignoring case and surrounding
-     * whitespace. Arguments are not parsed: {@code constant} is {@code constant(0.0)}.
+     * ({@code uniform}, {@code normal}, {@code zero}, {@code one}), by the name rule of {@link Names}
+     * (case and underscores aside). {@link #create} takes arguments; here {@code constant} is
+     * {@code constant(0.0)}.
      *
      * @throws IllegalArgumentException for an unknown name; the message suggests the closest valid name
      *                                  and lists them all
@@ -229,40 +236,59 @@ public final class Initializers {
      */
     public static Initializer fromKerasName(String name) {
         Objects.requireNonNull(name, "name");
-        String key = normalise(name);
-        Supplier<Initializer> factory = BY_NAME.get(key);
-        if (factory == null) {
-            throw new IllegalArgumentException("Unknown initializer '" + name + "'."
-                    + Suggestions.didYouMean(key, BY_NAME.keySet())
-                    + " Valid names: " + String.join(", ", BY_NAME.keySet()));
-        }
-        return factory.get();
+        return BY_NAME.get(Names.canonical(KIND, name, BY_NAME.keySet())).get();
     }
 
     /**
-     * Lower snake_case, the spelling of the map keys. Camel case becomes snake case first, as Keras's
-     * {@code to_snake_case} derives its names from class names, so {@code HeNormal} is {@code he_normal}.
+     * An initializer by name ({@link #fromKerasName}) with Keras' keyword arguments:
+     * {@code random_uniform(minval, maxval)}, {@code random_normal(mean, stddev)},
+     * {@code truncated_normal(mean, stddev)}, {@code constant(value)}, {@code identity(gain)},
+     * {@code orthogonal(gain)}, {@code variance_scaling(scale, mode, distribution)}; the others take none.
+     * Keras' {@code seed} is not taken: every fit seeds its initializers from the search's seed.
+     *
+     * @throws IllegalArgumentException for an unknown name, an argument the initializer does not take (with
+     *                                  those it takes), or an invalid value
      */
-    private static String normalise(String name) {
-        return name.strip().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    public static Initializer create(String name, Map<String, ?> args) {
+        Initializer plain = fromKerasName(name);
+        String written = Names.canonical(KIND, name, BY_NAME.keySet());
+        String key = ALIASES.getOrDefault(written, written);
+        List<String> accepted = switch (key) {
+            case "random_uniform" -> List.of("minval", "maxval");
+            case "random_normal", "truncated_normal" -> List.of("mean", "stddev");
+            case "constant" -> List.of("value");
+            case "identity", "orthogonal" -> List.of("gain");
+            case "variance_scaling" -> List.of("scale", "mode", "distribution");
+            default -> List.of();
+        };
+        KerasArguments a = new KerasArguments(KIND, key, args, accepted);
+        if (args.isEmpty()) {
+            return plain;
+        }
+        return switch (key) {
+            case "random_uniform" -> randomUniform(a.number("minval", -0.05), a.number("maxval", 0.05));
+            case "random_normal" -> randomNormal(a.number("mean", 0), a.number("stddev", 0.05));
+            case "truncated_normal" -> truncatedNormal(a.number("mean", 0), a.number("stddev", 0.05));
+            case "constant" -> constant(a.number("value", 0));
+            case "identity" -> identity(a.number("gain", 1));
+            case "orthogonal" -> orthogonal(a.number("gain", 1));
+            case "variance_scaling" -> varianceScaling(a.number("scale", 1), a.text("mode", "fan_in"),
+                    a.text("distribution", "truncated_normal"));
+            default -> throw new IllegalStateException(key);
+        };
     }
+
 
     private static NavigableMap<String, Supplier<Initializer>> byName() {
         NavigableMap<String, Supplier<Initializer>> m = new TreeMap<>();
         m.put("random_uniform", Initializers::randomUniform);
-        m.put("uniform", Initializers::randomUniform);
         m.put("random_normal", Initializers::randomNormal);
-        m.put("normal", Initializers::randomNormal);
         m.put("truncated_normal", Initializers::truncatedNormal);
         m.put("zeros", Initializers::zeros);
-        m.put("zero", Initializers::zeros);
         m.put("ones", Initializers::ones);
-        m.put("one", Initializers::ones);
         m.put("constant", () -> constant(0));
         m.put("identity", Initializers::identity);
-        m.put("identity_initializer", Initializers::identity);
         m.put("orthogonal", Initializers::orthogonal);
-        m.put("orthogonal_initializer", Initializers::orthogonal);
         m.put("variance_scaling", Initializers::varianceScaling);
         m.put("glorot_uniform", Initializers::glorotUniform);
         m.put("glorot_normal", Initializers::glorotNormal);
@@ -270,6 +296,7 @@ public final class Initializers {
         m.put("lecun_normal", Initializers::lecunNormal);
         m.put("he_uniform", Initializers::heUniform);
         m.put("he_normal", Initializers::heNormal);
+        ALIASES.forEach((alias, name) -> m.put(alias, m.get(name)));
         return Collections.unmodifiableNavigableMap(m);
     }
 

@@ -1,5 +1,6 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.KerasCall;
 import dev.lanes.base.Suggestions;
 
 import java.util.Collection;
@@ -8,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Keras-style keyword arguments ({@code {learning_rate: 0.01, momentum: 0.9}}) of one named object, an
- * optimizer or a learning-rate schedule, with the checks and messages shared by {@link Optimizers} and
- * {@link LearningRateSchedules}. A {@code null} value means "not given", as Keras' {@code None} does for
+ * Keras-style keyword arguments ({@code {learning_rate: 0.01, momentum: 0.9}}) of one named object (an
+ * optimizer, a learning-rate schedule, an initializer or a loss), with the checks and messages shared by
+ * {@link Optimizers}, {@link LearningRateSchedules}, {@link Initializers} and {@link Losses}. A {@code null} value means "not given", as Keras' {@code None} does for
  * optional arguments.
  */
 final class KerasArguments {
@@ -20,7 +21,7 @@ final class KerasArguments {
     private final Map<String, ?> args;
 
     /**
-     * @param kind     what the owner is, for messages: {@code optimizer} or {@code schedule}
+     * @param kind     what the owner is, for messages: {@code optimizer}, {@code schedule}, ...
      * @param owner    the owner's Keras name
      * @param args     the arguments, may be null for none
      * @param accepted every argument the owner takes
@@ -68,14 +69,32 @@ final class KerasArguments {
         return (Boolean) value;
     }
 
-    /** {@code learning_rate}: a number (a constant rate) or a {@link LearningRateSchedule}. */
+    /** A text argument (a word such as {@code fan_out}), or {@code fallback} when not given. */
+    String text(String key, String fallback) {
+        Object value = args.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof String)) {
+            throw wrongType(key, value, "a text");
+        }
+        return (String) value;
+    }
+
+    /**
+     * {@code learning_rate}: a number (a constant rate), a {@link LearningRateSchedule}, or a schedule
+     * written as a {@link KerasCall} ({@code cosine_decay(initial_learning_rate=0.1, decay_steps=1000)}).
+     */
     LearningRateSchedule learningRate(String key, double fallback) {
         Object value = args.get(key);
         if (value instanceof LearningRateSchedule) {
             return (LearningRateSchedule) value;
         }
+        if (value instanceof KerasCall call) {
+            return LearningRateSchedules.create(call.name(), call.args());
+        }
         if (value != null && !(value instanceof Number)) {
-            throw wrongType(key, value, "a number or a LearningRateSchedule");
+            throw wrongType(key, value, "a number or a learning-rate schedule");
         }
         return LearningRateSchedules.constant(check(kind, owner, key, number(key, fallback), 0, true,
                 Double.POSITIVE_INFINITY, false));

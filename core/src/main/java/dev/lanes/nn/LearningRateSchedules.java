@@ -1,5 +1,6 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Names;
 import dev.lanes.base.Suggestions;
 
 import java.util.Arrays;
@@ -220,12 +221,7 @@ public final class LearningRateSchedules {
     }
 
     private static String canonical(String kerasName) {
-        for (String n : NAMES) {
-            if (n.toLowerCase(Locale.ROOT).equals(kerasName.toLowerCase(Locale.ROOT))) {
-                return n;
-            }
-        }
-        throw new IllegalArgumentException(Suggestions.unknownName(KIND, kerasName, NAMES));
+        return Names.canonical(KIND, kerasName, NAMES);
     }
 
     private static long[] wholeNumbers(String owner, double[] values) {

@@ -1,10 +1,11 @@
 package dev.lanes.nn;
 
-import dev.lanes.base.Suggestions;
+import dev.lanes.base.Names;
 
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -115,21 +116,31 @@ public final class Losses {
 
     /**
      * The loss Keras' {@code keras.losses.get(name)} returns for a string: a Keras function name or one
-     * of its aliases ({@code mse}, {@code MSE}, {@code mae}, ..., {@code logcosh}). Case matters, as in
-     * Keras.
+     * of its aliases ({@code mse}, {@code MSE}, {@code mae}, ..., {@code logcosh}), by the name rule of
+     * {@link Names} (case and underscores aside, so the class name {@code MeanSquaredError} is one too).
      *
      * @throws IllegalArgumentException for any other name; the message suggests the closest valid name
      *                                  and lists them all
      */
     public static Loss fromKerasName(String name) {
         Objects.requireNonNull(name, "loss name");
-        Loss loss = BY_NAME.get(name);
-        if (loss == null) {
-            throw new IllegalArgumentException(Suggestions.unknownName("loss", name, BY_NAME.keySet()));
-        }
-        return loss;
+        return BY_NAME.get(Names.canonical("loss", name, BY_NAME.keySet()));
     }
 
+    /**
+     * A loss by name ({@link #fromKerasName}) with Keras' keyword arguments: {@code huber(delta)}; the
+     * others take none.
+     *
+     * @throws IllegalArgumentException for an unknown name, an argument the loss does not take, or a
+     *                                  {@code delta} that is not a finite number &gt; 0
+     */
+    public static Loss create(String name, Map<String, ?> args) {
+        Loss loss = fromKerasName(name);
+        boolean huber = loss == HUBER;
+        KerasArguments a = new KerasArguments("loss", name, args, huber ? List.of("delta") : List.of());
+        return huber && a.has("delta") ? huber(KerasArguments.check("loss", name, "delta", a.number("delta", 1), 0, false,
+                Double.POSITIVE_INFINITY, false)) : loss;
+    }
 
     /**
      * A loss that is the mean of a per-element function of (prediction, target); subclasses give the
@@ -285,6 +296,16 @@ public final class Losses {
         @Override
         public String toString() {
             return "huber(delta=" + delta + ")";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Huber h && Double.compare(h.delta, delta) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(delta);
         }
     }
 

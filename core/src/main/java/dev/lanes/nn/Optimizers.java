@@ -1,5 +1,6 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.Names;
 import dev.lanes.base.Suggestions;
 
 import java.util.ArrayList;
@@ -155,10 +156,7 @@ public final class Optimizers {
      *                                  more than one clipping option
      */
     public static KerasOptimizer create(String kerasName, Map<String, ?> args) {
-        String name = kerasName.toLowerCase(Locale.ROOT);
-        if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException(Suggestions.unknownName(KerasOptimizer.KIND, kerasName, NAMES));
-        }
+        String name = Names.canonical(KerasOptimizer.KIND, kerasName, NAMES);
         KerasArguments a = new KerasArguments(KerasOptimizer.KIND, name, args, arguments(name));
         LearningRateSchedule lr = a.learningRate("learning_rate", name.equals("sgd") ? 0.01 : 1e-3);
         KerasOptimizer.Shared none = KerasOptimizer.Shared.NONE;

@@ -1,5 +1,6 @@
 package dev.lanes.tune;
 
+import dev.lanes.base.Numbers;
 import dev.lanes.base.Rng;
 
 import java.util.Locale;
@@ -55,8 +56,8 @@ public final class Distribution {
      */
     public static Distribution uniform(double lo, double hi) {
         if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
-            throw new IllegalArgumentException("uniform(lo, hi) needs finite lo < hi, got uniform(" + Hyperparameters.plain(lo)
-                    + ", " + Hyperparameters.plain(hi) + ")");
+            throw new IllegalArgumentException("uniform(lo, hi) needs finite lo < hi, got uniform(" + Numbers.plain(lo)
+                    + ", " + Numbers.plain(hi) + ")");
         }
         return new Distribution(Kind.UNIFORM, lo, hi);
     }
@@ -70,7 +71,7 @@ public final class Distribution {
     public static Distribution logUniform(double lo, double hi) {
         if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo > 0 && lo < hi)) {
             throw new IllegalArgumentException("log_uniform(lo, hi) needs finite 0 < lo < hi, got log_uniform("
-                    + Hyperparameters.plain(lo) + ", " + Hyperparameters.plain(hi) + ")");
+                    + Numbers.plain(lo) + ", " + Numbers.plain(hi) + ")");
         }
         return new Distribution(Kind.LOG_UNIFORM, lo, hi);
     }
@@ -165,7 +166,7 @@ public final class Distribution {
         if (kind == Kind.INT_RANGE) {
             return kind.text + "(" + (int) lo + ", " + (int) hi + ")";
         }
-        return kind.text + "(" + Hyperparameters.plain(lo) + ", " + Hyperparameters.plain(hi) + ")";
+        return kind.text + "(" + Numbers.plain(lo) + ", " + Numbers.plain(hi) + ")";
     }
 
     @Override

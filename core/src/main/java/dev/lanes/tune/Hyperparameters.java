@@ -4,10 +4,12 @@ import dev.lanes.nn.Initializers;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.Sequential;
+import dev.lanes.base.KerasCall;
+import dev.lanes.base.Names;
+import dev.lanes.base.Numbers;
 import dev.lanes.base.Suggestions;
 import dev.lanes.simd.Activation;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Every hyperparameter a search can vary: its name, the type of its values, what is valid and its
@@ -32,16 +35,19 @@ import java.util.function.Function;
  *       {@code "128-64-32"}; {@code "none"} (or {@code ""}) = no hidden layer</td><td>64</td></tr>
  *   <tr><td>activation</td><td>{@link Activation}</td><td>a Keras activation name (hidden layers)</td><td>relu</td></tr>
  *   <tr><td>output_activation</td><td>{@link Activation}</td><td>a Keras activation name</td><td>linear</td></tr>
- *   <tr><td>kernel_initializer, bias_initializer</td><td>{@code String}</td><td>a Keras initializer name</td>
+ *   <tr><td>kernel_initializer, bias_initializer</td><td>{@link KerasCall}</td><td>a Keras initializer name,
+ *       with arguments if it takes any: {@code variance_scaling(scale=2, mode=fan_out)}</td>
  *       <td>glorot_uniform, zeros</td></tr>
- *   <tr><td>optimizer</td><td>{@code String}</td><td>{@link Optimizers#names()}</td><td>adam</td></tr>
+ *   <tr><td>optimizer</td><td>{@link KerasCall}</td><td>{@link Optimizers#names()}, with arguments:
+ *       {@code sgd(momentum=0.9, nesterov=true)}</td><td>adam</td></tr>
  *   <tr><td>learning_rate</td><td>{@code Double}</td><td>&gt; 0</td><td>the optimizer's default</td></tr>
  *   <tr><td>momentum, beta_1, beta_2</td><td>{@code Double}</td><td>[0, 1]</td><td>the optimizer's default</td></tr>
  *   <tr><td>rho</td><td>{@code Double}</td><td>[0, 1)</td><td>the optimizer's default</td></tr>
  *   <tr><td>epsilon, clipnorm, clipvalue</td><td>{@code Double}</td><td>&gt; 0</td><td>the optimizer's default, no clipping</td></tr>
  *   <tr><td>weight_decay</td><td>{@code Double}</td><td>&gt;= 0</td><td>the optimizer's default</td></tr>
  *   <tr><td>nesterov</td><td>{@code Boolean}</td><td>true, false</td><td>false</td></tr>
- *   <tr><td>loss</td><td>{@code String}</td><td>a Keras loss name</td><td>mse</td></tr>
+ *   <tr><td>loss</td><td>{@link KerasCall}</td><td>a Keras loss name, with arguments: {@code huber(delta=2)}</td>
+ *       <td>mse</td></tr>
  *   <tr><td>batch_size, epochs</td><td>{@code Integer}</td><td>&gt;= 1</td><td>32, 20</td></tr>
  *   <tr><td>l1, l2</td><td>{@code Double}</td><td>&gt;= 0, on the kernel of every dense layer</td><td>0</td></tr>
  *   <tr><td>dropout</td><td>{@code Double}</td><td>[0, 1), after each hidden layer</td><td>0</td></tr>
@@ -123,6 +129,9 @@ public final class Hyperparameters {
             BETA_2, EPSILON, RHO, WEIGHT_DECAY, CLIPNORM, CLIPVALUE);
 
     private static final List<String> ACTIVATION_NAMES = activationNames();
+    /** The activation names with Keras' aliases of two of them, in the form {@link Names} compares. */
+    private static final List<String> ACTIVATION_LOOKUP = Stream.concat(ACTIVATION_NAMES.stream(),
+            Stream.of("swish", "hard_swish")).toList();
 
     /** One hyperparameter: the type of its values, its parser (which says what is valid) and its default. */
     private record Definition(Class<?> type, Function<Object, Object> parser, Optional<Object> defaultValue) {
@@ -138,9 +147,9 @@ public final class Hyperparameters {
         put(m, HIDDEN_LAYERS, List.class, Hyperparameters::widths, List.of(64));
         put(m, ACTIVATION, Activation.class, v -> activation(ACTIVATION, v), Activation.RELU);
         put(m, OUTPUT_ACTIVATION, Activation.class, v -> activation(OUTPUT_ACTIVATION, v), Activation.LINEAR);
-        put(m, KERNEL_INITIALIZER, String.class, v -> initializer(KERNEL_INITIALIZER, v), "glorot_uniform");
-        put(m, BIAS_INITIALIZER, String.class, v -> initializer(BIAS_INITIALIZER, v), "zeros");
-        put(m, OPTIMIZER, String.class, Hyperparameters::optimizer, "adam");
+        put(m, KERNEL_INITIALIZER, KerasCall.class, v -> initializer(KERNEL_INITIALIZER, v), KerasCall.of("glorot_uniform"));
+        put(m, BIAS_INITIALIZER, KerasCall.class, v -> initializer(BIAS_INITIALIZER, v), KerasCall.of("zeros"));
+        put(m, OPTIMIZER, KerasCall.class, Hyperparameters::optimizer, KerasCall.of("adam"));
         put(m, LEARNING_RATE, Double.class, v -> real(LEARNING_RATE, v, 0, false, Double.POSITIVE_INFINITY, false), null);
         put(m, MOMENTUM, Double.class, v -> real(MOMENTUM, v, 0, true, 1, true), null);
         put(m, NESTEROV, Boolean.class, v -> bool(NESTEROV, v), null);
@@ -151,7 +160,7 @@ public final class Hyperparameters {
         put(m, WEIGHT_DECAY, Double.class, v -> real(WEIGHT_DECAY, v, 0, true, Double.POSITIVE_INFINITY, false), null);
         put(m, CLIPNORM, Double.class, v -> real(CLIPNORM, v, 0, false, Double.POSITIVE_INFINITY, false), null);
         put(m, CLIPVALUE, Double.class, v -> real(CLIPVALUE, v, 0, false, Double.POSITIVE_INFINITY, false), null);
-        put(m, LOSS, String.class, Hyperparameters::loss, "mse");
+        put(m, LOSS, KerasCall.class, Hyperparameters::loss, KerasCall.of("mse"));
         put(m, BATCH_SIZE, Integer.class, v -> integer(BATCH_SIZE, v, 1), 32);
         put(m, EPOCHS, Integer.class, v -> integer(EPOCHS, v, 1), 20);
         put(m, L1, Double.class, v -> real(L1, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
@@ -232,7 +241,7 @@ public final class Hyperparameters {
             return ((Activation) v).kerasName();
         }
         if (v instanceof Double) {
-            return plain((Double) v);
+            return Numbers.plain((Double) v);
         }
         return v.toString();
     }
@@ -268,15 +277,6 @@ public final class Hyperparameters {
             }
         }
         return out;
-    }
-
-    /** A double as plain decimal text without trailing zeros: 0.001, 10, 0.9. */
-    static String plain(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        String s = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-        return s.equals("-0") ? "0" : s;
     }
 
     // Parsers. Each returns the typed value or throws naming the hyperparameter, the value and what is valid.
@@ -339,7 +339,7 @@ public final class Hyperparameters {
         }
         String s = text(name, value, "an activation name");
         try {
-            return Activation.fromKerasName(s);
+            return Activation.fromKerasName(Names.canonical(name, s, ACTIVATION_LOOKUP));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " '" + s + "' is not a known activation."
                     + Suggestions.didYouMean(s.strip(), ACTIVATION_NAMES) + " Valid names: " + String.join(", ", ACTIVATION_NAMES));
@@ -347,33 +347,49 @@ public final class Hyperparameters {
     }
 
     private static Object initializer(String name, Object value) {
-        String s = text(name, value, "an initializer name");
+        KerasCall call = call(name, value, "an initializer name");
         try {
-            Initializers.fromKerasName(s);
+            Initializers.create(call.name(), call.args());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " '" + s + "': " + e.getMessage());
+            throw new IllegalArgumentException(name + " '" + call + "': " + e.getMessage());
         }
-        return s.strip();
+        return call;
     }
 
     private static Object optimizer(Object value) {
-        String s = text(OPTIMIZER, value, "an optimizer name");
-        String key = s.strip().toLowerCase(Locale.ROOT);
-        if (!Optimizers.names().contains(key)) {
-            throw new IllegalArgumentException(OPTIMIZER + " '" + s + "' is not a known optimizer."
-                    + Suggestions.didYouMean(key, Optimizers.names()) + " Valid names: " + String.join(", ", Optimizers.names()));
+        KerasCall call = call(OPTIMIZER, value, "an optimizer name");
+        String key;
+        try {
+            key = Names.canonical(OPTIMIZER, call.name(), Optimizers.names());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(OPTIMIZER + " '" + call.name() + "' is not a known optimizer."
+                    + Suggestions.didYouMean(call.name(), Optimizers.names()) + " Valid names: "
+                    + String.join(", ", Optimizers.names()));
         }
-        return key;
+        try {
+            Optimizers.create(key, call.args());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(OPTIMIZER + " '" + call + "': " + e.getMessage());
+        }
+        return new KerasCall(key, call.args());
     }
 
     private static Object loss(Object value) {
-        String s = text(LOSS, value, "a loss name");
+        KerasCall call = call(LOSS, value, "a loss name");
         try {
-            Losses.fromKerasName(s.strip());
+            Losses.create(call.name(), call.args());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(LOSS + " '" + s + "': " + e.getMessage());
+            throw new IllegalArgumentException(LOSS + " '" + call + "': " + e.getMessage());
         }
-        return s.strip();
+        return call;
+    }
+
+    /** A name with arguments, {@code sgd(momentum=0.9)}, from its text or as given. */
+    private static KerasCall call(String name, Object value, String what) {
+        if (value instanceof KerasCall) {
+            return (KerasCall) value;
+        }
+        return KerasCall.parse(text(name, value, what + " or name(argument=value, ...)"), name);
     }
 
     private static String text(String name, Object value, String what) {
@@ -408,9 +424,9 @@ public final class Hyperparameters {
 
     private static String range(double lo, boolean loClosed, double hi, boolean hiClosed) {
         if (Double.isInfinite(hi)) {
-            return (loClosed ? ">= " : "> ") + plain(lo);
+            return (loClosed ? ">= " : "> ") + Numbers.plain(lo);
         }
-        return "in " + (loClosed ? "[" : "(") + plain(lo) + ", " + plain(hi) + (hiClosed ? "]" : ")");
+        return "in " + (loClosed ? "[" : "(") + Numbers.plain(lo) + ", " + Numbers.plain(hi) + (hiClosed ? "]" : ")");
     }
 
     private static Object integer(String name, Object value, int min) {

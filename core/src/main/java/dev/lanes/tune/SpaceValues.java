@@ -1,5 +1,7 @@
 package dev.lanes.tune;
 
+import dev.lanes.base.KerasCall;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -107,10 +109,10 @@ final class SpaceValues {
         List<String> optimizers = new ArrayList<>();
         Values given = m.get(Hyperparameters.OPTIMIZER);
         if (given == null) {
-            optimizers.add((String) Hyperparameters.defaultValue(Hyperparameters.OPTIMIZER).orElseThrow());
+            optimizers.add(((KerasCall) Hyperparameters.defaultValue(Hyperparameters.OPTIMIZER).orElseThrow()).name());
         } else {
             for (Choice c : given.choices) {
-                optimizers.add((String) c.typed);
+                optimizers.add(((KerasCall) c.typed).name());
             }
         }
         for (String name : m.keySet()) {

@@ -4,8 +4,11 @@ import dev.lanes.nn.Callback;
 import dev.lanes.nn.Dense;
 import dev.lanes.nn.EarlyStopping;
 import dev.lanes.nn.FitOptions;
+import dev.lanes.base.KerasCall;
+import dev.lanes.nn.Initializer;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.KerasOptimizer;
+import dev.lanes.nn.Loss;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.Sequential;
@@ -64,11 +67,16 @@ public final class TrainingSetup {
             throw new IllegalArgumentException("early_stopping_patience needs validation_split > 0: early stopping "
                     + "watches the loss on the held-out validation rows, and validation_split is 0");
         }
-        String optimizerName = (String) values.get(Hyperparameters.OPTIMIZER);
-        Map<String, Object> arguments = new LinkedHashMap<>();
+        KerasCall optimizerCall = (KerasCall) values.get(Hyperparameters.OPTIMIZER);
+        String optimizerName = optimizerCall.name();
+        Map<String, Object> arguments = new LinkedHashMap<>(optimizerCall.args());
         for (String argument : Hyperparameters.optimizerArguments()) {
             if (values.containsKey(argument) && Hyperparameters.optimizerTakes(optimizerName, argument)) {
-                arguments.put(argument, values.get(argument));
+                if (arguments.containsKey(argument) && params.containsKey(argument)) {
+                    throw new IllegalArgumentException(argument + " is given twice: as a hyperparameter (" + params.get(argument)
+                            + ") and in optimizer " + optimizerCall + "; give it once");
+                }
+                arguments.putIfAbsent(argument, values.get(argument));
             }
         }
         KerasOptimizer optimizer;
@@ -127,8 +135,8 @@ public final class TrainingSetup {
 
     private Dense dense(int units, Activation activation) {
         return Dense.of(units, activation)
-                .kernelInitializer(Initializers.fromKerasName((String) values.get(Hyperparameters.KERNEL_INITIALIZER)))
-                .biasInitializer(Initializers.fromKerasName((String) values.get(Hyperparameters.BIAS_INITIALIZER)))
+                .kernelInitializer(initializer(Hyperparameters.KERNEL_INITIALIZER))
+                .biasInitializer(initializer(Hyperparameters.BIAS_INITIALIZER))
                 .l1((Double) values.get(Hyperparameters.L1))
                 .l2((Double) values.get(Hyperparameters.L2));
     }
@@ -143,13 +151,23 @@ public final class TrainingSetup {
         callbacks.addAll(List.of(extra));
         return FitOptions.defaults()
                 .optimizer(optimizer)
-                .loss(Losses.fromKerasName((String) values.get(Hyperparameters.LOSS)))
+                .loss(loss())
                 .epochs(epochs())
                 .batchSize(batchSize())
                 .shuffle((Boolean) values.get(Hyperparameters.SHUFFLE))
                 .seed(seed)
                 .validationSplit((Double) values.get(Hyperparameters.VALIDATION_SPLIT))
                 .callbacks(callbacks.toArray(new Callback[0]));
+    }
+
+    private Initializer initializer(String name) {
+        KerasCall call = (KerasCall) values.get(name);
+        return Initializers.create(call.name(), call.args());
+    }
+
+    private Loss loss() {
+        KerasCall call = (KerasCall) values.get(Hyperparameters.LOSS);
+        return Losses.create(call.name(), call.args());
     }
 
     @Override

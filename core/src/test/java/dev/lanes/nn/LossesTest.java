@@ -388,8 +388,16 @@ class LossesTest {
                 + "mean_squared_logarithmic_error, msle, MSLE, huber, log_cosh, logcosh", e.getMessage());
     }
 
+    @Test
+    void theKerasClassNamesAreTheSameLosses() {
+        assertSame(Losses.huber(), Losses.fromKerasName("Huber"));
+        assertSame(Losses.logCosh(), Losses.fromKerasName("LogCosh"));
+        assertSame(Losses.meanSquaredError(), Losses.fromKerasName("MeanSquaredError"));
+        assertSame(Losses.meanAbsolutePercentageError(), Losses.fromKerasName("meanAbsolutePercentageError"));
+    }
+
     @ParameterizedTest
-    @CsvSource({"mean_squared_eror, mean_squared_error", "Huber, huber", "LogCosh, logcosh", "MSLE2, msle",
+    @CsvSource({"mean_squared_eror, mean_squared_error", "Hubber, huber", "LogCos, logcosh", "MSLE2, msle",
         "mean_absolute_percent_error, mean_absolute_percentage_error"})
     void nearMissesGetASuggestion(String given, String suggestion) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -572,7 +572,7 @@ class OptimizersTest {
                 () -> Optimizers.create("sgd", Map.of("nesterov", "yes")));
         assertEquals("Argument 'nesterov' of optimizer 'sgd' must be a boolean, got String yes", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", Map.of("learning_rate", "1e-3")));
-        assertTrue(e.getMessage().contains("a number or a LearningRateSchedule"), e.getMessage());
+        assertTrue(e.getMessage().contains("a number or a learning-rate schedule"), e.getMessage());
     }
 
     // ---- Sanity: each optimizer minimizes a quadratic ---------------------------------------------------

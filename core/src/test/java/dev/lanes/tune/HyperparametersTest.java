@@ -1,5 +1,6 @@
 package dev.lanes.tune;
 
+import dev.lanes.base.KerasCall;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.simd.Activation;
 import org.junit.jupiter.api.Test;
@@ -103,10 +104,15 @@ class HyperparametersTest {
                 Arguments.of("activation", "RELU", Activation.RELU, "relu"),
                 Arguments.of("activation", "swish", Activation.SILU, "silu"),
                 Arguments.of("output_activation", Activation.SOFTPLUS, Activation.SOFTPLUS, "softplus"),
-                Arguments.of("optimizer", "Adam", "adam", "adam"),
-                Arguments.of("optimizer", "RMSprop", "rmsprop", "rmsprop"),
-                Arguments.of("kernel_initializer", "he_normal", "he_normal", "he_normal"),
-                Arguments.of("loss", "huber", "huber", "huber"),
+                Arguments.of("optimizer", "Adam", KerasCall.of("adam"), "adam"),
+                Arguments.of("optimizer", "RMSprop", KerasCall.of("rmsprop"), "rmsprop"),
+                Arguments.of("optimizer", "SGD( momentum = 0.90, nesterov=True )",
+                        new KerasCall("sgd", Map.of("momentum", 0.9, "nesterov", true)), "sgd(momentum=0.9, nesterov=true)"),
+                Arguments.of("kernel_initializer", "he_normal", KerasCall.of("he_normal"), "he_normal"),
+                Arguments.of("kernel_initializer", "variance_scaling(scale=2,mode='fan_out')",
+                        new KerasCall("variance_scaling", Map.of("scale", 2.0, "mode", "fan_out")), "variance_scaling(scale=2, mode=fan_out)"),
+                Arguments.of("loss", "huber", KerasCall.of("huber"), "huber"),
+                Arguments.of("loss", "huber(delta=0.5)", new KerasCall("huber", Map.of("delta", 0.5)), "huber(delta=0.5)"),
                 Arguments.of("learning_rate", "1e-3", 0.001, "0.001"),
                 Arguments.of("learning_rate", 1e-4, 1e-4, "0.0001"),
                 Arguments.of("momentum", 1, 1.0, "1"),
@@ -131,10 +137,10 @@ class HyperparametersTest {
         assertEquals(Optional.of(List.of(64)), Hyperparameters.defaultValue("hidden_layers"));
         assertEquals(Optional.of(Activation.RELU), Hyperparameters.defaultValue("activation"));
         assertEquals(Optional.of(Activation.LINEAR), Hyperparameters.defaultValue("output_activation"));
-        assertEquals(Optional.of("glorot_uniform"), Hyperparameters.defaultValue("kernel_initializer"));
-        assertEquals(Optional.of("zeros"), Hyperparameters.defaultValue("bias_initializer"));
-        assertEquals(Optional.of("adam"), Hyperparameters.defaultValue("optimizer"));
-        assertEquals(Optional.of("mse"), Hyperparameters.defaultValue("loss"));
+        assertEquals(Optional.of(KerasCall.of("glorot_uniform")), Hyperparameters.defaultValue("kernel_initializer"));
+        assertEquals(Optional.of(KerasCall.of("zeros")), Hyperparameters.defaultValue("bias_initializer"));
+        assertEquals(Optional.of(KerasCall.of("adam")), Hyperparameters.defaultValue("optimizer"));
+        assertEquals(Optional.of(KerasCall.of("mse")), Hyperparameters.defaultValue("loss"));
         assertEquals(Optional.of(32), Hyperparameters.defaultValue("batch_size"));
         assertEquals(Optional.of(20), Hyperparameters.defaultValue("epochs"));
         assertEquals(Optional.of(0.0), Hyperparameters.defaultValue("l2"));

@@ -251,8 +251,9 @@ class SearchSpaceTest {
                 Map.of("optimizer", List.of("adam"), "beta_1", Distribution.uniform(0.8, 0.95))), 30);
         Set<Object> optimizers = new HashSet<>();
         for (Candidate c : space.candidates(9)) {
-            optimizers.add(c.params().get("optimizer"));
-            assertTrue(c.params().containsKey(c.params().get("optimizer").equals("sgd") ? "momentum" : "beta_1"));
+            String optimizer = c.texts().get("optimizer");
+            optimizers.add(optimizer);
+            assertTrue(c.params().containsKey(optimizer.equals("sgd") ? "momentum" : "beta_1"));
         }
         assertEquals(Set.of("sgd", "adam"), optimizers);
     }

@@ -1,5 +1,6 @@
 package dev.lanes.tune;
 
+import dev.lanes.base.KerasCall;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Fold;
 import dev.lanes.data.Preprocessing;
@@ -128,7 +129,7 @@ class SearchTest {
         assertEquals(2, failed.rank());
         assertEquals(1, r.bestIndex().getAsInt());
         assertEquals(fine.meanScore(), r.bestScore().getAsDouble());
-        assertEquals("adam", r.bestParams().orElseThrow().get("optimizer"));
+        assertEquals(KerasCall.of("adam"), r.bestParams().orElseThrow().get("optimizer"));
         assertTrue(r.refit().isPresent());
     }
 

@@ -5,6 +5,7 @@ import dev.lanes.nn.Dropout;
 import dev.lanes.nn.EarlyStopping;
 import dev.lanes.nn.FitOptions;
 import dev.lanes.nn.Initializers;
+import dev.lanes.nn.LearningRateSchedules;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.Sequential;
@@ -64,6 +65,72 @@ class TrainingSetupTest {
                 "learning_rate defaults to the optimizer's own");
         assertEquals(Optimizers.adamw(), TrainingSetup.of(Map.of("optimizer", "adamw")).optimizer());
         assertEquals(0.5, TrainingSetup.of(Map.of("optimizer", "sgd", "clipnorm", 0.5)).optimizer().clipnorm());
+    }
+
+    @Test
+    void argumentsWrittenInTheValueReachTheOptimizerInitializerAndLoss() {
+        TrainingSetup s = TrainingSetup.of(Map.of("optimizer", "sgd(momentum=0.9, nesterov=True)", "learning_rate", "0.005",
+                "kernel_initializer", "variance_scaling(scale=2, mode=fan_out, distribution='uniform')",
+                "bias_initializer", "constant(value=0.1)", "loss", "huber(delta=2.5)", "hidden_layers", "none"));
+        assertEquals(Optimizers.sgd(0.005, 0.9, true), s.optimizer());
+        assertEquals(List.of(Dense.of(1, Activation.LINEAR).kernelInitializer(Initializers.varianceScaling(2, "fan_out", "uniform"))
+                .biasInitializer(Initializers.constant(0.1))), s.network(3).layers());
+        assertEquals(Losses.huber(2.5), s.fitOptions(1).loss());
+        assertEquals(Optimizers.adam(0.01, 0.9, 0.999, 1e-7, true),
+                TrainingSetup.of(Map.of("optimizer", "Adam(learning_rate=0.01, amsgrad=true)")).optimizer());
+        assertEquals(Optimizers.adam(), TrainingSetup.of(Map.of("optimizer", "adam(amsgrad=None)")).optimizer(),
+                "None is Keras' not given");
+    }
+
+    @Test
+    void aLearningRateScheduleIsWrittenAsACallInsideTheOptimizers() {
+        TrainingSetup s = TrainingSetup.of(Map.of("optimizer",
+                "SGD(learning_rate=CosineDecay(initial_learning_rate=0.1, decay_steps=1000, alpha=0.01), momentum=0.9)"));
+        assertEquals(Optimizers.create("sgd", Map.of("learning_rate", LearningRateSchedules.cosineDecay(0.1, 1000, 0.01),
+                "momentum", 0.9)), s.optimizer());
+        assertEquals(s.optimizer(), TrainingSetup.of(Map.of("optimizer",
+                "sgd(learning_rate=cosine_decay(initial_learning_rate=0.1, decay_steps=1000, alpha=0.01), momentum=0.9)"))
+                .optimizer(), "one name rule: the Keras class and function spellings are one name");
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of(
+                "optimizer", "adam(learning_rate=exponential_decay(initial_learning_rate=0.1, decay_steps=100))")));
+        assertTrue(missing.getMessage().contains("Schedule 'ExponentialDecay' needs argument 'decay_rate'"),
+                missing.getMessage());
+    }
+
+    @Test
+    void namesFollowOneRuleWhateverTheirKind() {
+        TrainingSetup s = TrainingSetup.of(Map.of("optimizer", "RMSprop", "kernel_initializer", "HeNormal",
+                "bias_initializer", "Zeros", "loss", "MeanSquaredError", "activation", "LeakyReLU", "hidden_layers", "2"));
+        assertEquals(Optimizers.rmsprop(), s.optimizer());
+        assertEquals(Losses.meanSquaredError(), s.fitOptions(1).loss());
+        assertEquals(Dense.of(2, Activation.LEAKY_RELU).kernelInitializer(Initializers.heNormal()), s.network(1).layers().get(0));
+    }
+
+    @Test
+    void anArgumentGivenTwiceOrUnknownOrOutOfRangeIsRefusedByName() {
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSetup.of(Map.of("optimizer", "sgd(momentum=0.5)", "momentum", "0.9")));
+        assertEquals("momentum is given twice: as a hyperparameter (0.9) and in optimizer sgd(momentum=0.5); give it once",
+                twice.getMessage());
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSetup.of(Map.of("optimizer", "sgd(momentm=0.9)")));
+        assertTrue(typo.getMessage().startsWith("optimizer 'sgd(momentm=0.9)': Optimizer 'sgd' does not take argument "
+                + "'momentm'. Did you mean 'momentum'?"), typo.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSetup.of(Map.of("optimizer", "adam(beta_1=1.5)")));
+        assertTrue(range.getMessage().contains("Invalid value for argument 'beta_1' of optimizer 'adam': 1.5. Valid range: "),
+                range.getMessage());
+        IllegalArgumentException seed = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSetup.of(Map.of("kernel_initializer", "he_normal(seed=1)")));
+        assertTrue(seed.getMessage().startsWith("kernel_initializer 'he_normal(seed=1)': Initializer 'he_normal' does not "
+                + "take argument 'seed'."), seed.getMessage());
+        IllegalArgumentException delta = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSetup.of(Map.of("loss", "mse(delta=2)")));
+        assertTrue(delta.getMessage().startsWith("loss 'mse(delta=2)': Loss 'mse' does not take argument 'delta'."),
+                delta.getMessage());
+        IllegalArgumentException mode = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSetup.of(Map.of("kernel_initializer", "variance_scaling(mode=fan_ot)")));
+        assertTrue(mode.getMessage().startsWith("kernel_initializer 'variance_scaling(mode=fan_ot)': "), mode.getMessage());
     }
 
     @Test

@@ -1,0 +1,17 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('4 candidates x 3 folds = 12 fits')
+def json = new JsonSlurper().parse(new File(basedir, 'target/nn/gridsearch.json'))
+def optimizers = json.candidates*.params*.optimizer as Set
+assert optimizers == ['sgd(learning_rate=0.02, momentum=0.9, nesterov=True)', 'Adam(learning_rate=ExponentialDecay(initial_learning_rate=0.01, decay_steps=10, decay_rate=0.9), amsgrad=true)'] as Set
+assert json.candidates*.params*.loss as Set == ['huber(delta=2)', 'mse'] as Set
+assert json.candidates.every { it.splits*.status == ['ok', 'ok', 'ok'] }
+// The four candidates train differently: the arguments reached the optimizers and the loss.
+assert (json.candidates*.test*.rmse*.mean as Set).size() == 4
+
+// A misspelt argument fails before any fit, naming it, the closest valid one and the valid ones.
+assert log.contains("optimizer 'sgd(momentun=0.9)': Optimizer 'sgd' does not take argument 'momentun'. Did you mean 'momentum'?")
+assert !new File(basedir, 'target/typo/gridsearch.json').exists()
+assert !(log =~ /(?m)^\s+at [a-z]/)
+true
