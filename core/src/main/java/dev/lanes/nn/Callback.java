@@ -11,9 +11,13 @@ public interface Callback {
     /** The state of this callback for one fit. */
     Hook start();
 
-    /** Called after every epoch of one fit. */
+    /** Called around every epoch of one fit. */
     @FunctionalInterface
     interface Hook {
+        /** Before epoch {@code epoch} (from 0) trains: may change the learning rate it trains with. */
+        default void onEpochBegin(int epoch, TrainingControl control) {
+        }
+
         /** Sees the epoch's logs and may stop training or change the learning rate or weights. */
         void onEpochEnd(EpochLogs logs, TrainingControl control);
     }

@@ -110,6 +110,9 @@ final class Trainer implements TrainingControl {
         int n = rowCount;
         int until = Math.min(epochs, options.epochs());
         for (; epoch < until && !stop && divergence.isEmpty(); epoch++) {
+            for (Callback.Hook hook : hooks) {
+                hook.onEpochBegin(epoch, this);
+            }
             if (options.shuffle()) {
                 rng.shuffle(order, n);
             }
