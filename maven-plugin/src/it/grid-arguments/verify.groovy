@@ -6,7 +6,9 @@ def json = new JsonSlurper().parse(new File(basedir, 'target/nn/gridsearch.json'
 def optimizers = json.candidates*.params*.optimizer as Set
 assert optimizers == ['sgd(learning_rate=0.02, momentum=0.9, nesterov=True)', 'Adam(learning_rate=ExponentialDecay(initial_learning_rate=0.01, decay_steps=10, decay_rate=0.9), amsgrad=true)'] as Set
 assert json.candidates*.params*.loss as Set == ['huber(delta=2)', 'mse'] as Set
-assert json.candidates.every { it.splits*.status == ['ok', 'ok', 'ok'] }
+assert json.candidates.every { it.splits*.status == ['ok', 'ok', 'ok'] && it.splits*.epochs_run.every { e -> e <= 3 } }
+assert json.candidates.every { it.params.activation == 'gelu(approximate=True)' }
+assert json.candidates.every { it.params.callbacks.startsWith('[EarlyStopping(patience=1') }
 // The four candidates train differently: the arguments reached the optimizers and the loss.
 assert (json.candidates*.test*.rmse*.mean as Set).size() == 4
 

@@ -57,6 +57,24 @@ public record KerasCall(String name, Map<String, Object> args) {
     }
 
     /**
+     * Reads a list of calls, {@code [EarlyStopping(patience=3), ReduceLROnPlateau(factor=0.5)]}, or one
+     * call alone; {@code []} is none.
+     *
+     * @throws IllegalArgumentException as {@link #parse} does, or for an element that is not a call
+     */
+    public static List<KerasCall> parseList(String text, String what) {
+        Reader reader = new Reader(text, what);
+        return reader.calls();
+    }
+
+    /** The canonical text of {@code calls}: {@code [a(x=1), b]}; {@link #parseList} reads it back equal. */
+    public static String toString(List<KerasCall> calls) {
+        StringBuilder s = new StringBuilder();
+        value(s, calls);
+        return s.toString();
+    }
+
+    /**
      * The canonical text: {@code sgd(momentum=0.9, nesterov=true)}; numbers without trailing zeros, words
      * bare, other text quoted; the name alone when there are no arguments. {@link #parse} reads it back equal.
      */
@@ -102,6 +120,31 @@ public record KerasCall(String name, Map<String, Object> args) {
         Reader(String text, String what) {
             this.text = Objects.requireNonNull(text, what);
             this.what = what;
+        }
+
+        List<KerasCall> calls() {
+            space();
+            if (!peek('[')) {
+                return List.of(call());
+            }
+            int start = at;
+            List<?> values = (List<?>) value();
+            space();
+            if (at < text.length()) {
+                throw error("the end of the " + what);
+            }
+            List<KerasCall> calls = new ArrayList<>();
+            for (Object v : values) {
+                if (v instanceof String word && word.matches(WORD)) {
+                    calls.add(KerasCall.of(word));
+                } else if (v instanceof KerasCall c) {
+                    calls.add(c);
+                } else {
+                    at = start;
+                    throw error("a list of name(argument=value, ...), not of " + v);
+                }
+            }
+            return List.copyOf(calls);
         }
 
         KerasCall call() {

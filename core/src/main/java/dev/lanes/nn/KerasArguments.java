@@ -57,6 +57,19 @@ final class KerasArguments {
         return ((Number) value).doubleValue();
     }
 
+    /** A whole-number argument of at least {@code min}, or {@code fallback} when not given. */
+    int integer(String key, int fallback, int min) {
+        if (!has(key)) {
+            return fallback;
+        }
+        double v = number(key, fallback);
+        if (v != Math.rint(v) || v < min || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Invalid value for argument '" + key + "' of " + kind + " '" + owner + "': "
+                    + args.get(key) + ". Valid: a whole number >= " + min);
+        }
+        return (int) v;
+    }
+
     /** A boolean argument, or {@code fallback} when not given. */
     boolean bool(String key, boolean fallback) {
         Object value = args.get(key);

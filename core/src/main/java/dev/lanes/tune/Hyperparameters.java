@@ -1,5 +1,6 @@
 package dev.lanes.tune;
 
+import dev.lanes.nn.Callbacks;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
@@ -54,6 +55,8 @@ import java.util.stream.Stream;
  *   <tr><td>early_stopping_patience</td><td>{@code Integer}</td><td>&gt;= 0, needs validation_split &gt; 0</td><td>none</td></tr>
  *   <tr><td>validation_split</td><td>{@code Double}</td><td>[0, 1)</td><td>0</td></tr>
  *   <tr><td>shuffle</td><td>{@code Boolean}</td><td>true, false</td><td>true</td></tr>
+ *   <tr><td>callbacks</td><td>{@code List<KerasCall>}</td><td>{@link Callbacks#names()} with arguments, one or a
+ *       list: {@code [EarlyStopping(patience=3), ReduceLROnPlateau(factor=0.5)]}; {@code none}</td><td>none</td></tr>
  * </table>
  *
  * <p>Keras gives no default architecture; a single hidden layer of 64 relu units is this library's.
@@ -120,6 +123,10 @@ public final class Hyperparameters {
     public static final String VALIDATION_SPLIT = "validation_split";
     /** Whether to shuffle the training rows every epoch. */
     public static final String SHUFFLE = "shuffle";
+    /** Keras callbacks of every fit: {@code [EarlyStopping(patience=3), ReduceLROnPlateau(factor=0.5)]}. */
+    public static final String CALLBACKS = "callbacks";
+    /** The text of no callbacks. */
+    public static final String NO_CALLBACKS = "none";
 
     /** The optimizer arguments that only some optimizers take; see the class comment. */
     private static final List<String> SELECTIVE_OPTIMIZER_ARGUMENTS = List.of(MOMENTUM, NESTEROV, BETA_1, BETA_2,
@@ -169,6 +176,7 @@ public final class Hyperparameters {
         put(m, EARLY_STOPPING_PATIENCE, Integer.class, v -> integer(EARLY_STOPPING_PATIENCE, v, 0), null);
         put(m, VALIDATION_SPLIT, Double.class, v -> real(VALIDATION_SPLIT, v, 0, true, 1, false), 0.0);
         put(m, SHUFFLE, Boolean.class, v -> bool(SHUFFLE, v), true);
+        put(m, CALLBACKS, List.class, Hyperparameters::callbacks, List.of());
         return Collections.unmodifiableMap(m);
     }
 
@@ -225,8 +233,12 @@ public final class Hyperparameters {
     }
 
     /** The canonical text of a typed value of {@code name}: {@code "64,32"}, {@code "relu"}, {@code "0.001"}. */
+    @SuppressWarnings("unchecked")
     public static String format(String name, Object typed) {
         Object v = parse(name, typed);
+        if (name.equals(CALLBACKS)) {
+            return ((List<KerasCall>) v).isEmpty() ? NO_CALLBACKS : KerasCall.toString((List<KerasCall>) v);
+        }
         if (v instanceof List && ((List<?>) v).isEmpty()) {
             return NO_HIDDEN_LAYER;
         }
@@ -338,12 +350,14 @@ public final class Hyperparameters {
             return value;
         }
         String s = text(name, value, "an activation name");
+        KerasCall call = KerasCall.parse(s, name);
         try {
-            return Activation.fromKerasName(Names.canonical(name, s, ACTIVATION_LOOKUP));
+            Names.canonical(name, call.name(), ACTIVATION_LOOKUP);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " '" + s + "' is not a known activation."
-                    + Suggestions.didYouMean(s.strip(), ACTIVATION_NAMES) + " Valid names: " + String.join(", ", ACTIVATION_NAMES));
+            throw new IllegalArgumentException(name + " '" + call.name() + "' is not a known activation."
+                    + Suggestions.didYouMean(call.name(), ACTIVATION_NAMES) + " Valid names: " + String.join(", ", ACTIVATION_NAMES));
         }
+        return ActivationCall.resolve(name, call, ACTIVATION_LOOKUP);
     }
 
     private static Object initializer(String name, Object value) {
@@ -382,6 +396,26 @@ public final class Hyperparameters {
             throw new IllegalArgumentException(LOSS + " '" + call + "': " + e.getMessage());
         }
         return call;
+    }
+
+    private static Object callbacks(Object value) {
+        List<KerasCall> calls;
+        if (value instanceof List<?> list && list.stream().allMatch(KerasCall.class::isInstance)) {
+            calls = list.stream().map(KerasCall.class::cast).toList();
+        } else if (value instanceof KerasCall call) {
+            calls = List.of(call);
+        } else {
+            String s = text(CALLBACKS, value, "callbacks, [name(argument=value, ...), ...]");
+            calls = s.strip().equalsIgnoreCase(NO_CALLBACKS) ? List.of() : KerasCall.parseList(s, CALLBACKS);
+        }
+        for (KerasCall c : calls) {
+            try {
+                Callbacks.create(c.name(), c.args());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(CALLBACKS + " '" + c + "': " + e.getMessage());
+            }
+        }
+        return List.copyOf(calls);
     }
 
     /** A name with arguments, {@code sgd(momentum=0.9)}, from its text or as given. */

@@ -1,16 +1,18 @@
 package dev.lanes.tune;
 
+import dev.lanes.base.KerasCall;
 import dev.lanes.nn.Callback;
+import dev.lanes.nn.Callbacks;
 import dev.lanes.nn.Dense;
 import dev.lanes.nn.EarlyStopping;
 import dev.lanes.nn.FitOptions;
-import dev.lanes.base.KerasCall;
 import dev.lanes.nn.Initializer;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.KerasOptimizer;
 import dev.lanes.nn.Loss;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
+import dev.lanes.nn.ReduceLROnPlateau;
 import dev.lanes.nn.Sequential;
 import dev.lanes.simd.Activation;
 
@@ -67,6 +69,7 @@ public final class TrainingSetup {
             throw new IllegalArgumentException("early_stopping_patience needs validation_split > 0: early stopping "
                     + "watches the loss on the held-out validation rows, and validation_split is 0");
         }
+        checkMonitors(values);
         KerasCall optimizerCall = (KerasCall) values.get(Hyperparameters.OPTIMIZER);
         String optimizerName = optimizerCall.name();
         Map<String, Object> arguments = new LinkedHashMap<>(optimizerCall.args());
@@ -148,6 +151,7 @@ public final class TrainingSetup {
     public FitOptions fitOptions(long seed, Callback... extra) {
         List<Callback> callbacks = new ArrayList<>();
         earlyStoppingPatience().ifPresent(p -> callbacks.add(EarlyStopping.defaults().patience(p)));
+        callbacks.addAll(callbacks(values));
         callbacks.addAll(List.of(extra));
         return FitOptions.defaults()
                 .optimizer(optimizer)
@@ -158,6 +162,32 @@ public final class TrainingSetup {
                 .seed(seed)
                 .validationSplit((Double) values.get(Hyperparameters.VALIDATION_SPLIT))
                 .callbacks(callbacks.toArray(new Callback[0]));
+    }
+
+    /** The callbacks of the {@code callbacks} hyperparameter. */
+    @SuppressWarnings("unchecked")
+    private static List<Callback> callbacks(Map<String, Object> values) {
+        return ((List<KerasCall>) values.get(Hyperparameters.CALLBACKS)).stream()
+                .map(c -> Callbacks.create(c.name(), c.args())).toList();
+    }
+
+    /**
+     * Refuses a callback that monitors what a search's fit does not log: a fit logs {@code loss}, and
+     * {@code val_loss} when it holds out a validation split.
+     */
+    private static void checkMonitors(Map<String, Object> values) {
+        boolean validation = (Double) values.get(Hyperparameters.VALIDATION_SPLIT) > 0;
+        for (Callback c : callbacks(values)) {
+            String monitor = c instanceof EarlyStopping e ? e.monitor() : ((ReduceLROnPlateau) c).monitor();
+            if (monitor.equals("val_loss") && !validation) {
+                throw new IllegalArgumentException("callbacks: " + c.getClass().getSimpleName() + " monitors val_loss, "
+                        + "which needs validation_split > 0 (or monitor=loss)");
+            }
+            if (!monitor.equals("loss") && !monitor.equals("val_loss")) {
+                throw new IllegalArgumentException("callbacks: " + c.getClass().getSimpleName() + " monitors '" + monitor
+                        + "', which a search's fit does not log: monitor loss or val_loss");
+            }
+        }
     }
 
     private Initializer initializer(String name) {

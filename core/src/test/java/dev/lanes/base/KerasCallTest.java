@@ -40,6 +40,20 @@ class KerasCallTest {
         assertEquals("adam", KerasCall.parse("adam()", "optimizer").toString());
     }
 
+    @Test
+    void readsAListOfCallsOrOneCall() {
+        assertEquals(List.of(new KerasCall("EarlyStopping", Map.of("patience", 3.0)), KerasCall.of("ReduceLROnPlateau")),
+                KerasCall.parseList(" [EarlyStopping(patience=3), ReduceLROnPlateau] ", "callbacks"));
+        assertEquals(List.of(KerasCall.of("EarlyStopping")), KerasCall.parseList("EarlyStopping", "callbacks"));
+        assertEquals(List.of(), KerasCall.parseList("[]", "callbacks"));
+        assertEquals("[EarlyStopping(patience=3), ReduceLROnPlateau]", KerasCall.toString(
+                KerasCall.parseList("[EarlyStopping(patience=3),ReduceLROnPlateau()]", "callbacks")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KerasCall.parseList("[1, a]", "callbacks"));
+        assertTrue(e.getMessage().startsWith("Callbacks '[1, a]': expected a list of name(argument=value, ...), not of 1.0 at "
+                + "character 1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> KerasCall.parseList("[a] b", "callbacks"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "huber(2)|Loss 'huber(2)': expected an argument name at character 7, found '2'",

@@ -5,11 +5,14 @@ import dev.lanes.nn.Dropout;
 import dev.lanes.nn.EarlyStopping;
 import dev.lanes.nn.FitOptions;
 import dev.lanes.nn.Initializers;
+import dev.lanes.nn.MonitorMode;
+import dev.lanes.nn.ReduceLROnPlateau;
 import dev.lanes.nn.LearningRateSchedules;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.Sequential;
 import dev.lanes.simd.Activation;
+import dev.lanes.simd.internal.ActivationMath;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -95,6 +98,70 @@ class TrainingSetupTest {
                 "optimizer", "adam(learning_rate=exponential_decay(initial_learning_rate=0.1, decay_steps=100))")));
         assertTrue(missing.getMessage().contains("Schedule 'ExponentialDecay' needs argument 'decay_rate'"),
                 missing.getMessage());
+    }
+
+    @Test
+    void callbacksAreBuiltFromTheirKerasArguments() {
+        TrainingSetup s = TrainingSetup.of(Map.of("validation_split", "0.25", "callbacks",
+                "[EarlyStopping(patience=3, restore_best_weights=True, mode=min, baseline=0.5), "
+                        + "ReduceLROnPlateau(factor=0.5, patience=2, min_lr=1e-5)]"));
+        assertEquals(List.of(EarlyStopping.defaults().patience(3).restoreBestWeights(true).mode(MonitorMode.MIN).baseline(0.5),
+                ReduceLROnPlateau.defaults().factor(0.5).patience(2).minLr(1e-5)), s.fitOptions(1).callbacks());
+        assertEquals(List.of(EarlyStopping.defaults().monitor("loss")),
+                TrainingSetup.of(Map.of("callbacks", "early_stopping(monitor=loss)")).fitOptions(1).callbacks());
+        assertEquals(List.of(), TrainingSetup.of(Map.of("callbacks", "none")).fitOptions(1).callbacks());
+    }
+
+    @Test
+    void aCallbackThatCannotWorkInAFitIsRefusedBeforeIt() {
+        assertEquals("callbacks: EarlyStopping monitors val_loss, which needs validation_split > 0 (or monitor=loss)",
+                assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("callbacks", "EarlyStopping")))
+                        .getMessage());
+        assertEquals("callbacks: ReduceLROnPlateau monitors 'val_r2', which a search's fit does not log: monitor loss or val_loss",
+                assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("validation_split", "0.2",
+                        "callbacks", "ReduceLROnPlateau(monitor=val_r2)"))).getMessage());
+        String typo = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("callbacks",
+                "EarlyStopping(patiense=3)"))).getMessage();
+        assertTrue(typo.startsWith("callbacks 'EarlyStopping(patiense=3)': Callback 'EarlyStopping' does not take argument "
+                + "'patiense'. Did you mean 'patience'?"), typo);
+        String fraction = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("callbacks",
+                "EarlyStopping(patience=2.5, monitor=loss)"))).getMessage();
+        assertTrue(fraction.contains("Invalid value for argument 'patience' of callback 'EarlyStopping': 2.5. Valid: a whole "
+                + "number >= 0"), fraction);
+        String mode = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("callbacks",
+                "EarlyStopping(mode=maximum, monitor=loss)"))).getMessage();
+        assertTrue(mode.contains("Unknown mode of EarlyStopping 'maximum'."), mode);
+        String unknown = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("callbacks",
+                "[EarlyStoping]"))).getMessage();
+        assertTrue(unknown.contains("Unknown callback 'EarlyStoping'. Did you mean 'EarlyStopping'?"), unknown);
+    }
+
+    @Test
+    void activationsTakeKerasArgumentsThatAKernelComputes() {
+        assertEquals(Activation.GELU_TANH, Hyperparameters.parse("activation", "gelu(approximate=True)"));
+        assertEquals(Activation.GELU, Hyperparameters.parse("activation", "gelu(approximate=False)"));
+        assertEquals(Activation.RELU6, Hyperparameters.parse("activation", "relu(max_value=6)"));
+        assertEquals(Activation.RELU, Hyperparameters.parse("activation", "ReLU(negative_slope=0, max_value=None)"));
+        assertEquals(Activation.LEAKY_RELU, Hyperparameters.parse("activation", "LeakyReLU(negative_slope=0.2)"));
+        assertEquals(Activation.ELU, Hyperparameters.parse("output_activation", "elu(alpha=1)"));
+        String slope = assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.parse("activation", "leaky_relu(negative_slope=0.3)")).getMessage();
+        assertEquals("activation 'leaky_relu(negative_slope=0.3)': Lanes' kernels compute leaky_relu with negative_slope=0.2 "
+                + "(Keras' default), not negative_slope=0.3", slope);
+        String relu = assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.parse("activation", "relu(max_value=5)")).getMessage();
+        assertTrue(relu.contains("and relu(max_value=6) as relu6, not max_value=5"), relu);
+        String none = assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.parse("activation", "tanh(alpha=1)")).getMessage();
+        assertEquals("activation 'tanh(alpha=1)': activation 'tanh' does not take argument 'alpha'. It takes none.", none);
+    }
+
+    @Test
+    void theActivationsDefaultArgumentsAreTheKernelsConstants() {
+        assertEquals(ActivationMath.LEAKY_SLOPE, ((Double) ActivationCall.arguments(Activation.LEAKY_RELU).get("negative_slope")).floatValue());
+        assertEquals(ActivationMath.SHRINK_THRESHOLD, ((Double) ActivationCall.arguments(Activation.SOFT_SHRINK).get("threshold")).floatValue());
+        assertEquals(ActivationMath.SHRINK_THRESHOLD, ((Double) ActivationCall.arguments(Activation.HARD_SHRINK).get("threshold")).floatValue());
+        assertEquals(ActivationMath.SQUAREPLUS_B, ((Double) ActivationCall.arguments(Activation.SQUAREPLUS).get("b")).floatValue());
     }
 
     @Test
