@@ -1,7 +1,10 @@
 package dev.lanes.nn;
 
 import dev.lanes.base.Names;
+import dev.lanes.base.Signature;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -16,7 +19,8 @@ import java.util.OptionalDouble;
 public final class Callbacks {
 
     private static final String KIND = "callback";
-    private static final List<String> NAMES = List.of("EarlyStopping", "ReduceLROnPlateau");
+    private static final Map<String, Signature> SIGNATURES = declare();
+    private static final List<String> NAMES = List.copyOf(SIGNATURES.keySet());
     private static final List<String> MODES = List.of("auto", "min", "max");
 
     private Callbacks() {
@@ -35,24 +39,35 @@ public final class Callbacks {
      */
     public static Callback create(String name, Map<String, ?> args) {
         String canonical = Names.canonical(KIND, name, NAMES);
+        KerasArguments a = new KerasArguments(KIND, SIGNATURES.get(canonical), args);
         if (canonical.equals("EarlyStopping")) {
-            KerasArguments a = new KerasArguments(KIND, canonical, args, List.of("monitor", "min_delta", "patience", "mode",
-                    "baseline", "restore_best_weights", "start_from_epoch"));
-            EarlyStopping d = EarlyStopping.defaults();
-            return new EarlyStopping(a.text("monitor", d.monitor()), nonNegative(canonical, "min_delta",
-                    a.number("min_delta", d.minDelta())), a.integer("patience", d.patience(), 0), mode(canonical, a),
-                    a.has("baseline") ? OptionalDouble.of(a.number("baseline", 0)) : OptionalDouble.empty(),
-                    a.bool("restore_best_weights", d.restoreBestWeights()),
-                    a.integer("start_from_epoch", d.startFromEpoch(), 0));
+            return new EarlyStopping(a.text("monitor"), nonNegative(canonical, "min_delta", a.number("min_delta")),
+                    a.integer("patience", 0), mode(canonical, a),
+                    a.has("baseline") ? OptionalDouble.of(a.number("baseline")) : OptionalDouble.empty(),
+                    a.bool("restore_best_weights"), a.integer("start_from_epoch", 0));
         }
-        KerasArguments a = new KerasArguments(KIND, canonical, args, List.of("monitor", "factor", "patience", "min_delta",
-                "cooldown", "min_lr", "mode"));
-        ReduceLROnPlateau d = ReduceLROnPlateau.defaults();
-        return new ReduceLROnPlateau(a.text("monitor", d.monitor()),
-                KerasArguments.check(KIND, canonical, "factor", a.number("factor", d.factor()), 0, false, 1, false),
-                a.integer("patience", d.patience(), 0), nonNegative(canonical, "min_delta", a.number("min_delta", d.minDelta())),
-                a.integer("cooldown", d.cooldown(), 0), nonNegative(canonical, "min_lr", a.number("min_lr", d.minLr())),
-                mode(canonical, a));
+        return new ReduceLROnPlateau(a.text("monitor"),
+                KerasArguments.check(KIND, canonical, "factor", a.number("factor"), 0, false, 1, false),
+                a.integer("patience", 0), nonNegative(canonical, "min_delta", a.number("min_delta")),
+                a.integer("cooldown", 0), nonNegative(canonical, "min_lr", a.number("min_lr")), mode(canonical, a));
+    }
+
+    /** Every callback's signature: its Keras class name and arguments, the defaults those of Keras (and of {@code defaults()}). */
+    public static List<Signature> signatures() {
+        return List.copyOf(SIGNATURES.values());
+    }
+
+    private static Map<String, Signature> declare() {
+        EarlyStopping e = EarlyStopping.defaults();
+        ReduceLROnPlateau r = ReduceLROnPlateau.defaults();
+        Map<String, Signature> m = new LinkedHashMap<>();
+        m.put("EarlyStopping", Signature.of("EarlyStopping", "monitor", e.monitor(), "min_delta", e.minDelta(),
+                "patience", (double) e.patience(), "mode", e.mode().kerasName(), "baseline", Signature.NONE,
+                "restore_best_weights", e.restoreBestWeights(), "start_from_epoch", (double) e.startFromEpoch()));
+        m.put("ReduceLROnPlateau", Signature.of("ReduceLROnPlateau", "monitor", r.monitor(), "factor", r.factor(),
+                "patience", (double) r.patience(), "min_delta", r.minDelta(), "cooldown", (double) r.cooldown(),
+                "min_lr", r.minLr(), "mode", r.mode().kerasName()));
+        return Collections.unmodifiableMap(m);
     }
 
     private static double nonNegative(String owner, String arg, double v) {
@@ -60,7 +75,7 @@ public final class Callbacks {
     }
 
     private static MonitorMode mode(String owner, KerasArguments a) {
-        String mode = a.text("mode", "auto");
+        String mode = a.text("mode");
         return MonitorMode.valueOf(Names.canonical("mode of " + owner, mode, MODES).toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -2,6 +2,7 @@ package dev.lanes.nn;
 
 import dev.lanes.base.Names;
 import dev.lanes.base.Rng;
+import dev.lanes.base.Signature;
 import dev.lanes.base.Suggestions;
 
 import java.util.Arrays;
@@ -56,6 +57,7 @@ public final class Initializers {
             "zero", "zeros", "one", "ones", "identity_initializer", "identity", "orthogonal_initializer", "orthogonal");
     private static final NavigableMap<String, Supplier<Initializer>> BY_NAME = byName();
     private static final String KIND = "initializer";
+    private static final Map<String, Signature> SIGNATURES = declare();
 
     private Initializers() {
     }
@@ -250,34 +252,44 @@ public final class Initializers {
      *                                  those it takes), or an invalid value
      */
     public static Initializer create(String name, Map<String, ?> args) {
-        Initializer plain = fromKerasName(name);
         String written = Names.canonical(KIND, name, BY_NAME.keySet());
         String key = ALIASES.getOrDefault(written, written);
-        List<String> accepted = switch (key) {
-            case "random_uniform" -> List.of("minval", "maxval");
-            case "random_normal", "truncated_normal" -> List.of("mean", "stddev");
-            case "constant" -> List.of("value");
-            case "identity", "orthogonal" -> List.of("gain");
-            case "variance_scaling" -> List.of("scale", "mode", "distribution");
-            default -> List.of();
-        };
-        KerasArguments a = new KerasArguments(KIND, key, args, accepted);
-        if (args.isEmpty()) {
-            return plain;
-        }
+        KerasArguments a = new KerasArguments(KIND, SIGNATURES.get(key), args);
         return switch (key) {
-            case "random_uniform" -> randomUniform(a.number("minval", -0.05), a.number("maxval", 0.05));
-            case "random_normal" -> randomNormal(a.number("mean", 0), a.number("stddev", 0.05));
-            case "truncated_normal" -> truncatedNormal(a.number("mean", 0), a.number("stddev", 0.05));
-            case "constant" -> constant(a.number("value", 0));
-            case "identity" -> identity(a.number("gain", 1));
-            case "orthogonal" -> orthogonal(a.number("gain", 1));
-            case "variance_scaling" -> varianceScaling(a.number("scale", 1), a.text("mode", "fan_in"),
-                    a.text("distribution", "truncated_normal"));
-            default -> throw new IllegalStateException(key);
+            case "random_uniform" -> randomUniform(a.number("minval"), a.number("maxval"));
+            case "random_normal" -> randomNormal(a.number("mean"), a.number("stddev"));
+            case "truncated_normal" -> truncatedNormal(a.number("mean"), a.number("stddev"));
+            case "constant" -> constant(a.number("value"));
+            case "identity" -> identity(a.number("gain"));
+            case "orthogonal" -> orthogonal(a.number("gain"));
+            case "variance_scaling" -> args.isEmpty() ? varianceScaling()
+                    : varianceScaling(a.number("scale"), a.text("mode"), a.text("distribution"));
+            default -> BY_NAME.get(key).get();
         };
     }
 
+    /** Every initializer's signature: its Keras name and arguments with Keras' defaults (no seed), names sorted. */
+    public static List<Signature> signatures() {
+        return List.copyOf(SIGNATURES.values());
+    }
+
+    private static Map<String, Signature> declare() {
+        Map<String, Signature> m = new TreeMap<>();
+        for (String name : BY_NAME.keySet()) {
+            if (!ALIASES.containsKey(name)) {
+                m.put(name, Signature.of(name));
+            }
+        }
+        m.put("random_uniform", Signature.of("random_uniform", "minval", DEFAULT_MINVAL, "maxval", DEFAULT_MAXVAL));
+        m.put("random_normal", Signature.of("random_normal", "mean", 0.0, "stddev", DEFAULT_STDDEV));
+        m.put("truncated_normal", Signature.of("truncated_normal", "mean", 0.0, "stddev", DEFAULT_STDDEV));
+        m.put("constant", Signature.of("constant", "value", 0.0));
+        m.put("identity", Signature.of("identity", "gain", 1.0));
+        m.put("orthogonal", Signature.of("orthogonal", "gain", 1.0));
+        m.put("variance_scaling", Signature.of("variance_scaling", "scale", 1.0, "mode", "fan_in",
+                "distribution", "truncated_normal"));
+        return Collections.unmodifiableMap(m);
+    }
 
     private static NavigableMap<String, Supplier<Initializer>> byName() {
         NavigableMap<String, Supplier<Initializer>> m = new TreeMap<>();

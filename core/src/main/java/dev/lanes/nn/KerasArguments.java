@@ -1,6 +1,7 @@
 package dev.lanes.nn;
 
 import dev.lanes.base.KerasCall;
+import dev.lanes.base.Signature;
 import dev.lanes.base.Suggestions;
 
 import java.util.Collection;
@@ -19,6 +20,17 @@ final class KerasArguments {
     private final String kind;
     private final String owner;
     private final Map<String, ?> args;
+    private final Map<String, Object> defaults;
+
+    /**
+     * The arguments of an object of {@code signature}: it names the arguments taken and their defaults,
+     * which the accessors without a fallback return.
+     *
+     * @throws IllegalArgumentException naming the first argument the signature does not have
+     */
+    KerasArguments(String kind, Signature signature, Map<String, ?> args) {
+        this(kind, signature.name(), args, signature.names(), signature.arguments());
+    }
 
     /**
      * @param kind     what the owner is, for messages: {@code optimizer}, {@code schedule}, ...
@@ -28,14 +40,20 @@ final class KerasArguments {
      * @throws IllegalArgumentException naming the first argument the owner does not take
      */
     KerasArguments(String kind, String owner, Map<String, ?> args, List<String> accepted) {
+        this(kind, owner, args, accepted, Map.of());
+    }
+
+    private KerasArguments(String kind, String owner, Map<String, ?> args, List<String> accepted,
+                           Map<String, Object> defaults) {
         this.kind = kind;
         this.owner = owner;
         this.args = args == null ? Map.of() : args;
+        this.defaults = defaults;
         for (String key : this.args.keySet()) {
             if (!accepted.contains(key)) {
                 throw new IllegalArgumentException(capitalize(kind) + " '" + owner + "' does not take argument '"
-                        + key + "'." + Suggestions.didYouMean(String.valueOf(key), accepted) + " It takes: "
-                        + String.join(", ", accepted));
+                        + key + "'." + Suggestions.didYouMean(String.valueOf(key), accepted)
+                        + (accepted.isEmpty() ? " It takes none." : " It takes: " + String.join(", ", accepted)));
             }
         }
     }
@@ -55,6 +73,40 @@ final class KerasArguments {
             throw wrongType(key, value, "a number");
         }
         return ((Number) value).doubleValue();
+    }
+
+    /** A number argument, or its signature's default; a required one must be given. */
+    double number(String key) {
+        Object d = declared(key);
+        return d == Signature.REQUIRED ? requiredNumber(key) : number(key, d == Signature.NONE ? Double.NaN : (Double) d);
+    }
+
+    /** {@link #learningRate(String, double)} with its signature's default. */
+    LearningRateSchedule learningRate(String key) {
+        return learningRate(key, (Double) declared(key));
+    }
+
+    /** A boolean argument, or its signature's default. */
+    boolean bool(String key) {
+        return bool(key, (Boolean) declared(key));
+    }
+
+    /** A text argument, or its signature's default. */
+    String text(String key) {
+        return text(key, (String) declared(key));
+    }
+
+    /** A whole-number argument of at least {@code min}, or its signature's default. */
+    int integer(String key, int min) {
+        return integer(key, (int) (double) (Double) declared(key), min);
+    }
+
+    private Object declared(String key) {
+        Object d = defaults.get(key);
+        if (d == null) {
+            throw new IllegalStateException(owner + " declares no argument " + key);
+        }
+        return d;
     }
 
     /** A whole-number argument of at least {@code min}, or {@code fallback} when not given. */

@@ -1,12 +1,13 @@
 package dev.lanes.nn;
 
 import dev.lanes.base.Names;
-import dev.lanes.base.Suggestions;
+import dev.lanes.base.Signature;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The Keras 3 learning-rate schedules ({@code keras.optimizers.schedules}), evaluated in double at the
@@ -44,8 +45,8 @@ public final class LearningRateSchedules {
     private static final String KIND = "schedule";
     private static final double INF = Double.POSITIVE_INFINITY;
 
-    private static final List<String> NAMES = List.of("CosineDecay", "CosineDecayRestarts", "ExponentialDecay",
-            "InverseTimeDecay", "PiecewiseConstantDecay", "PolynomialDecay");
+    private static final Map<String, Signature> SIGNATURES = declare();
+    private static final List<String> NAMES = List.copyOf(SIGNATURES.keySet());
 
     private LearningRateSchedules() {
     }
@@ -179,45 +180,54 @@ public final class LearningRateSchedules {
      */
     public static LearningRateSchedule create(String kerasName, Map<String, ?> args) {
         String name = canonical(kerasName);
-        KerasArguments a;
+        KerasArguments a = new KerasArguments(KIND, SIGNATURES.get(name), args);
         switch (name) {
             case "ExponentialDecay":
-                a = new KerasArguments(KIND, name, args,
-                        List.of("initial_learning_rate", "decay_steps", "decay_rate", "staircase"));
-                return exponentialDecay(a.requiredNumber("initial_learning_rate"), a.requiredNumber("decay_steps"),
-                        a.requiredNumber("decay_rate"), a.bool("staircase", false));
+                return exponentialDecay(a.number("initial_learning_rate"), a.number("decay_steps"), a.number("decay_rate"),
+                        a.bool("staircase"));
             case "InverseTimeDecay":
-                a = new KerasArguments(KIND, name, args,
-                        List.of("initial_learning_rate", "decay_steps", "decay_rate", "staircase"));
-                return inverseTimeDecay(a.requiredNumber("initial_learning_rate"), a.requiredNumber("decay_steps"),
-                        a.requiredNumber("decay_rate"), a.bool("staircase", false));
+                return inverseTimeDecay(a.number("initial_learning_rate"), a.number("decay_steps"), a.number("decay_rate"),
+                        a.bool("staircase"));
             case "PiecewiseConstantDecay":
-                a = new KerasArguments(KIND, name, args, List.of("boundaries", "values"));
                 return piecewiseConstantDecay(wholeNumbers(name, a.numbers("boundaries")), a.numbers("values"));
             case "PolynomialDecay":
-                a = new KerasArguments(KIND, name, args,
-                        List.of("initial_learning_rate", "decay_steps", "end_learning_rate", "power", "cycle"));
-                return polynomialDecay(a.requiredNumber("initial_learning_rate"), a.requiredNumber("decay_steps"),
-                        a.number("end_learning_rate", 1e-4), a.number("power", 1), a.bool("cycle", false));
+                return polynomialDecay(a.number("initial_learning_rate"), a.number("decay_steps"),
+                        a.number("end_learning_rate"), a.number("power"), a.bool("cycle"));
             case "CosineDecay":
-                a = new KerasArguments(KIND, name, args,
-                        List.of("initial_learning_rate", "decay_steps", "alpha", "warmup_target", "warmup_steps"));
                 if (!a.has("warmup_target")) {
                     // Keras ignores warmup_steps without a warmup target.
-                    return cosineDecay(a.requiredNumber("initial_learning_rate"), a.requiredNumber("decay_steps"),
-                            a.number("alpha", 0));
+                    return cosineDecay(a.number("initial_learning_rate"), a.number("decay_steps"), a.number("alpha"));
                 }
-                return cosineDecay(a.requiredNumber("initial_learning_rate"), a.requiredNumber("decay_steps"),
-                        a.number("alpha", 0), a.number("warmup_target", 0), a.number("warmup_steps", 0));
+                return cosineDecay(a.number("initial_learning_rate"), a.number("decay_steps"), a.number("alpha"),
+                        a.number("warmup_target"), a.number("warmup_steps"));
             case "CosineDecayRestarts":
-                a = new KerasArguments(KIND, name, args,
-                        List.of("initial_learning_rate", "first_decay_steps", "t_mul", "m_mul", "alpha"));
-                return cosineDecayRestarts(a.requiredNumber("initial_learning_rate"),
-                        a.requiredNumber("first_decay_steps"), a.number("t_mul", 2), a.number("m_mul", 1),
-                        a.number("alpha", 0));
+                return cosineDecayRestarts(a.number("initial_learning_rate"), a.number("first_decay_steps"),
+                        a.number("t_mul"), a.number("m_mul"), a.number("alpha"));
             default:
                 throw new IllegalStateException(name);
         }
+    }
+
+    /** Every schedule's signature: its Keras class name and arguments with Keras' defaults, names sorted. */
+    public static List<Signature> signatures() {
+        return List.copyOf(SIGNATURES.values());
+    }
+
+    private static Map<String, Signature> declare() {
+        Object r = Signature.REQUIRED;
+        Map<String, Signature> m = new TreeMap<>();
+        m.put("CosineDecay", Signature.of("CosineDecay", "initial_learning_rate", r, "decay_steps", r, "alpha", 0.0,
+                "warmup_target", Signature.NONE, "warmup_steps", 0.0));
+        m.put("CosineDecayRestarts", Signature.of("CosineDecayRestarts", "initial_learning_rate", r, "first_decay_steps", r,
+                "t_mul", 2.0, "m_mul", 1.0, "alpha", 0.0));
+        m.put("ExponentialDecay", Signature.of("ExponentialDecay", "initial_learning_rate", r, "decay_steps", r,
+                "decay_rate", r, "staircase", false));
+        m.put("InverseTimeDecay", Signature.of("InverseTimeDecay", "initial_learning_rate", r, "decay_steps", r,
+                "decay_rate", r, "staircase", false));
+        m.put("PiecewiseConstantDecay", Signature.of("PiecewiseConstantDecay", "boundaries", r, "values", r));
+        m.put("PolynomialDecay", Signature.of("PolynomialDecay", "initial_learning_rate", r, "decay_steps", r,
+                "end_learning_rate", 1e-4, "power", 1.0, "cycle", false));
+        return Collections.unmodifiableMap(m);
     }
 
     private static String canonical(String kerasName) {

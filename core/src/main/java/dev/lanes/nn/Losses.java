@@ -1,10 +1,12 @@
 package dev.lanes.nn;
 
 import dev.lanes.base.Names;
+import dev.lanes.base.Signature;
 
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,8 +42,18 @@ public final class Losses {
 
     /** Every accepted name, canonical Keras name first, then its Keras aliases; order is the message order. */
     private static final Map<String, Loss> BY_NAME = byName();
+    /** The arguments of each loss by its {@link Loss#name()}, in the order of {@link #BY_NAME}. */
+    private static final Map<String, Signature> SIGNATURES = declare();
 
     private Losses() {
+    }
+
+    private static Map<String, Signature> declare() {
+        Map<String, Signature> m = new LinkedHashMap<>();
+        for (Loss loss : new LinkedHashSet<>(BY_NAME.values())) {
+            m.put(loss.name(), loss == HUBER ? Signature.of("huber", "delta", ((Huber) HUBER).delta) : Signature.of(loss.name()));
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     private static Map<String, Loss> byName() {
@@ -136,10 +148,14 @@ public final class Losses {
      */
     public static Loss create(String name, Map<String, ?> args) {
         Loss loss = fromKerasName(name);
-        boolean huber = loss == HUBER;
-        KerasArguments a = new KerasArguments("loss", name, args, huber ? List.of("delta") : List.of());
-        return huber && a.has("delta") ? huber(KerasArguments.check("loss", name, "delta", a.number("delta", 1), 0, false,
+        KerasArguments a = new KerasArguments("loss", SIGNATURES.get(loss.name()), args);
+        return loss == HUBER ? huber(KerasArguments.check("loss", loss.name(), "delta", a.number("delta"), 0, false,
                 Double.POSITIVE_INFINITY, false)) : loss;
+    }
+
+    /** Every loss's signature: its Keras function name and arguments with Keras' defaults. */
+    public static List<Signature> signatures() {
+        return List.copyOf(SIGNATURES.values());
     }
 
     /**

@@ -1,28 +1,19 @@
 package dev.lanes.nn;
 
 import dev.lanes.base.Names;
-import dev.lanes.base.Suggestions;
+import dev.lanes.base.Signature;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The Keras 3 optimizers with Keras' defaults, by typed factory or by Keras name and arguments.
- *
- * <table>
- *   <caption>Optimizers and their defaults</caption>
- *   <tr><th>name</th><th>defaults</th></tr>
- *   <tr><td>sgd</td><td>learning_rate 0.01, momentum 0, nesterov false</td></tr>
- *   <tr><td>rmsprop</td><td>learning_rate 1e-3, rho 0.9, momentum 0, epsilon 1e-7, centered false</td></tr>
- *   <tr><td>adam</td><td>learning_rate 1e-3, beta_1 0.9, beta_2 0.999, epsilon 1e-7, amsgrad false</td></tr>
- *   <tr><td>adamw</td><td>as adam, plus weight_decay 0.004</td></tr>
- *   <tr><td>adadelta</td><td>learning_rate 1e-3, rho 0.95, epsilon 1e-7</td></tr>
- *   <tr><td>adagrad</td><td>learning_rate 1e-3, initial_accumulator_value 0.1, epsilon 1e-7</td></tr>
- *   <tr><td>adamax, nadam</td><td>learning_rate 1e-3, beta_1 0.9, beta_2 0.999, epsilon 1e-7</td></tr>
- *   <tr><td>lion</td><td>learning_rate 1e-3, beta_1 0.9, beta_2 0.99</td></tr>
- * </table>
+ * The Keras 3 optimizers with Keras' defaults, by typed factory or by Keras name and arguments. Each
+ * optimizer's arguments and defaults are declared once, in {@link #signatures()} (listed in
+ * {@code docs/keras-reference.md}): sgd, rmsprop, adam, adamw (adam's, plus weight_decay 0.004),
+ * adadelta, adagrad, adamax, nadam and lion.
  *
  * <p>Every optimizer also takes the shared options {@code weight_decay}, {@code clipnorm},
  * {@code clipvalue} and {@code global_clipnorm} (see {@link KerasOptimizer}). Valid ranges: learning rate
@@ -33,11 +24,35 @@ import java.util.Map;
  */
 public final class Optimizers {
 
-    private static final double ADAMW_WEIGHT_DECAY = 0.004;
-    private static final List<String> NAMES = List.of("adadelta", "adagrad", "adam", "adamax", "adamw", "lion",
-            "nadam", "rmsprop", "sgd");
-    private static final List<String> SHARED_ARGUMENTS = List.of("weight_decay", "clipnorm", "clipvalue",
-            "global_clipnorm");
+    /** Each optimizer's own arguments with Keras' defaults, in Keras' constructor order; names sorted. */
+    private static final Map<String, Signature> OWN = own();
+    /** The arguments every optimizer takes after its own. */
+    private static final Map<String, Object> SHARED = Signature.of("shared", "weight_decay", 0.0, "clipnorm", Signature.NONE,
+            "clipvalue", Signature.NONE, "global_clipnorm", Signature.NONE).arguments();
+    private static final List<String> NAMES = List.copyOf(OWN.keySet());
+
+    private static Map<String, Signature> own() {
+        Map<String, Signature> m = new TreeMap<>();
+        Object[] adam = {"learning_rate", 1e-3, "beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7};
+        m.put("sgd", Signature.of("sgd", "learning_rate", 0.01, "momentum", 0.0, "nesterov", false));
+        m.put("rmsprop", Signature.of("rmsprop", "learning_rate", 1e-3, "rho", 0.9, "momentum", 0.0, "epsilon", 1e-7,
+                "centered", false));
+        m.put("adam", Signature.of("adam", concat(adam, "amsgrad", false)));
+        m.put("adamw", Signature.of("adamw", concat(new Object[] {"learning_rate", 1e-3, "weight_decay", 0.004, "beta_1", 0.9,
+            "beta_2", 0.999, "epsilon", 1e-7}, "amsgrad", false)));
+        m.put("adadelta", Signature.of("adadelta", "learning_rate", 1e-3, "rho", 0.95, "epsilon", 1e-7));
+        m.put("adagrad", Signature.of("adagrad", "learning_rate", 1e-3, "initial_accumulator_value", 0.1, "epsilon", 1e-7));
+        m.put("adamax", Signature.of("adamax", adam));
+        m.put("nadam", Signature.of("nadam", adam));
+        m.put("lion", Signature.of("lion", "learning_rate", 1e-3, "beta_1", 0.9, "beta_2", 0.99));
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Object[] concat(Object[] a, Object... b) {
+        Object[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 
     private Optimizers() {
     }
@@ -47,9 +62,18 @@ public final class Optimizers {
         return NAMES;
     }
 
+    /** Every optimizer's signature: its own arguments, then the shared ones, with Keras' defaults; names sorted. */
+    public static List<Signature> signatures() {
+        return NAMES.stream().map(Optimizers::signature).toList();
+    }
+
+    private static Signature signature(String name) {
+        return OWN.get(name).with(SHARED);
+    }
+
     /** {@code SGD()}: learning rate 0.01, no momentum. */
     public static KerasOptimizer sgd() {
-        return sgd(0.01, 0, false);
+        return create("sgd", Map.of());
     }
 
     /** {@code SGD(learning_rate, momentum, nesterov)}. */
@@ -59,7 +83,7 @@ public final class Optimizers {
 
     /** {@code RMSprop()} with Keras' defaults. */
     public static KerasOptimizer rmsprop() {
-        return rmsprop(1e-3, 0.9, 0, 1e-7, false);
+        return create("rmsprop", Map.of());
     }
 
     /** {@code RMSprop(learning_rate, rho, momentum, epsilon, centered)}. */
@@ -71,7 +95,7 @@ public final class Optimizers {
 
     /** {@code Adam()} with Keras' defaults. */
     public static KerasOptimizer adam() {
-        return adam(1e-3, 0.9, 0.999, 1e-7, false);
+        return create("adam", Map.of());
     }
 
     /** {@code Adam(learning_rate, beta_1, beta_2, epsilon, amsgrad)}. */
@@ -83,7 +107,7 @@ public final class Optimizers {
 
     /** {@code AdamW()}: Adam's defaults plus weight decay 0.004. */
     public static KerasOptimizer adamw() {
-        return adamw(1e-3, ADAMW_WEIGHT_DECAY, 0.9, 0.999, 1e-7, false);
+        return create("adamw", Map.of());
     }
 
     /** {@code AdamW(learning_rate, weight_decay, beta_1, beta_2, epsilon, amsgrad)}. */
@@ -95,7 +119,7 @@ public final class Optimizers {
 
     /** {@code Adadelta()} with Keras' defaults. */
     public static KerasOptimizer adadelta() {
-        return adadelta(1e-3, 0.95, 1e-7);
+        return create("adadelta", Map.of());
     }
 
     /** {@code Adadelta(learning_rate, rho, epsilon)}. */
@@ -105,7 +129,7 @@ public final class Optimizers {
 
     /** {@code Adagrad()} with Keras' defaults. */
     public static KerasOptimizer adagrad() {
-        return adagrad(1e-3, 0.1, 1e-7);
+        return create("adagrad", Map.of());
     }
 
     /** {@code Adagrad(learning_rate, initial_accumulator_value, epsilon)}. */
@@ -116,7 +140,7 @@ public final class Optimizers {
 
     /** {@code Adamax()} with Keras' defaults. */
     public static KerasOptimizer adamax() {
-        return adamax(1e-3, 0.9, 0.999, 1e-7);
+        return create("adamax", Map.of());
     }
 
     /** {@code Adamax(learning_rate, beta_1, beta_2, epsilon)}. */
@@ -126,7 +150,7 @@ public final class Optimizers {
 
     /** {@code Nadam()} with Keras' defaults. */
     public static KerasOptimizer nadam() {
-        return nadam(1e-3, 0.9, 0.999, 1e-7);
+        return create("nadam", Map.of());
     }
 
     /** {@code Nadam(learning_rate, beta_1, beta_2, epsilon)}. */
@@ -136,7 +160,7 @@ public final class Optimizers {
 
     /** {@code Lion()} with Keras' defaults. */
     public static KerasOptimizer lion() {
-        return lion(1e-3, 0.9, 0.99);
+        return create("lion", Map.of());
     }
 
     /** {@code Lion(learning_rate, beta_1, beta_2)}. */
@@ -157,96 +181,33 @@ public final class Optimizers {
      */
     public static KerasOptimizer create(String kerasName, Map<String, ?> args) {
         String name = Names.canonical(KerasOptimizer.KIND, kerasName, NAMES);
-        KerasArguments a = new KerasArguments(KerasOptimizer.KIND, name, args, arguments(name));
-        LearningRateSchedule lr = a.learningRate("learning_rate", name.equals("sgd") ? 0.01 : 1e-3);
+        KerasArguments a = new KerasArguments(KerasOptimizer.KIND, signature(name), args);
+        LearningRateSchedule lr = a.learningRate("learning_rate");
         KerasOptimizer.Shared none = KerasOptimizer.Shared.NONE;
-        KerasOptimizer o;
-        switch (name) {
-            case "sgd":
-                o = new SgdOptimizer(lr, none, a.number("momentum", 0), a.bool("nesterov", false));
-                break;
-            case "rmsprop":
-                o = new RmspropOptimizer(lr, none, a.number("rho", 0.9), a.number("momentum", 0),
-                        a.number("epsilon", 1e-7), a.bool("centered", false));
-                break;
-            case "adam":
-            case "adamw":
-                o = new AdamOptimizer(name, lr, none, a.number("beta_1", 0.9), a.number("beta_2", 0.999),
-                        a.number("epsilon", 1e-7), a.bool("amsgrad", false));
-                break;
-            case "adadelta":
-                o = new AdadeltaOptimizer(lr, none, a.number("rho", 0.95), a.number("epsilon", 1e-7));
-                break;
-            case "adagrad":
-                o = new AdagradOptimizer(lr, none, a.number("initial_accumulator_value", 0.1),
-                        a.number("epsilon", 1e-7));
-                break;
-            case "adamax":
-                o = new AdamaxOptimizer(lr, none, a.number("beta_1", 0.9), a.number("beta_2", 0.999),
-                        a.number("epsilon", 1e-7));
-                break;
-            case "nadam":
-                o = new NadamOptimizer(lr, none, a.number("beta_1", 0.9), a.number("beta_2", 0.999),
-                        a.number("epsilon", 1e-7));
-                break;
-            case "lion":
-                o = new LionOptimizer(lr, none, a.number("beta_1", 0.9), a.number("beta_2", 0.99));
-                break;
-            default:
-                throw new IllegalStateException(name);
-        }
-        o = o.withWeightDecay(a.number("weight_decay", name.equals("adamw") ? ADAMW_WEIGHT_DECAY : 0));
+        KerasOptimizer o = switch (name) {
+            case "sgd" -> new SgdOptimizer(lr, none, a.number("momentum"), a.bool("nesterov"));
+            case "rmsprop" -> new RmspropOptimizer(lr, none, a.number("rho"), a.number("momentum"), a.number("epsilon"),
+                    a.bool("centered"));
+            case "adam", "adamw" -> new AdamOptimizer(name, lr, none, a.number("beta_1"), a.number("beta_2"),
+                    a.number("epsilon"), a.bool("amsgrad"));
+            case "adadelta" -> new AdadeltaOptimizer(lr, none, a.number("rho"), a.number("epsilon"));
+            case "adagrad" -> new AdagradOptimizer(lr, none, a.number("initial_accumulator_value"), a.number("epsilon"));
+            case "adamax" -> new AdamaxOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"), a.number("epsilon"));
+            case "nadam" -> new NadamOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"), a.number("epsilon"));
+            case "lion" -> new LionOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"));
+            default -> throw new IllegalStateException(name);
+        };
+        o = o.withWeightDecay(a.number("weight_decay"));
         if (a.has("clipnorm")) {
-            o = o.withClipnorm(a.number("clipnorm", 0));
+            o = o.withClipnorm(a.number("clipnorm"));
         }
         if (a.has("clipvalue")) {
-            o = o.withClipvalue(a.number("clipvalue", 0));
+            o = o.withClipvalue(a.number("clipvalue"));
         }
         if (a.has("global_clipnorm")) {
-            o = o.withGlobalClipnorm(a.number("global_clipnorm", 0));
+            o = o.withGlobalClipnorm(a.number("global_clipnorm"));
         }
         return o;
-    }
-
-    /** Every argument optimizer {@code name} takes, in Keras' constructor order. */
-    private static List<String> arguments(String name) {
-        List<String> own;
-        switch (name) {
-            case "sgd":
-                own = List.of("learning_rate", "momentum", "nesterov");
-                break;
-            case "rmsprop":
-                own = List.of("learning_rate", "rho", "momentum", "epsilon", "centered");
-                break;
-            case "adam":
-                own = List.of("learning_rate", "beta_1", "beta_2", "epsilon", "amsgrad");
-                break;
-            case "adamw":
-                own = List.of("learning_rate", "weight_decay", "beta_1", "beta_2", "epsilon", "amsgrad");
-                break;
-            case "adadelta":
-                own = List.of("learning_rate", "rho", "epsilon");
-                break;
-            case "adagrad":
-                own = List.of("learning_rate", "initial_accumulator_value", "epsilon");
-                break;
-            case "adamax":
-            case "nadam":
-                own = List.of("learning_rate", "beta_1", "beta_2", "epsilon");
-                break;
-            case "lion":
-                own = List.of("learning_rate", "beta_1", "beta_2");
-                break;
-            default:
-                throw new IllegalStateException(name);
-        }
-        List<String> all = new ArrayList<>(own);
-        for (String s : SHARED_ARGUMENTS) {
-            if (!all.contains(s)) {
-                all.add(s);
-            }
-        }
-        return all;
     }
 
     private static LearningRateSchedule lr(String owner, double learningRate) {

@@ -2,9 +2,12 @@ package dev.lanes.tune;
 
 import dev.lanes.base.KerasCall;
 import dev.lanes.base.Names;
+import dev.lanes.base.Signature;
 import dev.lanes.base.Suggestions;
 import dev.lanes.simd.Activation;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,7 @@ final class ActivationCall {
 
     /** Each activation's Keras arguments with their defaults, for those that take any. */
     private static final Map<Activation, Map<String, Object>> ARGUMENTS = Map.of(
-            Activation.RELU, ordered("negative_slope", 0.0, "max_value", "None", "threshold", 0.0),
+            Activation.RELU, ordered("negative_slope", 0.0, "max_value", Signature.NONE, "threshold", 0.0),
             Activation.LEAKY_RELU, ordered("negative_slope", 0.2),
             Activation.ELU, ordered("alpha", 1.0),
             Activation.CELU, ordered("alpha", 1.0),
@@ -36,6 +39,12 @@ final class ActivationCall {
     /** The Keras arguments {@code a} takes, with their defaults; empty when it takes none. */
     static Map<String, Object> arguments(Activation a) {
         return ARGUMENTS.getOrDefault(a, Map.of());
+    }
+
+    /** Every activation's signature (the aliases swish and hard_swish aside), by name. */
+    static List<Signature> signatures() {
+        return Arrays.stream(Activation.values()).map(a -> new Signature(a.kerasName(), arguments(a)))
+                .sorted(Comparator.comparing(Signature::name)).toList();
     }
 
     /**

@@ -193,7 +193,7 @@ class TrainingSetupTest {
                 + "take argument 'seed'."), seed.getMessage());
         IllegalArgumentException delta = assertThrows(IllegalArgumentException.class,
                 () -> TrainingSetup.of(Map.of("loss", "mse(delta=2)")));
-        assertTrue(delta.getMessage().startsWith("loss 'mse(delta=2)': Loss 'mse' does not take argument 'delta'."),
+        assertTrue(delta.getMessage().equals("loss 'mse(delta=2)': Loss 'mean_squared_error' does not take argument 'delta'. It takes none."),
                 delta.getMessage());
         IllegalArgumentException mode = assertThrows(IllegalArgumentException.class,
                 () -> TrainingSetup.of(Map.of("kernel_initializer", "variance_scaling(mode=fan_ot)")));
