@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * The Keras 3 optimizers with Keras' defaults, by typed factory or by Keras name and arguments. Each
  * optimizer's arguments and defaults are declared once, in {@link #signatures()} (listed in
  * {@code docs/keras-reference.md}): sgd, rmsprop, adam, adamw (adam's, plus weight_decay 0.004),
- * adadelta, adagrad, adamax, nadam and lion.
+ * adadelta, adagrad, adamax, nadam, lion and lamb.
  *
  * <p>Every optimizer also takes the shared options {@code weight_decay}, {@code clipnorm},
  * {@code clipvalue} and {@code global_clipnorm} (see {@link KerasOptimizer}). Valid ranges: learning rate
@@ -45,6 +45,7 @@ public final class Optimizers {
         m.put("adamax", Signature.of("adamax", adam));
         m.put("nadam", Signature.of("nadam", adam));
         m.put("lion", Signature.of("lion", "learning_rate", 1e-3, "beta_1", 0.9, "beta_2", 0.99));
+        m.put("lamb", Signature.of("lamb", adam));
         return Collections.unmodifiableMap(m);
     }
 
@@ -158,6 +159,16 @@ public final class Optimizers {
         return new NadamOptimizer(lr("nadam", learningRate), KerasOptimizer.Shared.NONE, beta1, beta2, epsilon);
     }
 
+    /** {@code Lamb()} with Keras' defaults. */
+    public static KerasOptimizer lamb() {
+        return create("lamb", Map.of());
+    }
+
+    /** {@code Lamb(learning_rate, beta_1, beta_2, epsilon)}: Adam's step scaled per variable by ||w|| / ||step||. */
+    public static KerasOptimizer lamb(double learningRate, double beta1, double beta2, double epsilon) {
+        return new LambOptimizer(lr("lamb", learningRate), KerasOptimizer.Shared.NONE, beta1, beta2, epsilon);
+    }
+
     /** {@code Lion()} with Keras' defaults. */
     public static KerasOptimizer lion() {
         return create("lion", Map.of());
@@ -195,6 +206,7 @@ public final class Optimizers {
             case "adamax" -> new AdamaxOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"), a.number("epsilon"));
             case "nadam" -> new NadamOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"), a.number("epsilon"));
             case "lion" -> new LionOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"));
+            case "lamb" -> new LambOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"), a.number("epsilon"));
             default -> throw new IllegalStateException(name);
         };
         o = o.withWeightDecay(a.number("weight_decay"));

@@ -107,6 +107,21 @@ abstract class UpdateState implements OptimizerState {
         }
     }
 
+    /** The variables, in the order given: their number, and each one's offset and size. */
+    final int variables() {
+        return offsets.length;
+    }
+
+    /** Where variable {@code v} starts. */
+    final int offset(int v) {
+        return offsets[v];
+    }
+
+    /** How many values variable {@code v} has. */
+    final int size(int v) {
+        return sizes[v];
+    }
+
     /** Computes this step's scalars (bias corrections etc.) once, before the element-wise updates. */
     abstract void prepare(long iteration, float learningRate);
 
@@ -151,7 +166,7 @@ abstract class UpdateState implements OptimizerState {
      * Sum of squares in double, which cannot overflow for float inputs (Keras' float32 sum can, for norms
      * above 1.8e19, and would then zero the gradient); four accumulators so that the additions overlap.
      */
-    private static double sumOfSquares(float[] x, int from, int to) {
+    static double sumOfSquares(float[] x, int from, int to) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;

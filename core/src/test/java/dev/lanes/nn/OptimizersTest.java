@@ -202,6 +202,38 @@ class OptimizersTest {
         };
     }
 
+    /**
+     * Lamb: m = b1*m + (1-b1)*g, v = b2*v + (1-b2)*g^2, u = (m/(1-b1^t)) / (sqrt(v/(1-b2^t)) + eps); per
+     * variable (OFFSETS, SIZES) r = ||w|| / ||u||, or 1 when either is 0; w -= lr*r*u.
+     */
+    static IntFunction<Reference> lamb(double b1, double b2, double eps) {
+        return n -> {
+            double[] m = new double[n];
+            double[] v = new double[n];
+            return (w, g, it, lr) -> {
+                long t = it + 1;
+                double[] u = new double[n];
+                for (int i = 0; i < n; i++) {
+                    m[i] = b1 * m[i] + (1 - b1) * g[i];
+                    v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+                    u[i] = (m[i] / (1 - Math.pow(b1, t))) / (Math.sqrt(v[i] / (1 - Math.pow(b2, t))) + eps);
+                }
+                for (int k = 0; k < OFFSETS.length; k++) {
+                    double wn = 0;
+                    double un = 0;
+                    for (int i = OFFSETS[k]; i < OFFSETS[k] + SIZES[k]; i++) {
+                        wn += w[i] * w[i];
+                        un += u[i] * u[i];
+                    }
+                    double r = wn > 0 && un > 0 ? Math.sqrt(wn) / Math.sqrt(un) : 1;
+                    for (int i = OFFSETS[k]; i < OFFSETS[k] + SIZES[k]; i++) {
+                        w[i] -= lr * r * u[i];
+                    }
+                }
+            };
+        };
+    }
+
     /** Keras' decoupled weight decay before the update: w -= w*wd*lr. */
     static IntFunction<Reference> decayed(double wd, IntFunction<Reference> inner) {
         return n -> {
@@ -240,6 +272,9 @@ class OptimizersTest {
             {Optimizers.nadam(0.01, 0.8, 0.5, 0.1), nadam(0.8, 0.5, 0.1)},
             {Optimizers.lion().withLearningRate(0.01), lion(0.9, 0.99)},
             {Optimizers.lion(0.01, 0.5, 0.8), lion(0.5, 0.8)},
+            {Optimizers.lamb().withLearningRate(0.01), lamb(0.9, 0.999, 1e-7)},
+            {Optimizers.lamb(0.05, 0.8, 0.5, 0.1), lamb(0.8, 0.5, 0.1)},
+            {Optimizers.lamb(0.05, 0.8, 0.5, 0.1).withWeightDecay(0.1), decayed(0.1, lamb(0.8, 0.5, 0.1))},
         };
         for (Object[] row : table) {
             for (long seed : SEEDS) {
@@ -497,7 +532,7 @@ class OptimizersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"adadelta", "adagrad", "adam", "adamax", "adamw", "lion", "nadam", "rmsprop", "sgd"})
+    @ValueSource(strings = {"adadelta", "adagrad", "adam", "adamax", "adamw", "lamb", "lion", "nadam", "rmsprop", "sgd"})
     void argumentsRebuildTheOptimizer(String name) {
         KerasOptimizer o = Optimizers.create(name, Map.of("learning_rate", 0.05, "clipvalue", 2.0));
         assertEquals(name, o.name());
@@ -510,11 +545,11 @@ class OptimizersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.create("adma", Map.of()));
         assertEquals("Unknown optimizer 'adma'. Did you mean 'adam'? Valid names: adadelta, adagrad, adam, adamax, "
-                + "adamw, lion, nadam, rmsprop, sgd", e.getMessage());
+                + "adamw, lamb, lion, nadam, rmsprop, sgd", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("rmsporp", Map.of()));
         assertTrue(e.getMessage().contains("Did you mean 'rmsprop'?"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("bfgs", Map.of()));
-        assertEquals("Unknown optimizer 'bfgs'. Valid names: adadelta, adagrad, adam, adamax, adamw, lion, nadam, "
+        assertEquals("Unknown optimizer 'bfgs'. Valid names: adadelta, adagrad, adam, adamax, adamw, lamb, lion, nadam, "
                 + "rmsprop, sgd", e.getMessage());
     }
 
