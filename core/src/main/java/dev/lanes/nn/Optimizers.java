@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * The Keras 3 optimizers with Keras' defaults, by typed factory or by Keras name and arguments. Each
  * optimizer's arguments and defaults are declared once, in {@link #signatures()} (listed in
  * {@code docs/keras-reference.md}): sgd, rmsprop, adam, adamw (adam's, plus weight_decay 0.004),
- * adadelta, adagrad, adamax, nadam, lion and lamb.
+ * adadelta, adagrad, adamax, nadam, lion, lamb and ftrl.
  *
  * <p>Every optimizer also takes the shared options {@code weight_decay}, {@code clipnorm},
  * {@code clipvalue} and {@code global_clipnorm} (see {@link KerasOptimizer}). Valid ranges: learning rate
@@ -46,6 +46,9 @@ public final class Optimizers {
         m.put("nadam", Signature.of("nadam", adam));
         m.put("lion", Signature.of("lion", "learning_rate", 1e-3, "beta_1", 0.9, "beta_2", 0.99));
         m.put("lamb", Signature.of("lamb", adam));
+        m.put("ftrl", Signature.of("ftrl", "learning_rate", 1e-3, "learning_rate_power", -0.5, "initial_accumulator_value", 0.1,
+                "l1_regularization_strength", 0.0, "l2_regularization_strength", 0.0, "l2_shrinkage_regularization_strength", 0.0,
+                "beta", 0.0));
         return Collections.unmodifiableMap(m);
     }
 
@@ -159,6 +162,11 @@ public final class Optimizers {
         return new NadamOptimizer(lr("nadam", learningRate), KerasOptimizer.Shared.NONE, beta1, beta2, epsilon);
     }
 
+    /** {@code Ftrl()} with Keras' defaults: learning_rate_power -0.5, initial accumulator 0.1, no regularization. */
+    public static KerasOptimizer ftrl() {
+        return create("ftrl", Map.of());
+    }
+
     /** {@code Lamb()} with Keras' defaults. */
     public static KerasOptimizer lamb() {
         return create("lamb", Map.of());
@@ -206,6 +214,9 @@ public final class Optimizers {
             case "adamax" -> new AdamaxOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"), a.number("epsilon"));
             case "nadam" -> new NadamOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"), a.number("epsilon"));
             case "lion" -> new LionOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"));
+            case "ftrl" -> new FtrlOptimizer(lr, none, a.number("learning_rate_power"), a.number("initial_accumulator_value"),
+                    a.number("l1_regularization_strength"), a.number("l2_regularization_strength"),
+                    a.number("l2_shrinkage_regularization_strength"), a.number("beta"));
             case "lamb" -> new LambOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"), a.number("epsilon"));
             default -> throw new IllegalStateException(name);
         };

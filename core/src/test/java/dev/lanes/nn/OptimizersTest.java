@@ -234,6 +234,29 @@ class OptimizersTest {
         };
     }
 
+    /**
+     * Ftrl: g' = g + 2*l2s*w; n' = n + g^2; z += g' - (n'^p - n^p)/lr*w with p = -lr_power;
+     * w = (clip(z, -l1, l1) - z) / (n'^p/lr + 2*(l2 + beta/(2*lr))); n = n'. n starts at init, z at 0.
+     */
+    static IntFunction<Reference> ftrl(double lrPower, double init, double l1, double l2, double l2s, double beta) {
+        return n -> {
+            double[] acc = new double[n];
+            Arrays.fill(acc, init);
+            double[] z = new double[n];
+            return (w, g, it, lr) -> {
+                double p = -lrPower;
+                for (int i = 0; i < n; i++) {
+                    double gUse = g[i] + 2 * l2s * w[i];
+                    double next = acc[i] + g[i] * g[i];
+                    z[i] += gUse - (Math.pow(next, p) - Math.pow(acc[i], p)) / lr * w[i];
+                    double quadratic = Math.pow(next, p) / lr + 2 * (l2 + beta / (2 * lr));
+                    w[i] = (Math.min(Math.max(z[i], -l1), l1) - z[i]) / quadratic;
+                    acc[i] = next;
+                }
+            };
+        };
+    }
+
     /** Keras' decoupled weight decay before the update: w -= w*wd*lr. */
     static IntFunction<Reference> decayed(double wd, IntFunction<Reference> inner) {
         return n -> {
@@ -273,6 +296,12 @@ class OptimizersTest {
             {Optimizers.lion().withLearningRate(0.01), lion(0.9, 0.99)},
             {Optimizers.lion(0.01, 0.5, 0.8), lion(0.5, 0.8)},
             {Optimizers.lamb().withLearningRate(0.01), lamb(0.9, 0.999, 1e-7)},
+            {Optimizers.ftrl().withLearningRate(0.1), ftrl(-0.5, 0.1, 0, 0, 0, 0)},
+            {Optimizers.create("ftrl", Map.of("learning_rate", 0.1, "learning_rate_power", -1.0, "initial_accumulator_value", 0.5,
+                "l1_regularization_strength", 0.01, "l2_regularization_strength", 0.2, "l2_shrinkage_regularization_strength", 0.1,
+                "beta", 0.3)), ftrl(-1, 0.5, 0.01, 0.2, 0.1, 0.3)},
+            {Optimizers.create("ftrl", Map.of("learning_rate", 0.2, "l1_regularization_strength", 0.5)),
+                ftrl(-0.5, 0.1, 0.5, 0, 0, 0)},
             {Optimizers.lamb(0.05, 0.8, 0.5, 0.1), lamb(0.8, 0.5, 0.1)},
             {Optimizers.lamb(0.05, 0.8, 0.5, 0.1).withWeightDecay(0.1), decayed(0.1, lamb(0.8, 0.5, 0.1))},
         };
@@ -532,7 +561,7 @@ class OptimizersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"adadelta", "adagrad", "adam", "adamax", "adamw", "lamb", "lion", "nadam", "rmsprop", "sgd"})
+    @ValueSource(strings = {"adadelta", "adagrad", "adam", "adamax", "adamw", "ftrl", "lamb", "lion", "nadam", "rmsprop", "sgd"})
     void argumentsRebuildTheOptimizer(String name) {
         KerasOptimizer o = Optimizers.create(name, Map.of("learning_rate", 0.05, "clipvalue", 2.0));
         assertEquals(name, o.name());
@@ -545,12 +574,12 @@ class OptimizersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.create("adma", Map.of()));
         assertEquals("Unknown optimizer 'adma'. Did you mean 'adam'? Valid names: adadelta, adagrad, adam, adamax, "
-                + "adamw, lamb, lion, nadam, rmsprop, sgd", e.getMessage());
+                + "adamw, ftrl, lamb, lion, nadam, rmsprop, sgd", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("rmsporp", Map.of()));
         assertTrue(e.getMessage().contains("Did you mean 'rmsprop'?"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("bfgs", Map.of()));
-        assertEquals("Unknown optimizer 'bfgs'. Valid names: adadelta, adagrad, adam, adamax, adamw, lamb, lion, nadam, "
-                + "rmsprop, sgd", e.getMessage());
+        assertEquals("Unknown optimizer 'bfgs'. Valid names: adadelta, adagrad, adam, adamax, adamw, ftrl, lamb, lion, "
+                + "nadam, rmsprop, sgd", e.getMessage());
     }
 
     @Test
