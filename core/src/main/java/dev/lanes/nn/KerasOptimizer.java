@@ -14,7 +14,9 @@ import java.util.Objects;
  *       the update (0 = off);</li>
  *   <li>{@code clipnorm}: each variable's gradient scaled down to at most this L2 norm, separately;</li>
  *   <li>{@code global_clipnorm}: all gradients scaled together so that their joint L2 norm is at most this;</li>
- *   <li>{@code clipvalue}: each gradient element clipped to {@code [-clipvalue, clipvalue]}.</li>
+ *   <li>{@code clipvalue}: each gradient element clipped to {@code [-clipvalue, clipvalue]};</li>
+ *   <li>{@code gradient_accumulation_steps}: the weights updated every that many steps, with the mean
+ *       gradient of those steps.</li>
  * </ul>
  *
  * <p>As in Keras, at most one of the three clipping options can be set. Instances come from
@@ -26,8 +28,9 @@ public abstract class KerasOptimizer implements Optimizer {
     private static final double INF = Double.POSITIVE_INFINITY;
 
     /** The shared options; 0 means "not set" for each, since a set value must be positive. */
-    record Shared(double weightDecay, double clipnorm, double clipvalue, double globalClipnorm) {
-        static final Shared NONE = new Shared(0, 0, 0, 0);
+    record Shared(double weightDecay, double clipnorm, double clipvalue, double globalClipnorm,
+                  int gradientAccumulationSteps) {
+        static final Shared NONE = new Shared(0, 0, 0, 0, 0);
     }
 
     private final String name;
@@ -78,7 +81,8 @@ public abstract class KerasOptimizer implements Optimizer {
     /** This optimizer with decoupled weight decay {@code weightDecay >= 0} (0 turns it off). */
     public final KerasOptimizer withWeightDecay(double weightDecay) {
         check("weight_decay", weightDecay, 0, true, INF, false);
-        return copy(learningRate, new Shared(weightDecay, shared.clipnorm, shared.clipvalue, shared.globalClipnorm));
+        return copy(learningRate, new Shared(weightDecay, shared.clipnorm, shared.clipvalue, shared.globalClipnorm,
+                shared.gradientAccumulationSteps));
     }
 
     /**
@@ -89,7 +93,7 @@ public abstract class KerasOptimizer implements Optimizer {
     public final KerasOptimizer withClipnorm(double clipnorm) {
         check("clipnorm", clipnorm, 0, false, INF, false);
         onlyClipping("clipnorm", clipnorm, shared.clipvalue == 0 && shared.globalClipnorm == 0);
-        return copy(learningRate, new Shared(shared.weightDecay, clipnorm, 0, 0));
+        return copy(learningRate, new Shared(shared.weightDecay, clipnorm, 0, 0, shared.gradientAccumulationSteps));
     }
 
     /**
@@ -100,7 +104,7 @@ public abstract class KerasOptimizer implements Optimizer {
     public final KerasOptimizer withClipvalue(double clipvalue) {
         check("clipvalue", clipvalue, 0, false, INF, false);
         onlyClipping("clipvalue", clipvalue, shared.clipnorm == 0 && shared.globalClipnorm == 0);
-        return copy(learningRate, new Shared(shared.weightDecay, 0, clipvalue, 0));
+        return copy(learningRate, new Shared(shared.weightDecay, 0, clipvalue, 0, shared.gradientAccumulationSteps));
     }
 
     /**
@@ -111,12 +115,32 @@ public abstract class KerasOptimizer implements Optimizer {
     public final KerasOptimizer withGlobalClipnorm(double globalClipnorm) {
         check("global_clipnorm", globalClipnorm, 0, false, INF, false);
         onlyClipping("global_clipnorm", globalClipnorm, shared.clipnorm == 0 && shared.clipvalue == 0);
-        return copy(learningRate, new Shared(shared.weightDecay, 0, 0, globalClipnorm));
+        return copy(learningRate, new Shared(shared.weightDecay, 0, 0, globalClipnorm, shared.gradientAccumulationSteps));
+    }
+
+    /**
+     * This optimizer updating the weights every {@code steps >= 2} steps only, with the mean of those steps'
+     * gradients (Keras' {@code gradient_accumulation_steps}): the steps in between only add up gradients.
+     * Clipping and weight decay apply to the mean, at the update; the step count (bias corrections,
+     * schedules) still counts every step, as in Keras.
+     */
+    public final KerasOptimizer withGradientAccumulationSteps(int steps) {
+        if (steps < 2) {
+            throw new IllegalArgumentException("Invalid value for argument 'gradient_accumulation_steps' of optimizer '"
+                    + name + "': " + steps + ". Valid: a whole number >= 2, as in Keras");
+        }
+        return copy(learningRate, new Shared(shared.weightDecay, shared.clipnorm, shared.clipvalue, shared.globalClipnorm,
+                steps));
+    }
+
+    /** Every how many steps the weights are updated, 0 when every step. */
+    public final int gradientAccumulationSteps() {
+        return shared.gradientAccumulationSteps;
     }
 
     /** This optimizer without any gradient clipping. */
     public final KerasOptimizer withoutClipping() {
-        return copy(learningRate, new Shared(shared.weightDecay, 0, 0, 0));
+        return copy(learningRate, new Shared(shared.weightDecay, 0, 0, 0, shared.gradientAccumulationSteps));
     }
 
     private void onlyClipping(String arg, double value, boolean othersUnset) {
@@ -172,6 +196,9 @@ public abstract class KerasOptimizer implements Optimizer {
         }
         if (shared.globalClipnorm != 0) {
             out.put("global_clipnorm", shared.globalClipnorm);
+        }
+        if (shared.gradientAccumulationSteps != 0) {
+            out.put("gradient_accumulation_steps", (double) shared.gradientAccumulationSteps);
         }
         return Collections.unmodifiableMap(out);
     }

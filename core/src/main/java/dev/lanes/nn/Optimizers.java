@@ -28,7 +28,7 @@ public final class Optimizers {
     private static final Map<String, Signature> OWN = own();
     /** The arguments every optimizer takes after its own. */
     private static final Map<String, Object> SHARED = Signature.of("shared", "weight_decay", 0.0, "clipnorm", Signature.NONE,
-            "clipvalue", Signature.NONE, "global_clipnorm", Signature.NONE).arguments();
+            "clipvalue", Signature.NONE, "global_clipnorm", Signature.NONE, "gradient_accumulation_steps", Signature.NONE).arguments();
     private static final List<String> NAMES = List.copyOf(OWN.keySet());
 
     private static Map<String, Signature> own() {
@@ -229,6 +229,9 @@ public final class Optimizers {
         }
         if (a.has("global_clipnorm")) {
             o = o.withGlobalClipnorm(a.number("global_clipnorm"));
+        }
+        if (a.has("gradient_accumulation_steps")) {
+            o = o.withGradientAccumulationSteps(a.integer("gradient_accumulation_steps", 0, 2));
         }
         return o;
     }

@@ -23,6 +23,9 @@ abstract class UpdateState implements OptimizerState {
     private final double clipnorm;
     private final float clipvalue;
     private final double globalClipnorm;
+    private final int accumulationSteps;
+    /** The gradients added up since the last update; empty without gradient accumulation. */
+    private final float[] accumulated;
 
     /** The end of the last variable: the length of every state array. */
     final int length;
@@ -76,6 +79,8 @@ abstract class UpdateState implements OptimizerState {
         this.clipnorm = shared.clipnorm();
         this.clipvalue = (float) shared.clipvalue();
         this.globalClipnorm = shared.globalClipnorm();
+        this.accumulationSteps = shared.gradientAccumulationSteps();
+        this.accumulated = new float[accumulationSteps > 0 ? end : 0];
     }
 
     @Override
@@ -84,6 +89,9 @@ abstract class UpdateState implements OptimizerState {
             throw new IllegalArgumentException("step needs params and grads of length >= " + length
                     + " and iteration >= 0, got lengths " + params.length + " and " + grads.length
                     + ", iteration " + iteration);
+        }
+        if (accumulationSteps > 0 && !accumulate(grads, iteration)) {
+            return;
         }
         if (clipnorm > 0) {
             clipEachVariable(grads);
@@ -105,6 +113,27 @@ abstract class UpdateState implements OptimizerState {
         for (int r = 0; r < runFrom.length; r++) {
             update(params, grads, runFrom[r], runTo[r]);
         }
+    }
+
+    /**
+     * Keras' gradient accumulation: adds {@code grads} up and answers false between updates; at every
+     * {@code accumulationSteps}-th step turns {@code grads} into the mean of the steps' gradients, clears
+     * the sum and answers true.
+     */
+    private boolean accumulate(float[] grads, long iteration) {
+        boolean update = (iteration + 1) % accumulationSteps == 0;
+        float steps = accumulationSteps;
+        for (int r = 0; r < runFrom.length; r++) {
+            for (int i = runFrom[r], to = runTo[r]; i < to; i++) {
+                if (update) {
+                    grads[i] = (grads[i] + accumulated[i]) / steps;
+                    accumulated[i] = 0;
+                } else {
+                    accumulated[i] += grads[i];
+                }
+            }
+        }
+        return update;
     }
 
     /** The variables, in the order given: their number, and each one's offset and size. */

@@ -257,6 +257,31 @@ class OptimizersTest {
         };
     }
 
+    /**
+     * Keras' gradient accumulation: at a step with (iteration + 1) % steps != 0 the gradient is only added
+     * up; otherwise the inner rule runs at that iteration with (g + sum) / steps, and the sum restarts.
+     */
+    static IntFunction<Reference> accumulated(int steps, IntFunction<Reference> inner) {
+        return n -> {
+            Reference r = inner.apply(n);
+            double[] sum = new double[n];
+            return (w, g, it, lr) -> {
+                if ((it + 1) % steps != 0) {
+                    for (int i = 0; i < n; i++) {
+                        sum[i] += g[i];
+                    }
+                    return;
+                }
+                double[] mean = new double[n];
+                for (int i = 0; i < n; i++) {
+                    mean[i] = (g[i] + sum[i]) / steps;
+                    sum[i] = 0;
+                }
+                r.step(w, mean, it, lr);
+            };
+        };
+    }
+
     /** Keras' decoupled weight decay before the update: w -= w*wd*lr. */
     static IntFunction<Reference> decayed(double wd, IntFunction<Reference> inner) {
         return n -> {
@@ -297,6 +322,10 @@ class OptimizersTest {
             {Optimizers.lion(0.01, 0.5, 0.8), lion(0.5, 0.8)},
             {Optimizers.lamb().withLearningRate(0.01), lamb(0.9, 0.999, 1e-7)},
             {Optimizers.ftrl().withLearningRate(0.1), ftrl(-0.5, 0.1, 0, 0, 0, 0)},
+            {Optimizers.sgd(0.1, 0.9, false).withGradientAccumulationSteps(2), accumulated(2, sgd(0.9, false))},
+            {Optimizers.adam(0.01, 0.8, 0.5, 0.1, false).withGradientAccumulationSteps(3), accumulated(3, adam(0.8, 0.5, 0.1, false))},
+            {Optimizers.create("rmsprop", Map.of("learning_rate", 0.01, "weight_decay", 0.1, "gradient_accumulation_steps", 2)),
+                accumulated(2, decayed(0.1, rmsprop(0.9, 0, 1e-7, false)))},
             {Optimizers.create("ftrl", Map.of("learning_rate", 0.1, "learning_rate_power", -1.0, "initial_accumulator_value", 0.5,
                 "l1_regularization_strength", 0.01, "l2_regularization_strength", 0.2, "l2_shrinkage_regularization_strength", 0.1,
                 "beta", 0.3)), ftrl(-1, 0.5, 0.01, 0.2, 0.1, 0.3)},
@@ -583,11 +612,21 @@ class OptimizersTest {
     }
 
     @Test
+    void gradientAccumulationNeedsTwoOrMoreWholeSteps() {
+        assertEquals(4, Optimizers.create("adam", Map.of("gradient_accumulation_steps", 4)).gradientAccumulationSteps());
+        assertEquals("Invalid value for argument 'gradient_accumulation_steps' of optimizer 'sgd': 1. Valid: a whole number "
+                + ">= 2, as in Keras", assertThrows(IllegalArgumentException.class,
+                        () -> Optimizers.sgd().withGradientAccumulationSteps(1)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("sgd",
+                Map.of("gradient_accumulation_steps", 2.5))).getMessage().contains("Valid: a whole number >= 2"));
+    }
+
+    @Test
     void argumentTheOptimizerDoesNotTake() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.create("sgd", Map.of("beta_1", 0.9)));
         assertEquals("Optimizer 'sgd' does not take argument 'beta_1'. It takes: learning_rate, momentum, nesterov, "
-                + "weight_decay, clipnorm, clipvalue, global_clipnorm", e.getMessage());
+                + "weight_decay, clipnorm, clipvalue, global_clipnorm, gradient_accumulation_steps", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", Map.of("learningrate", 0.1)));
         assertTrue(e.getMessage().startsWith("Optimizer 'adam' does not take argument 'learningrate'. "
                 + "Did you mean 'learning_rate'? It takes: learning_rate, beta_1"), e.getMessage());
