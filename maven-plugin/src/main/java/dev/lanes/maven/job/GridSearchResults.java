@@ -15,8 +15,9 @@ import java.util.Set;
  * {@code gridsearch.json}, the one schema of a search's results: the worker writes these records and the
  * build reads them back, for this run and for a baseline committed from an earlier one. Names are
  * {@code snake_case}; a number JSON cannot hold (NaN for a failed fit) is written as {@code null} and read
- * back as NaN ({@link Json}). {@link #FORMAT} changes whenever a reader would have to; {@link Json#readResults}
- * refuses a file of another format, a missing or unknown field, with the field's path.
+ * back as NaN ({@link Json}). {@link #FORMAT} changes whenever a reader would have to. Read with
+ * {@link Json#strictly}, a document with a field missing, unknown or of another type is refused with the
+ * field's path, and one that contradicts itself (split counts, metrics, {@code best_index}) by this record.
  *
  * <p>It has no wall-clock times (they are in {@link Timings}), so the same seed, data and grid give the
  * same bytes whatever the parallelism.
