@@ -21,6 +21,8 @@ final class Layout {
     final Activation[] activation;
     /** Dropout rate applied to the layer's output, 0 for none. */
     final double[] dropout;
+    /** Standard deviation of the Gaussian noise added to the layer's output in training, 0 for none. */
+    final double[] noise;
     final double[] l1;
     final double[] l2;
     final int parameterCount;
@@ -28,12 +30,16 @@ final class Layout {
     Layout(Sequential spec) {
         List<Dense> dense = new ArrayList<>();
         List<Double> drop = new ArrayList<>();
+        List<Double> gaussian = new ArrayList<>();
         for (Layer layer : spec.layers()) {
             if (layer instanceof Dense) {
                 dense.add((Dense) layer);
                 drop.add(0.0);
+                gaussian.add(0.0);
+            } else if (layer instanceof Dropout d) {
+                drop.set(drop.size() - 1, d.rate());
             } else {
-                drop.set(drop.size() - 1, ((Dropout) layer).rate());
+                gaussian.set(gaussian.size() - 1, ((GaussianNoise) layer).stddev());
             }
         }
         inputs = spec.inputs();
@@ -44,6 +50,7 @@ final class Layout {
         bias = new int[depth];
         activation = new Activation[depth];
         dropout = new double[depth];
+        noise = new double[depth];
         l1 = new double[depth];
         l2 = new double[depth];
         int width = inputs;
@@ -58,6 +65,7 @@ final class Layout {
             offset += d.units();
             activation[l] = d.activation();
             dropout[l] = drop.get(l);
+            noise[l] = gaussian.get(l);
             l1[l] = d.l1();
             l2[l] = d.l2();
             width = d.units();

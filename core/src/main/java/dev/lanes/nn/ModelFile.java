@@ -62,6 +62,7 @@ final class ModelFile {
     private static final byte[] MAGIC = "LANES-NN".getBytes(StandardCharsets.US_ASCII);
     private static final byte DENSE = 1;
     private static final byte DROPOUT = 2;
+    private static final byte GAUSSIAN_NOISE = 3;
     private static final byte NUMBER = 0;
     private static final byte CATEGORIES = 1;
 
@@ -85,9 +86,12 @@ final class ModelFile {
                 out.writeUTF(d.biasInitializer().name());
                 out.writeDouble(d.l1());
                 out.writeDouble(d.l2());
-            } else {
+            } else if (layer instanceof Dropout d) {
                 out.writeByte(DROPOUT);
-                out.writeDouble(((Dropout) layer).rate());
+                out.writeDouble(d.rate());
+            } else {
+                out.writeByte(GAUSSIAN_NOISE);
+                out.writeDouble(((GaussianNoise) layer).stddev());
             }
         }
         out.writeInt(model.params.length);
@@ -164,9 +168,11 @@ final class ModelFile {
                 spec = spec.add(new Dense(units, activation, kernel, bias, in.readDouble(), in.readDouble()));
             } else if (type == DROPOUT) {
                 spec = spec.add(new Dropout(in.readDouble()));
+            } else if (type == GAUSSIAN_NOISE) {
+                spec = spec.add(new GaussianNoise(in.readDouble()));
             } else {
                 throw new IllegalArgumentException("layer " + (i + 1) + " has the unknown type " + type
-                        + " (1 = dense, 2 = dropout)");
+                        + " (1 = dense, 2 = dropout, 3 = gaussian_noise)");
             }
         }
         int count = in.readInt();

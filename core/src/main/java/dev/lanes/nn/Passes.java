@@ -10,7 +10,7 @@ import dev.lanes.simd.Vectors;
  * The forward and backward pass of a network over one batch, on buffers allocated once for the
  * largest batch, so a training step allocates nothing.
  *
- * <p>Per layer l: {@code z = a[l] . W + b}, {@code a[l+1] = f(z)} (then dropout); backward
+ * <p>Per layer l: {@code z = a[l] . W + b}, {@code a[l+1] = f(z)} (then dropout or noise); backward
  * {@code dz = da[l+1] * f'(z)}, {@code dW = a[l]^T . dz}, {@code db = column sums of dz},
  * {@code da[l] = dz . W^T} (skipped for the input, which needs no gradient).
  * The bias is added inside the forward product ({@link Gemm#sgemmBias}), while its sums are in registers.
@@ -50,7 +50,7 @@ final class Passes {
             boolean linear = layout.activation[l] == Activation.LINEAR;
             z[l] = new float[size];
             y[l] = linear ? z[l] : new float[size];
-            a[l + 1] = layout.dropout[l] == 0 ? y[l] : new float[size];
+            a[l + 1] = layout.dropout[l] == 0 && layout.noise[l] == 0 ? y[l] : new float[size];
             da[l + 1] = new float[size];
             dz[l] = linear ? da[l + 1] : new float[size];
             mask[l] = layout.dropout[l] > 0 ? new float[size] : null;
@@ -77,13 +77,25 @@ final class Passes {
             if (y[l] != z[l]) {
                 Activations.forward(layout.activation[l], rows, out, z[l], 0, y[l], 0);
             }
-            if (mask[l] != null) {
-                if (training) {
+            if (a[l + 1] != y[l]) {
+                if (!training) {
+                    System.arraycopy(y[l], 0, a[l + 1], 0, rows * out);
+                } else if (mask[l] != null) {
                     applyDropout(l, rows * out, rng);
                 } else {
-                    System.arraycopy(y[l], 0, a[l + 1], 0, rows * out);
+                    addNoise(l, rows * out, rng);
                 }
             }
+        }
+    }
+
+    /** GaussianNoise: a = y + N(0, stddev^2), each draw from the fit's generator; its gradient is the identity. */
+    private void addNoise(int l, int n, Rng rng) {
+        float[] in = y[l];
+        float[] out = a[l + 1];
+        double stddev = layout.noise[l];
+        for (int i = 0; i < n; i++) {
+            out[i] = in[i] + (float) (stddev * rng.nextGaussian());
         }
     }
 

@@ -57,11 +57,16 @@ public final class Sequential {
         return add(new Dropout(rate));
     }
 
+    /** This network followed by Gaussian noise of standard deviation {@code stddev} (training only). */
+    public Sequential gaussianNoise(double stddev) {
+        return add(new GaussianNoise(stddev));
+    }
+
     /** This network followed by {@code layer}. */
     public Sequential add(Layer layer) {
         Objects.requireNonNull(layer, "layer");
-        if (layer instanceof Dropout && (layers.isEmpty() || layers.get(layers.size() - 1) instanceof Dropout)) {
-            throw new IllegalArgumentException("Dropout must follow a dense layer");
+        if (!(layer instanceof Dense) && (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof Dense))) {
+            throw new IllegalArgumentException(layer.getClass().getSimpleName() + " must follow a dense layer");
         }
         if (layers.size() == MAX_LAYERS) {
             throw new IllegalArgumentException("a network has at most " + MAX_LAYERS + " layers");
@@ -128,8 +133,10 @@ public final class Sequential {
             if (l instanceof Dense) {
                 Dense d = (Dense) l;
                 s.append(" -> dense(").append(d.units()).append(", ").append(d.activation().kerasName()).append(')');
+            } else if (l instanceof Dropout d) {
+                s.append(" -> dropout(").append(d.rate()).append(')');
             } else {
-                s.append(" -> dropout(").append(((Dropout) l).rate()).append(')');
+                s.append(" -> gaussian_noise(").append(((GaussianNoise) l).stddev()).append(')');
             }
         }
         return s.toString();

@@ -52,6 +52,8 @@ import java.util.stream.Stream;
  *   <tr><td>batch_size, epochs</td><td>{@code Integer}</td><td>&gt;= 1</td><td>32, 20</td></tr>
  *   <tr><td>l1, l2</td><td>{@code Double}</td><td>&gt;= 0, on the kernel of every dense layer</td><td>0</td></tr>
  *   <tr><td>dropout</td><td>{@code Double}</td><td>[0, 1), after each hidden layer</td><td>0</td></tr>
+ *   <tr><td>gaussian_noise</td><td>{@code Double}</td><td>&gt;= 0, the noise's standard deviation after each
+ *       hidden layer in training; not with dropout</td><td>0</td></tr>
  *   <tr><td>early_stopping_patience</td><td>{@code Integer}</td><td>&gt;= 0, needs validation_split &gt; 0</td><td>none</td></tr>
  *   <tr><td>validation_split</td><td>{@code Double}</td><td>[0, 1)</td><td>0</td></tr>
  *   <tr><td>shuffle</td><td>{@code Boolean}</td><td>true, false</td><td>true</td></tr>
@@ -117,6 +119,8 @@ public final class Hyperparameters {
     public static final String L2 = "l2";
     /** Dropout rate after each hidden layer. */
     public static final String DROPOUT = "dropout";
+    /** Standard deviation of the Gaussian noise added to each hidden layer's output in training. */
+    public static final String GAUSSIAN_NOISE = "gaussian_noise";
     /** Epochs without validation improvement before stopping. */
     public static final String EARLY_STOPPING_PATIENCE = "early_stopping_patience";
     /** Fraction of each fit's training rows held out for validation. */
@@ -173,6 +177,7 @@ public final class Hyperparameters {
         put(m, L1, Double.class, v -> real(L1, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, L2, Double.class, v -> real(L2, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, DROPOUT, Double.class, v -> real(DROPOUT, v, 0, true, 1, false), 0.0);
+        put(m, GAUSSIAN_NOISE, Double.class, v -> real(GAUSSIAN_NOISE, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, EARLY_STOPPING_PATIENCE, Integer.class, v -> integer(EARLY_STOPPING_PATIENCE, v, 0), null);
         put(m, VALIDATION_SPLIT, Double.class, v -> real(VALIDATION_SPLIT, v, 0, true, 1, false), 0.0);
         put(m, SHUFFLE, Boolean.class, v -> bool(SHUFFLE, v), true);

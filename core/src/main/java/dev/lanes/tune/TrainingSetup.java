@@ -70,6 +70,10 @@ public final class TrainingSetup {
                     + "watches the loss on the held-out validation rows, and validation_split is 0");
         }
         checkMonitors(values);
+        if ((Double) values.get(Hyperparameters.DROPOUT) > 0 && (Double) values.get(Hyperparameters.GAUSSIAN_NOISE) > 0) {
+            throw new IllegalArgumentException("dropout and gaussian_noise are both set: a hidden layer is followed by "
+                    + "one of them at most; set the other to 0");
+        }
         KerasCall optimizerCall = (KerasCall) values.get(Hyperparameters.OPTIMIZER);
         String optimizerName = optimizerCall.name();
         Map<String, Object> arguments = new LinkedHashMap<>(optimizerCall.args());
@@ -126,11 +130,14 @@ public final class TrainingSetup {
     public Sequential network(int inputs) {
         Activation hidden = (Activation) values.get(Hyperparameters.ACTIVATION);
         double dropout = (Double) values.get(Hyperparameters.DROPOUT);
+        double noise = (Double) values.get(Hyperparameters.GAUSSIAN_NOISE);
         Sequential s = Sequential.input(inputs);
         for (int width : hiddenLayers()) {
             s = s.add(dense(width, hidden));
             if (dropout > 0) {
                 s = s.dropout(dropout);
+            } else if (noise > 0) {
+                s = s.gaussianNoise(noise);
             }
         }
         return s.add(dense(1, (Activation) values.get(Hyperparameters.OUTPUT_ACTIVATION)));

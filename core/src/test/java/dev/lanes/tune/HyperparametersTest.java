@@ -34,7 +34,7 @@ class HyperparametersTest {
     @Test
     void namesAreSortedAndComplete() {
         assertEquals(List.of("activation", "batch_size", "beta_1", "beta_2", "bias_initializer", "callbacks", "clipnorm", "clipvalue",
-                "dropout", "early_stopping_patience", "epochs", "epsilon", "hidden_layers", "kernel_initializer", "l1",
+                "dropout", "early_stopping_patience", "epochs", "epsilon", "gaussian_noise", "hidden_layers", "kernel_initializer", "l1",
                 "l2", "learning_rate", "loss", "momentum", "nesterov", "optimizer", "output_activation", "rho",
                 "shuffle", "validation_split", "weight_decay"), Hyperparameters.names());
     }

@@ -165,6 +165,15 @@ class TrainingSetupTest {
     }
 
     @Test
+    void gaussianNoiseFollowsEachHiddenLayerButNotWithDropout() {
+        assertEquals(Sequential.input(3).dense(8, Activation.RELU).gaussianNoise(0.1).dense(4, Activation.RELU)
+                .gaussianNoise(0.1).dense(1), TrainingSetup.of(Map.of("hidden_layers", "8,4", "gaussian_noise", "0.1")).network(3));
+        assertEquals("dropout and gaussian_noise are both set: a hidden layer is followed by one of them at most; set the "
+                + "other to 0", assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("dropout", "0.1",
+                        "gaussian_noise", "0.1"))).getMessage());
+    }
+
+    @Test
     void namesFollowOneRuleWhateverTheirKind() {
         TrainingSetup s = TrainingSetup.of(Map.of("optimizer", "RMSprop", "kernel_initializer", "HeNormal",
                 "bias_initializer", "Zeros", "loss", "MeanSquaredError", "activation", "LeakyReLU", "hidden_layers", "2"));

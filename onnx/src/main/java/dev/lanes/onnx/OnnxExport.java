@@ -3,7 +3,6 @@ package dev.lanes.onnx;
 import ai.onnx.proto.OnnxMl;
 import dev.lanes.base.Scalers;
 import dev.lanes.nn.Dense;
-import dev.lanes.nn.Dropout;
 import dev.lanes.nn.Layer;
 import dev.lanes.nn.Model;
 import dev.lanes.simd.Activation;
@@ -29,7 +28,7 @@ import java.util.Map;
  *       {@code Dataset.features()} has them); a missing value is NaN;</li>
  *   <li>missing values take the scalers' fill value, then each feature {@code v * scale + shift};</li>
  *   <li>each dense layer {@code MatMul} and {@code Add} of its kernel and bias, then its activation in
- *       ONNX operators (dropout is the identity at inference);</li>
+ *       ONNX operators (dropout and Gaussian noise are the identity at inference);</li>
  *   <li>output {@value #OUTPUT}: float32 {@code [rows, outputs]}, {@code output * unit + origin}, what
  *       {@link Model#predictRaw(dev.lanes.base.Matrix)} gives.</li>
  * </ul>
@@ -81,7 +80,7 @@ public final class OnnxExport {
         int in = features;
         int layer = 0;
         for (Layer l : model.spec().layers()) {
-            if (l instanceof Dropout) {
+            if (!(l instanceof Dense)) {
                 continue;
             }
             Dense d = (Dense) l;

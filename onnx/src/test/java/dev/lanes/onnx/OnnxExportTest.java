@@ -64,9 +64,13 @@ class OnnxExportTest {
         preprocessing = Preprocessing.fit(data, allRows(), Scaling.STANDARD, Scaling.STANDARD);
     }
 
-    /** A trained network with activation {@code f} in both hidden layers, and dropout between them. */
+    /**
+     * A trained network with activation {@code f} in both hidden layers, dropout between them and Gaussian
+     * noise after the second (both the identity at inference).
+     */
     private static Model trained(Activation f) {
-        Model m = Sequential.input(data.features().cols()).dense(12, f).dropout(0.1).dense(6, f).dense(1).build(7);
+        Model m = Sequential.input(data.features().cols()).dense(12, f).dropout(0.1).dense(6, f).gaussianNoise(0.05)
+                .dense(1).build(7);
         Matrix x = preprocessing.features(data, allRows());
         Matrix y = preprocessing.target(data, allRows());
         m.fit(x, y, FitOptions.defaults().epochs(3).batchSize(32));

@@ -111,7 +111,7 @@ public final class Json {
             String why = v.getCause().getMessage();
             return (v.getCause() instanceof NullPointerException ? "\"" + why + "\" is missing or null" : why) + at;
         }
-        String message = e.getOriginalMessage();
+        String message = Objects.requireNonNullElse(e.getOriginalMessage(), "it is not of this layout");
         Matcher missing = MISSING.matcher(message);
         if (missing.lookingAt()) {
             return "it has no \"" + missing.group(1) + "\"" + at;
