@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The one rule by which Lanes looks up the name of an activation, initializer, optimizer, learning-rate
- * schedule or loss: names are compared trimmed, ignoring case and underscores, so that the Keras function
+ * schedule, loss, callback, metric or scoring: names are compared trimmed, ignoring case and underscores, so that the Keras function
  * name, the Keras class name and the camelCase a Java user types are one name ({@code cosine_decay},
  * {@code CosineDecay}, {@code cosineDecay}; {@code he_normal}, {@code HeNormal}; {@code rmsprop},
  * {@code RMSprop}). A name that matches none gets {@link Suggestions#unknownName}'s message.

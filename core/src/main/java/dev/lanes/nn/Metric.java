@@ -1,6 +1,6 @@
 package dev.lanes.nn;
 
-import dev.lanes.base.Suggestions;
+import dev.lanes.base.Names;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -179,18 +179,14 @@ public enum Metric {
 
     /**
      * The metric by its Keras name ({@code mean_squared_error}), short name ({@code mse}) or constant
-     * name ({@code MSE}, which is also a Keras alias).
+     * name ({@code MSE}, which is also a Keras alias), by the name rule of {@link Names}.
      *
      * @throws IllegalArgumentException for any other name; the message suggests the closest valid name
      *                                  and lists them all
      */
     public static Metric fromName(String name) {
         Objects.requireNonNull(name, "metric name");
-        Metric metric = BY_NAME.get(name);
-        if (metric == null) {
-            throw new IllegalArgumentException(Suggestions.unknownName("metric", name, BY_NAME.keySet()));
-        }
-        return metric;
+        return BY_NAME.get(Names.canonical("metric", name, BY_NAME.keySet()));
     }
 
     /**

@@ -1,11 +1,10 @@
 package dev.lanes.tune;
 
+import dev.lanes.base.Names;
 import dev.lanes.nn.Metric;
-import dev.lanes.base.Suggestions;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -111,20 +110,19 @@ public enum Scoring {
     }
 
     /**
-     * By name, ignoring case: {@code mse}, {@code rmse}, {@code mae}, {@code mape}, {@code msle},
-     * {@code r2}, {@code explained_variance}, {@code max_error}, {@code median_absolute_error}.
+     * By name, by the one name rule of {@link Names} (case and underscores aside): {@code mse}, {@code rmse},
+     * {@code mae}, {@code mape}, {@code msle}, {@code r2}, {@code explained_variance}, {@code max_error},
+     * {@code median_absolute_error}.
      *
      * @throws IllegalArgumentException for any other name, listing the valid ones
      */
     public static Scoring fromName(String name) {
-        String key = name.strip().toUpperCase(Locale.ROOT);
-        for (Scoring s : values()) {
-            if (s.name().equals(key)) {
-                return s;
-            }
-        }
         List<String> valid = Arrays.stream(values()).map(Scoring::shortName).collect(Collectors.toList());
-        throw new IllegalArgumentException(Suggestions.unknownName("scoring", name, valid)
-                + " (errors are lower-is-better, r2 and explained_variance higher-is-better; no negated scores)");
+        try {
+            return values()[valid.indexOf(Names.canonical("scoring", name, valid))];
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage()
+                    + " (errors are lower-is-better, r2 and explained_variance higher-is-better; no negated scores)");
+        }
     }
 }

@@ -305,9 +305,11 @@ class MetricTest {
     @Test
     void nearAndFarMisses() {
         IllegalArgumentException near = assertThrows(IllegalArgumentException.class,
-                () -> Metric.fromName("r2score"));
-        assertTrue(near.getMessage().startsWith("Unknown metric 'r2score'. Did you mean 'r2_score'?"),
+                () -> Metric.fromName("r2_scor"));
+        assertTrue(near.getMessage().startsWith("Unknown metric 'r2_scor'. Did you mean 'r2_score'?"),
                 near.getMessage());
+        assertEquals(Metric.R2, Metric.fromName("r2score"), "one name rule: underscores and case aside");
+        assertEquals(Metric.MEDIAN_ABSOLUTE_ERROR, Metric.fromName("MedianAbsoluteError"));
         IllegalArgumentException far = assertThrows(IllegalArgumentException.class,
                 () -> Metric.fromName("accuracy"));
         assertTrue(far.getMessage().startsWith("Unknown metric 'accuracy'. Valid names: "), far.getMessage());

@@ -43,6 +43,8 @@ class ScoringTest {
     void resolvesItsOwnNameInAnyCase(Scoring scoring) {
         assertSame(scoring, Scoring.fromName(scoring.shortName()));
         assertSame(scoring, Scoring.fromName(scoring.shortName().toUpperCase(Locale.ROOT)));
+        assertSame(scoring, Scoring.fromName(scoring.name().charAt(0) + scoring.shortName().substring(1).replace("_", "")),
+                "one name rule: case and underscores aside");
         assertEquals(scoring.metric().greaterIsBetter(), scoring.greaterIsBetter());
         assertSame(Metric.fromName(scoring.shortName()), scoring.metric());
     }
