@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Keras signature of a named object (optimizer, schedule, initializer, loss, callback, activation):
@@ -56,6 +57,22 @@ public record Signature(String name, Map<String, Object> arguments) {
         Map<String, Object> m = new LinkedHashMap<>(arguments);
         more.forEach(m::putIfAbsent);
         return new Signature(name, m);
+    }
+
+    /**
+     * What is wrong with the names of {@code args}, for a message that begins with the object:
+     * {@code "does not take argument 'momentm'. Did you mean 'momentum'? It takes: learning_rate, ..."};
+     * empty when this signature has every one.
+     */
+    public Optional<String> unknownArgument(Map<String, ?> args) {
+        List<String> accepted = names();
+        for (String key : args.keySet()) {
+            if (!arguments.containsKey(key)) {
+                return Optional.of("does not take argument '" + key + "'." + Suggestions.didYouMean(key, accepted)
+                        + (accepted.isEmpty() ? " It takes none." : " It takes: " + String.join(", ", accepted)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The argument names, in order. */

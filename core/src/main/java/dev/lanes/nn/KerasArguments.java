@@ -2,18 +2,17 @@ package dev.lanes.nn;
 
 import dev.lanes.base.KerasCall;
 import dev.lanes.base.Signature;
-import dev.lanes.base.Suggestions;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Keras-style keyword arguments ({@code {learning_rate: 0.01, momentum: 0.9}}) of one named object (an
- * optimizer, a learning-rate schedule, an initializer or a loss), with the checks and messages shared by
- * {@link Optimizers}, {@link LearningRateSchedules}, {@link Initializers} and {@link Losses}. A {@code null} value means "not given", as Keras' {@code None} does for
- * optional arguments.
+ * optimizer, a learning-rate schedule, an initializer, a loss or a callback), read against its
+ * {@link Signature}: the arguments it takes and their defaults. The checks and messages are shared by
+ * {@link Optimizers}, {@link LearningRateSchedules}, {@link Initializers}, {@link Losses} and
+ * {@link Callbacks}. A {@code null} value means "not given", as Keras' {@code None} does for optional
+ * arguments.
  */
 final class KerasArguments {
 
@@ -23,39 +22,21 @@ final class KerasArguments {
     private final Map<String, Object> defaults;
 
     /**
-     * The arguments of an object of {@code signature}: it names the arguments taken and their defaults,
-     * which the accessors without a fallback return.
+     * The arguments of an object of {@code signature}, whose defaults the accessors return when an
+     * argument is not given.
      *
+     * @param kind what the object is, for messages: {@code optimizer}, {@code schedule}, ...
+     * @param args the arguments, may be null for none
      * @throws IllegalArgumentException naming the first argument the signature does not have
      */
     KerasArguments(String kind, Signature signature, Map<String, ?> args) {
-        this(kind, signature.name(), args, signature.names(), signature.arguments());
-    }
-
-    /**
-     * @param kind     what the owner is, for messages: {@code optimizer}, {@code schedule}, ...
-     * @param owner    the owner's Keras name
-     * @param args     the arguments, may be null for none
-     * @param accepted every argument the owner takes
-     * @throws IllegalArgumentException naming the first argument the owner does not take
-     */
-    KerasArguments(String kind, String owner, Map<String, ?> args, List<String> accepted) {
-        this(kind, owner, args, accepted, Map.of());
-    }
-
-    private KerasArguments(String kind, String owner, Map<String, ?> args, List<String> accepted,
-                           Map<String, Object> defaults) {
         this.kind = kind;
-        this.owner = owner;
+        this.owner = signature.name();
         this.args = args == null ? Map.of() : args;
-        this.defaults = defaults;
-        for (String key : this.args.keySet()) {
-            if (!accepted.contains(key)) {
-                throw new IllegalArgumentException(capitalize(kind) + " '" + owner + "' does not take argument '"
-                        + key + "'." + Suggestions.didYouMean(String.valueOf(key), accepted)
-                        + (accepted.isEmpty() ? " It takes none." : " It takes: " + String.join(", ", accepted)));
-            }
-        }
+        this.defaults = signature.arguments();
+        signature.unknownArgument(this.args).ifPresent(why -> {
+            throw new IllegalArgumentException(capitalize(kind) + " '" + owner + "' " + why);
+        });
     }
 
     /** Whether the argument was given with a non-null value. */
@@ -63,8 +44,7 @@ final class KerasArguments {
         return args.get(key) != null;
     }
 
-    /** A number argument, or {@code fallback} when not given. */
-    double number(String key, double fallback) {
+    private double number(String key, double fallback) {
         Object value = args.get(key);
         if (value == null) {
             return fallback;
@@ -81,10 +61,6 @@ final class KerasArguments {
         return d == Signature.REQUIRED ? requiredNumber(key) : number(key, d == Signature.NONE ? Double.NaN : (Double) d);
     }
 
-    /** {@link #learningRate(String, double)} with its signature's default. */
-    LearningRateSchedule learningRate(String key) {
-        return learningRate(key, (Double) declared(key));
-    }
 
     /** A boolean argument, or its signature's default. */
     boolean bool(String key) {
@@ -96,21 +72,10 @@ final class KerasArguments {
         return text(key, (String) declared(key));
     }
 
-    /** A whole-number argument of at least {@code min}, or its signature's default. */
+    /** A whole-number argument of at least {@code min}, or its signature's default (0 for {@code None}). */
     int integer(String key, int min) {
-        return integer(key, (int) (double) (Double) declared(key), min);
-    }
-
-    private Object declared(String key) {
-        Object d = defaults.get(key);
-        if (d == null) {
-            throw new IllegalStateException(owner + " declares no argument " + key);
-        }
-        return d;
-    }
-
-    /** A whole-number argument of at least {@code min}, or {@code fallback} when not given. */
-    int integer(String key, int fallback, int min) {
+        Object d = declared(key);
+        int fallback = d instanceof Double v ? (int) (double) v : 0;
         if (!has(key)) {
             return fallback;
         }
@@ -122,8 +87,15 @@ final class KerasArguments {
         return (int) v;
     }
 
-    /** A boolean argument, or {@code fallback} when not given. */
-    boolean bool(String key, boolean fallback) {
+    private Object declared(String key) {
+        Object d = defaults.get(key);
+        if (d == null) {
+            throw new IllegalStateException(owner + " declares no argument " + key);
+        }
+        return d;
+    }
+
+    private boolean bool(String key, boolean fallback) {
         Object value = args.get(key);
         if (value == null) {
             return fallback;
@@ -134,8 +106,7 @@ final class KerasArguments {
         return (Boolean) value;
     }
 
-    /** A text argument (a word such as {@code fan_out}), or {@code fallback} when not given. */
-    String text(String key, String fallback) {
+    private String text(String key, String fallback) {
         Object value = args.get(key);
         if (value == null) {
             return fallback;
@@ -147,10 +118,12 @@ final class KerasArguments {
     }
 
     /**
-     * {@code learning_rate}: a number (a constant rate), a {@link LearningRateSchedule}, or a schedule
-     * written as a {@link KerasCall} ({@code cosine_decay(initial_learning_rate=0.1, decay_steps=1000)}).
+     * {@code learning_rate}: a number (a constant rate, its signature's default when not given), a
+     * {@link LearningRateSchedule}, or a schedule written as a {@link KerasCall}
+     * ({@code cosine_decay(initial_learning_rate=0.1, decay_steps=1000)}).
      */
-    LearningRateSchedule learningRate(String key, double fallback) {
+    LearningRateSchedule learningRate(String key) {
+        double fallback = (Double) declared(key);
         Object value = args.get(key);
         if (value instanceof LearningRateSchedule) {
             return (LearningRateSchedule) value;
@@ -204,8 +177,7 @@ final class KerasArguments {
         throw wrongType(key, value, "a list of numbers");
     }
 
-    /** A required number argument. */
-    double requiredNumber(String key) {
+    private double requiredNumber(String key) {
         if (!has(key)) {
             throw new IllegalArgumentException(capitalize(kind) + " '" + owner + "' needs argument '" + key + "'");
         }

@@ -231,7 +231,7 @@ public final class Optimizers {
             o = o.withGlobalClipnorm(a.number("global_clipnorm"));
         }
         if (a.has("gradient_accumulation_steps")) {
-            o = o.withGradientAccumulationSteps(a.integer("gradient_accumulation_steps", 0, 2));
+            o = o.withGradientAccumulationSteps(a.integer("gradient_accumulation_steps", 2));
         }
         return o;
     }
