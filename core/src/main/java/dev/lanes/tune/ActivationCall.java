@@ -1,14 +1,11 @@
 package dev.lanes.tune;
 
 import dev.lanes.base.KerasCall;
-import dev.lanes.base.Names;
 import dev.lanes.base.Signature;
-import dev.lanes.base.Suggestions;
 import dev.lanes.simd.Activation;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,48 +19,47 @@ import java.util.Objects;
  */
 final class ActivationCall {
 
-    /** Each activation's Keras arguments with their defaults, for those that take any. */
-    private static final Map<Activation, Map<String, Object>> ARGUMENTS = Map.of(
-            Activation.RELU, ordered("negative_slope", 0.0, "max_value", Signature.NONE, "threshold", 0.0),
-            Activation.LEAKY_RELU, ordered("negative_slope", 0.2),
-            Activation.ELU, ordered("alpha", 1.0),
-            Activation.CELU, ordered("alpha", 1.0),
-            Activation.GELU, ordered("approximate", false),
-            Activation.SOFT_SHRINK, ordered("threshold", 0.5),
-            Activation.HARD_SHRINK, ordered("threshold", 0.5),
-            Activation.SQUAREPLUS, ordered("b", 4.0));
+    /** The Keras signature of each activation that takes arguments, with Keras' defaults. */
+    private static final Map<Activation, Signature> ARGUMENTS = Map.of(
+            Activation.RELU, Signature.of("relu", "negative_slope", 0.0, "max_value", Signature.NONE, "threshold", 0.0),
+            Activation.LEAKY_RELU, Signature.of("leaky_relu", "negative_slope", 0.2),
+            Activation.ELU, Signature.of("elu", "alpha", 1.0),
+            Activation.CELU, Signature.of("celu", "alpha", 1.0),
+            Activation.GELU, Signature.of("gelu", "approximate", false),
+            Activation.SOFT_SHRINK, Signature.of("soft_shrink", "threshold", 0.5),
+            Activation.HARD_SHRINK, Signature.of("hard_shrink", "threshold", 0.5),
+            Activation.SQUAREPLUS, Signature.of("squareplus", "b", 4.0));
 
     private ActivationCall() {
     }
 
+    /** The signature of {@code a}: its Keras name and the arguments it takes, with their defaults. */
+    private static Signature signature(Activation a) {
+        return ARGUMENTS.getOrDefault(a, Signature.of(a.kerasName()));
+    }
+
     /** The Keras arguments {@code a} takes, with their defaults; empty when it takes none. */
     static Map<String, Object> arguments(Activation a) {
-        return ARGUMENTS.getOrDefault(a, Map.of());
+        return signature(a).arguments();
     }
 
     /** Every activation's signature (the aliases swish and hard_swish aside), by name. */
     static List<Signature> signatures() {
-        return Arrays.stream(Activation.values()).map(a -> new Signature(a.kerasName(), arguments(a)))
+        return Arrays.stream(Activation.values()).map(ActivationCall::signature)
                 .sorted(Comparator.comparing(Signature::name)).toList();
     }
 
     /**
-     * The activation {@code call} means.
+     * The activation that {@code call}, naming activation {@code a}, means.
      *
-     * @param name   the hyperparameter, for messages
-     * @param lookup the activation names {@code call}'s name is looked up in
-     * @throws IllegalArgumentException for an unknown name or argument, or a value no kernel computes
+     * @param name the hyperparameter, for messages
+     * @throws IllegalArgumentException for an argument {@code a} does not take, or a value no kernel computes
      */
-    static Activation resolve(String name, KerasCall call, List<String> lookup) {
-        Activation a = Activation.fromKerasName(Names.canonical(name, call.name(), lookup));
+    static Activation resolve(String name, Activation a, KerasCall call) {
         Map<String, Object> takes = arguments(a);
-        for (Map.Entry<String, Object> e : call.args().entrySet()) {
-            if (!takes.containsKey(e.getKey())) {
-                throw new IllegalArgumentException(name + " '" + call + "': activation '" + a.kerasName()
-                        + "' does not take argument '" + e.getKey() + "'." + Suggestions.didYouMean(e.getKey(),
-                        takes.keySet()) + (takes.isEmpty() ? " It takes none." : " It takes: " + String.join(", ", takes.keySet())));
-            }
-        }
+        signature(a).unknownArgument(call.args()).ifPresent(why -> {
+            throw new IllegalArgumentException(name + " '" + call + "': activation '" + a.kerasName() + "' " + why);
+        });
         if (a == Activation.GELU && Boolean.TRUE.equals(call.args().get("approximate"))) {
             return Activation.GELU_TANH;
         }
@@ -86,13 +82,5 @@ final class ActivationCall {
     private static boolean isDefault(KerasCall call, Map<String, Object> takes, String arg) {
         Object given = call.args().get(arg);
         return given == null || given.equals(takes.get(arg));
-    }
-
-    private static Map<String, Object> ordered(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
     }
 }

@@ -356,13 +356,14 @@ public final class Hyperparameters {
         }
         String s = text(name, value, "an activation name");
         KerasCall call = KerasCall.parse(s, name);
+        Activation named;
         try {
-            Names.canonical(name, call.name(), ACTIVATION_LOOKUP);
+            named = Activation.fromKerasName(Names.canonical(name, call.name(), ACTIVATION_LOOKUP));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " '" + call.name() + "' is not a known activation."
                     + Suggestions.didYouMean(call.name(), ACTIVATION_NAMES) + " Valid names: " + String.join(", ", ACTIVATION_NAMES));
         }
-        return ActivationCall.resolve(name, call, ACTIVATION_LOOKUP);
+        return ActivationCall.resolve(name, named, call);
     }
 
     private static Object initializer(String name, Object value) {
