@@ -41,10 +41,13 @@ public final class TrainingSetup {
 
     private final SortedMap<String, Object> values;
     private final KerasOptimizer optimizer;
+    /** Early stopping if set, then the {@code callbacks} hyperparameter's, built once. */
+    private final List<Callback> callbacks;
 
-    private TrainingSetup(SortedMap<String, Object> values, KerasOptimizer optimizer) {
+    private TrainingSetup(SortedMap<String, Object> values, KerasOptimizer optimizer, List<Callback> callbacks) {
         this.values = values;
         this.optimizer = optimizer;
+        this.callbacks = callbacks;
     }
 
     /**
@@ -69,7 +72,12 @@ public final class TrainingSetup {
             throw new IllegalArgumentException("early_stopping_patience needs validation_split > 0: early stopping "
                     + "watches the loss on the held-out validation rows, and validation_split is 0");
         }
-        checkMonitors(values);
+        List<Callback> callbacks = callbacks(values);
+        checkMonitors(callbacks, (Double) values.get(Hyperparameters.VALIDATION_SPLIT) > 0);
+        if (values.containsKey(Hyperparameters.EARLY_STOPPING_PATIENCE)) {
+            callbacks = new ArrayList<>(callbacks);
+            callbacks.add(0, EarlyStopping.defaults().patience((Integer) values.get(Hyperparameters.EARLY_STOPPING_PATIENCE)));
+        }
         if ((Double) values.get(Hyperparameters.DROPOUT) > 0 && (Double) values.get(Hyperparameters.GAUSSIAN_NOISE) > 0) {
             throw new IllegalArgumentException("dropout and gaussian_noise are both set: a hidden layer is followed by "
                     + "one of them at most; set the other to 0");
@@ -92,7 +100,7 @@ public final class TrainingSetup {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Hyperparameters " + params + ": " + e.getMessage(), e);
         }
-        return new TrainingSetup(Collections.unmodifiableSortedMap(values), optimizer);
+        return new TrainingSetup(Collections.unmodifiableSortedMap(values), optimizer, List.copyOf(callbacks));
     }
 
     /** Every hyperparameter's typed value, defaults included (those without a default only when set). */
@@ -156,9 +164,7 @@ public final class TrainingSetup {
      * validation split, early stopping if set, then {@code extra} callbacks.
      */
     public FitOptions fitOptions(long seed, Callback... extra) {
-        List<Callback> callbacks = new ArrayList<>();
-        earlyStoppingPatience().ifPresent(p -> callbacks.add(EarlyStopping.defaults().patience(p)));
-        callbacks.addAll(callbacks(values));
+        List<Callback> callbacks = new ArrayList<>(this.callbacks);
         callbacks.addAll(List.of(extra));
         return FitOptions.defaults()
                 .optimizer(optimizer)
@@ -182,9 +188,8 @@ public final class TrainingSetup {
      * Refuses a callback that monitors what a search's fit does not log: a fit logs {@code loss}, and
      * {@code val_loss} when it holds out a validation split.
      */
-    private static void checkMonitors(Map<String, Object> values) {
-        boolean validation = (Double) values.get(Hyperparameters.VALIDATION_SPLIT) > 0;
-        for (Callback c : callbacks(values)) {
+    private static void checkMonitors(List<Callback> callbacks, boolean validation) {
+        for (Callback c : callbacks) {
             String monitor = c instanceof EarlyStopping e ? e.monitor() : ((ReduceLROnPlateau) c).monitor();
             if (monitor.equals("val_loss") && !validation) {
                 throw new IllegalArgumentException("callbacks: " + c.getClass().getSimpleName() + " monitors val_loss, "
