@@ -6,6 +6,7 @@ import dev.lanes.base.Signature;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -76,6 +77,6 @@ public final class Callbacks {
 
     private static MonitorMode mode(String owner, KerasArguments a) {
         String mode = a.text("mode");
-        return MonitorMode.valueOf(Names.canonical("mode of " + owner, mode, MODES).toUpperCase(java.util.Locale.ROOT));
+        return MonitorMode.valueOf(Names.canonical("mode of " + owner, mode, MODES).toUpperCase(Locale.ROOT));
     }
 }

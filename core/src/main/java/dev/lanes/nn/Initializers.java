@@ -262,8 +262,7 @@ public final class Initializers {
             case "constant" -> constant(a.number("value"));
             case "identity" -> identity(a.number("gain"));
             case "orthogonal" -> orthogonal(a.number("gain"));
-            case "variance_scaling" -> args.isEmpty() ? varianceScaling()
-                    : varianceScaling(a.number("scale"), a.text("mode"), a.text("distribution"));
+            case "variance_scaling" -> varianceScaling(a.number("scale"), a.text("mode"), a.text("distribution"));
             default -> BY_NAME.get(key).get();
         };
     }

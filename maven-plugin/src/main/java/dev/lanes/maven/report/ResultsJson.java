@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the {@link GridSearchResults} of a finished search, the document written as {@code gridsearch.json}.
+ * Maps a finished search onto the records of its JSON files: {@link GridSearchResults}
+ * ({@code gridsearch.json}) and {@link Timings} ({@code timings.json}).
  */
 final class ResultsJson {
 
