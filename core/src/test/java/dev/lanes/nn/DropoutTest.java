@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 
+import static dev.lanes.nn.WideOnesLayer.hidden;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,21 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DropoutTest {
 
-    private static final int UNITS = 20_000;
+    private static final int UNITS = WideOnesLayer.UNITS;
 
-    /** input 1 -> dense(UNITS, linear) with every weight 1 and bias 0 -> dropout(rate) -> dense(1). */
     private static Model onesThenDropout(double rate) {
-        Model model = Sequential.input(1).dense(UNITS, Activation.LINEAR).dropout(rate).dense(1).build(3);
-        Arrays.fill(model.params, model.layout.kernel[0], model.layout.kernel[0] + UNITS, 1f);
-        Arrays.fill(model.params, model.layout.bias[0], model.layout.bias[0] + UNITS, 0f);
-        return model;
-    }
-
-    private static float[] hidden(Model model, boolean training, Rng rng) {
-        Passes passes = new Passes(model.layout, 1);
-        passes.a[0][0] = 1f;
-        passes.forward(model.params, 1, training, rng);
-        return Arrays.copyOf(passes.a[1], UNITS);
+        return WideOnesLayer.followedBy(new Dropout(rate));
     }
 
     @ParameterizedTest

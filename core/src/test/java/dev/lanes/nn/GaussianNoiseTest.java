@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import static dev.lanes.nn.WideOnesLayer.hidden;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,21 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GaussianNoiseTest {
 
-    private static final int UNITS = 20_000;
+    private static final int UNITS = WideOnesLayer.UNITS;
 
-    /** input 1 -> dense(UNITS, linear) with every weight 1 and bias 0 -> gaussian_noise(stddev) -> dense(1). */
     private static Model onesThenNoise(double stddev) {
-        Model model = Sequential.input(1).dense(UNITS, Activation.LINEAR).gaussianNoise(stddev).dense(1).build(3);
-        Arrays.fill(model.params, model.layout.kernel[0], model.layout.kernel[0] + UNITS, 1f);
-        Arrays.fill(model.params, model.layout.bias[0], model.layout.bias[0] + UNITS, 0f);
-        return model;
-    }
-
-    private static float[] hidden(Model model, boolean training, Rng rng) {
-        Passes passes = new Passes(model.layout, 1);
-        passes.a[0][0] = 1f;
-        passes.forward(model.params, 1, training, rng);
-        return Arrays.copyOf(passes.a[1], UNITS);
+        return WideOnesLayer.followedBy(new GaussianNoise(stddev));
     }
 
     @ParameterizedTest
