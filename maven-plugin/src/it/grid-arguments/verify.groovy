@@ -1,19 +1,22 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('4 candidates x 3 folds = 12 fits')
+assert log.contains('8 candidates x 3 folds = 24 fits')
 def json = new JsonSlurper().parse(new File(basedir, 'target/nn/gridsearch.json'))
 def optimizers = json.candidates*.params*.optimizer as Set
 assert optimizers == ['sgd(learning_rate=0.02, momentum=0.9, nesterov=True)', 'Adam(learning_rate=ExponentialDecay(initial_learning_rate=0.01, decay_steps=10, decay_rate=0.9), amsgrad=true)'] as Set
 assert json.candidates*.params*.loss as Set == ['huber(delta=2)', 'mse'] as Set
 assert json.candidates.every { it.splits*.status == ['ok', 'ok', 'ok'] && it.splits*.epochs_run.every { e -> e <= 3 } }
-assert json.candidates.every { it.params.activation == 'gelu(approximate=True)' }
+assert json.candidates*.params*.activation as Set == ['gelu(approximate=True)', 'leaky_relu(negative_slope=0.3)'] as Set
 assert json.candidates.every { it.params.callbacks.startsWith('[EarlyStopping(patience=1') }
-// The four candidates train differently: the arguments reached the optimizers and the loss.
-assert (json.candidates*.test*.rmse*.mean as Set).size() == 4
+// The eight candidates train differently: the arguments reached the optimizers, the loss and the activation.
+assert (json.candidates*.test*.rmse*.mean as Set).size() == 8
 
 // A misspelt argument fails before any fit, naming it, the closest valid one and the valid ones.
 assert log.contains("optimizer 'sgd(momentun=0.9)': Optimizer 'sgd' does not take argument 'momentun'. Did you mean 'momentum'?")
 assert !new File(basedir, 'target/typo/gridsearch.json').exists()
+// So does an activation argument out of its range, giving the range.
+assert log.contains("activation 'celu(alpha=0)': Invalid value for argument 'alpha' of activation 'celu': 0.0. Valid: a number > 0")
+assert !new File(basedir, 'target/range/gridsearch.json').exists()
 assert !(log =~ /(?m)^\s+at [a-z]/)
 true

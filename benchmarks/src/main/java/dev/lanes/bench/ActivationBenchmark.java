@@ -1,6 +1,7 @@
 package dev.lanes.bench;
 
-import dev.lanes.simd.Activation;
+import dev.lanes.nn.ActivationCall;
+import dev.lanes.simd.ActivationFunction;
 import dev.lanes.simd.Activations;
 import dev.lanes.simd.Simd;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +42,7 @@ public class ActivationBenchmark {
     @Param({"4096", "1000"})
     public int n;
 
-    private Activation f;
+    private ActivationFunction f;
     private float[] x;
     private float[] y;
     private float[] gradOut;
@@ -49,7 +50,7 @@ public class ActivationBenchmark {
 
     @Setup
     public void setUp() {
-        f = Activation.fromKerasName(activation);
+        f = ActivationCall.parse(activation);
         Random rnd = new Random(42);
         x = new float[n];
         gradOut = new float[n];

@@ -2,12 +2,13 @@ package dev.lanes.bench;
 
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Scaling;
+import dev.lanes.nn.ActivationCall;
 import dev.lanes.nn.FitOptions;
 import dev.lanes.base.Matrix;
 import dev.lanes.nn.Model;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.Sequential;
-import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 import dev.lanes.simd.Activations;
 import dev.lanes.simd.Gemm;
 import dev.lanes.tune.Hyperparameters;
@@ -40,9 +41,9 @@ public final class BuildWorkload implements Runnable {
         if (part.length == 3 && part[0].equals("gemm")) {
             work = gemm(part[1], part[2]);
         } else if (part.length == 3 && part[0].equals("act")) {
-            work = activation(Activation.fromKerasName(part[1]), Integer.parseInt(part[2]));
+            work = activation(ActivationCall.parse(part[1]), Integer.parseInt(part[2]));
         } else if (part.length == 4 && part[0].equals("fit")) {
-            work = fit(part[1], Activation.fromKerasName(part[2]), Integer.parseInt(part[3]), csv);
+            work = fit(part[1], ActivationCall.parse(part[2]), Integer.parseInt(part[3]), csv);
         } else if (part.length == 4 && part[0].equals("search")) {
             work = search(part[1], part[2], part[3], csv);
         } else {
@@ -81,7 +82,7 @@ public final class BuildWorkload implements Runnable {
         };
     }
 
-    private static Runnable activation(Activation f, int n) {
+    private static Runnable activation(ActivationFunction f, int n) {
         Random rnd = new Random(1);
         float[] x = new float[n];
         float[] y = new float[n];
@@ -99,7 +100,7 @@ public final class BuildWorkload implements Runnable {
         };
     }
 
-    private static Runnable fit(String hidden, Activation activation, int batch, String csv) {
+    private static Runnable fit(String hidden, ActivationFunction activation, int batch, String csv) {
         California.Scaled california = California.firstRows(csv, 11_008);
         Matrix x = california.x();
         Matrix y = california.y();

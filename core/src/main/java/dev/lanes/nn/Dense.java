@@ -1,6 +1,6 @@
 package dev.lanes.nn;
 
-import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 
 import java.util.Objects;
 
@@ -9,13 +9,14 @@ import java.util.Objects;
  * (glorot_uniform kernel, zero bias, no regularization) and optional L1/L2 penalties on the kernel.
  *
  * @param units             output width
- * @param activation        applied to the layer's output
+ * @param activation        applied to the layer's output: an {@code Activation} or one with arguments,
+ *                          {@code Activation.leakyRelu(0.3)}
  * @param kernelInitializer initial kernel values (shape {inputs, units})
  * @param biasInitializer   initial bias values (shape {units})
  * @param l1                factor of {@code sum |w|} added to the loss
  * @param l2                factor of {@code sum w^2} added to the loss
  */
-public record Dense(int units, Activation activation, Initializer kernelInitializer, Initializer biasInitializer,
+public record Dense(int units, ActivationFunction activation, Initializer kernelInitializer, Initializer biasInitializer,
                     double l1, double l2) implements Layer {
 
     /** The factor Keras uses when a regularizer is named without one. */
@@ -35,7 +36,7 @@ public record Dense(int units, Activation activation, Initializer kernelInitiali
     }
 
     /** A layer with Keras' defaults: glorot_uniform kernel, zero bias, no regularization. */
-    public static Dense of(int units, Activation activation) {
+    public static Dense of(int units, ActivationFunction activation) {
         return new Dense(units, activation, Initializers.glorotUniform(), Initializers.zeros(), 0, 0);
     }
 

@@ -1,6 +1,6 @@
 package dev.lanes.nn;
 
-import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ final class Layout {
     final int[] out;
     final int[] kernel;
     final int[] bias;
-    final Activation[] activation;
+    final ActivationFunction[] activation;
     /** Dropout rate applied to the layer's output, 0 for none. */
     final double[] dropout;
     /** Standard deviation of the Gaussian noise added to the layer's output in training, 0 for none. */
@@ -48,7 +48,7 @@ final class Layout {
         out = new int[depth];
         kernel = new int[depth];
         bias = new int[depth];
-        activation = new Activation[depth];
+        activation = new ActivationFunction[depth];
         dropout = new double[depth];
         noise = new double[depth];
         l1 = new double[depth];

@@ -3,7 +3,7 @@ package dev.lanes.nn;
 import dev.lanes.base.InputColumn;
 import dev.lanes.base.Rng;
 import dev.lanes.base.Scalers;
-import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,8 +32,8 @@ import java.util.zip.CRC32;
  * inputs       int      input width
  * layers       int      number of layers, then per layer:
  *   type       byte     1 = dense, 2 = dropout
- *   dense:     int units, string activation (Keras name), string kernel initializer, string bias
- *              initializer, double l1, double l2
+ *   dense:     int units, string activation (as Keras writes it: relu, leaky_relu(negative_slope=0.3)),
+ *              string kernel initializer, string bias initializer, double l1, double l2
  *   dropout:   double rate
  * weights      int count, then count floats (IEEE 754 bits): per dense layer kernel (row-major), bias
  * scalers      byte     0 = none, 1 = present, then: int raw columns, per column string name, byte
@@ -81,7 +81,7 @@ final class ModelFile {
                 Dense d = (Dense) layer;
                 out.writeByte(DENSE);
                 out.writeInt(d.units());
-                out.writeUTF(d.activation().kerasName());
+                out.writeUTF(d.activation().kerasForm());
                 out.writeUTF(d.kernelInitializer().name());
                 out.writeUTF(d.biasInitializer().name());
                 out.writeDouble(d.l1());
@@ -162,7 +162,7 @@ final class ModelFile {
             byte type = in.readByte();
             if (type == DENSE) {
                 int units = width("layer " + (i + 1) + "'s units", in.readInt());
-                Activation activation = Activation.fromKerasName(in.readUTF());
+                ActivationFunction activation = ActivationCall.parse(in.readUTF());
                 Initializer kernel = savedInitializer(in.readUTF());
                 Initializer bias = savedInitializer(in.readUTF());
                 spec = spec.add(new Dense(units, activation, kernel, bias, in.readDouble(), in.readDouble()));

@@ -1,6 +1,7 @@
 package dev.lanes.nn;
 
 import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,7 +44,7 @@ public final class Sequential {
     }
 
     /** This network followed by a dense layer with Keras' default initializers. */
-    public Sequential dense(int units, Activation activation) {
+    public Sequential dense(int units, ActivationFunction activation) {
         return add(Dense.of(units, activation));
     }
 
@@ -132,7 +133,7 @@ public final class Sequential {
         for (Layer l : layers) {
             if (l instanceof Dense) {
                 Dense d = (Dense) l;
-                s.append(" -> dense(").append(d.units()).append(", ").append(d.activation().kerasName()).append(')');
+                s.append(" -> dense(").append(d.units()).append(", ").append(d.activation().kerasForm()).append(')');
             } else if (l instanceof Dropout d) {
                 s.append(" -> dropout(").append(d.rate()).append(')');
             } else {

@@ -6,7 +6,7 @@ import dev.lanes.simd.internal.VectorizationProvider;
 import java.util.Objects;
 
 /**
- * Forward and backward kernels for every {@link Activation} on a row-major, contiguous
+ * Forward and backward kernels for every {@link ActivationFunction} on a row-major, contiguous
  * {@code rows x cols} block (one row per sample, one column per unit). Element-wise functions see
  * {@code rows * cols} values; softmax normalizes each row.
  */
@@ -18,7 +18,7 @@ public final class Activations {
     }
 
     /** {@code out = f(x)}; out may be x at the same offset (in place). */
-    public static void forward(Activation f, int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
+    public static void forward(ActivationFunction f, int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
         Objects.requireNonNull(f, "f");
         int n = size(rows, cols);
         Checks.range("x", x, xOff, n);
@@ -31,7 +31,7 @@ public final class Activations {
      * input {@code x} and output {@code y} of the forward pass. For softmax it is the product of each
      * row's Jacobian with gradOut. gradIn may be gradOut at the same offset.
      */
-    public static void backward(Activation f, int rows, int cols, float[] x, int xOff, float[] y, int yOff,
+    public static void backward(ActivationFunction f, int rows, int cols, float[] x, int xOff, float[] y, int yOff,
                                 float[] gradOut, int gradOutOff, float[] gradIn, int gradInOff) {
         Objects.requireNonNull(f, "f");
         int n = size(rows, cols);

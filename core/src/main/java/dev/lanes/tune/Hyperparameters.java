@@ -1,5 +1,6 @@
 package dev.lanes.tune;
 
+import dev.lanes.nn.ActivationCall;
 import dev.lanes.nn.Callbacks;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.Losses;
@@ -10,6 +11,7 @@ import dev.lanes.base.Names;
 import dev.lanes.base.Numbers;
 import dev.lanes.base.Suggestions;
 import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Every hyperparameter a search can vary: its name, the type of its values, what is valid and its
@@ -34,8 +34,10 @@ import java.util.stream.Stream;
  *   <tr><th>name</th><th>typed value</th><th>valid</th><th>default</th></tr>
  *   <tr><td>hidden_layers</td><td>{@code List<Integer>}</td><td>widths >= 1 written {@code "64,32"} or
  *       {@code "128-64-32"}; {@code "none"} (or {@code ""}) = no hidden layer</td><td>64</td></tr>
- *   <tr><td>activation</td><td>{@link Activation}</td><td>a Keras activation name (hidden layers)</td><td>relu</td></tr>
- *   <tr><td>output_activation</td><td>{@link Activation}</td><td>a Keras activation name</td><td>linear</td></tr>
+ *   <tr><td>activation</td><td>{@link ActivationFunction}</td><td>a Keras activation name, with arguments if it
+ *       takes any: {@code leaky_relu(negative_slope=0.3)} (hidden layers)</td><td>relu</td></tr>
+ *   <tr><td>output_activation</td><td>{@link ActivationFunction}</td><td>a Keras activation, as for
+ *       activation</td><td>linear</td></tr>
  *   <tr><td>kernel_initializer, bias_initializer</td><td>{@link KerasCall}</td><td>a Keras initializer name,
  *       with arguments if it takes any: {@code variance_scaling(scale=2, mode=fan_out)}</td>
  *       <td>glorot_uniform, zeros</td></tr>
@@ -139,10 +141,6 @@ public final class Hyperparameters {
     private static final List<String> OPTIMIZER_ARGUMENTS = List.of(LEARNING_RATE, MOMENTUM, NESTEROV, BETA_1,
             BETA_2, EPSILON, RHO, WEIGHT_DECAY, CLIPNORM, CLIPVALUE);
 
-    private static final List<String> ACTIVATION_NAMES = activationNames();
-    /** The activation names with Keras' aliases of two of them, in the form {@link Names} compares. */
-    private static final List<String> ACTIVATION_LOOKUP = Stream.concat(ACTIVATION_NAMES.stream(),
-            Stream.of("swish", "hard_swish")).toList();
 
     /** One hyperparameter: the type of its values, its parser (which says what is valid) and its default. */
     private record Definition(Class<?> type, Function<Object, Object> parser, Optional<Object> defaultValue) {
@@ -156,8 +154,8 @@ public final class Hyperparameters {
     private static Map<String, Definition> definitions() {
         Map<String, Definition> m = new TreeMap<>();
         put(m, HIDDEN_LAYERS, List.class, Hyperparameters::widths, List.of(64));
-        put(m, ACTIVATION, Activation.class, v -> activation(ACTIVATION, v), Activation.RELU);
-        put(m, OUTPUT_ACTIVATION, Activation.class, v -> activation(OUTPUT_ACTIVATION, v), Activation.LINEAR);
+        put(m, ACTIVATION, ActivationFunction.class, v -> activation(ACTIVATION, v), Activation.RELU);
+        put(m, OUTPUT_ACTIVATION, ActivationFunction.class, v -> activation(OUTPUT_ACTIVATION, v), Activation.LINEAR);
         put(m, KERNEL_INITIALIZER, KerasCall.class, v -> initializer(KERNEL_INITIALIZER, v), KerasCall.of("glorot_uniform"));
         put(m, BIAS_INITIALIZER, KerasCall.class, v -> initializer(BIAS_INITIALIZER, v), KerasCall.of("zeros"));
         put(m, OPTIMIZER, KerasCall.class, Hyperparameters::optimizer, KerasCall.of("adam"));
@@ -254,8 +252,8 @@ public final class Hyperparameters {
             }
             return s.toString();
         }
-        if (v instanceof Activation) {
-            return ((Activation) v).kerasName();
+        if (v instanceof ActivationFunction f) {
+            return f.kerasForm();
         }
         if (v instanceof Double) {
             return Numbers.plain((Double) v);
@@ -351,19 +349,15 @@ public final class Hyperparameters {
     }
 
     private static Object activation(String name, Object value) {
-        if (value instanceof Activation) {
+        if (value instanceof ActivationFunction) {
             return value;
         }
         String s = text(name, value, "an activation name");
-        KerasCall call = KerasCall.parse(s, name);
-        Activation named;
         try {
-            named = Activation.fromKerasName(Names.canonical(name, call.name(), ACTIVATION_LOOKUP));
+            return ActivationCall.parse(s);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " '" + call.name() + "' is not a known activation."
-                    + Suggestions.didYouMean(call.name(), ACTIVATION_NAMES) + " Valid names: " + String.join(", ", ACTIVATION_NAMES));
+            throw new IllegalArgumentException(name + " '" + s.strip() + "': " + e.getMessage());
         }
-        return ActivationCall.resolve(name, named, call);
     }
 
     private static Object initializer(String name, Object value) {
@@ -500,13 +494,5 @@ public final class Hyperparameters {
             }
         }
         throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
-    }
-
-    private static List<String> activationNames() {
-        TreeSet<String> names = new TreeSet<>();
-        for (Activation a : Activation.values()) {
-            names.add(a.kerasName());
-        }
-        return List.copyOf(names);
     }
 }

@@ -14,7 +14,7 @@ import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.ReduceLROnPlateau;
 import dev.lanes.nn.Sequential;
-import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -136,7 +136,7 @@ public final class TrainingSetup {
 
     /** The network for {@code inputs} features and one output. */
     public Sequential network(int inputs) {
-        Activation hidden = (Activation) values.get(Hyperparameters.ACTIVATION);
+        ActivationFunction hidden = (ActivationFunction) values.get(Hyperparameters.ACTIVATION);
         double dropout = (Double) values.get(Hyperparameters.DROPOUT);
         double noise = (Double) values.get(Hyperparameters.GAUSSIAN_NOISE);
         Sequential s = Sequential.input(inputs);
@@ -148,10 +148,10 @@ public final class TrainingSetup {
                 s = s.gaussianNoise(noise);
             }
         }
-        return s.add(dense(1, (Activation) values.get(Hyperparameters.OUTPUT_ACTIVATION)));
+        return s.add(dense(1, (ActivationFunction) values.get(Hyperparameters.OUTPUT_ACTIVATION)));
     }
 
-    private Dense dense(int units, Activation activation) {
+    private Dense dense(int units, ActivationFunction activation) {
         return Dense.of(units, activation)
                 .kernelInitializer(initializer(Hyperparameters.KERNEL_INITIALIZER))
                 .biasInitializer(initializer(Hyperparameters.BIAS_INITIALIZER))

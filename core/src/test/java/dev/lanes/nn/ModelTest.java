@@ -237,6 +237,23 @@ class ModelTest {
     }
 
     @Test
+    void activationsWithKerasArgumentsAreSavedWithThem(@TempDir Path dir) throws IOException {
+        Matrix[] d = linearData(6);
+        Sequential spec = Sequential.input(2).dense(8, Activation.leakyRelu(0.3)).dense(4, Activation.relu(0.1, 4, 0.5))
+                .dense(3, Activation.celu(2)).dense(1, Activation.softShrink(0.1));
+        Model model = spec.build(5);
+        model.fit(d[0], d[1], FitOptions.defaults().epochs(2));
+        Path file = dir.resolve("arguments.lanes");
+        model.save(file);
+        Model loaded = Model.load(file);
+        assertEquals(spec, loaded.spec());
+        assertEquals("input(2) -> dense(8, leaky_relu(negative_slope=0.3)) -> dense(4, relu(negative_slope=0.1, "
+                + "max_value=4.0, threshold=0.5)) -> dense(3, celu(alpha=2.0)) -> dense(1, soft_shrink(threshold=0.1))",
+                loaded.spec().toString());
+        assertArrayEquals(model.predict(d[0]).toArray(), loaded.predict(d[0]).toArray());
+    }
+
+    @Test
     void saveAndLoadPredictBitIdentically(@TempDir Path dir) throws IOException {
         Matrix[] d = linearData(6);
         Model model = Sequential.input(2).dense(8, Activation.SELU).dropout(0.1).dense(3, Activation.GELU).dense(1)

@@ -71,7 +71,7 @@ class NetworkGradientTest {
                     for (int i = 0; i < a.length; i++) {
                         z += a[i] * w[layout.kernel[l] + i * layout.out[l] + j];
                     }
-                    next[j] = apply(layout.activation[l], z);
+                    next[j] = apply((Activation) layout.activation[l], z);
                 }
                 a = next;
             }

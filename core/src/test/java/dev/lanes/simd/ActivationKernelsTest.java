@@ -6,13 +6,13 @@ import dev.lanes.simd.internal.VectorizationProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -104,6 +104,51 @@ class ActivationKernelsTest {
         TOL.put(Activation.SPARSE_SIGMOID, new Tol(1, 0, 0, 0));
     }
 
+    /**
+     * Functions at other values of their Keras arguments, chosen to move every kink and to reach the
+     * cases the kernels treat apart: a leaky slope above 1, a relu threshold on either side of 0, a
+     * max_value below the threshold, thresholds of 0, a negative elu alpha.
+     */
+    static final List<ActivationFunction> WITH_ARGUMENTS = List.of(
+            Activation.leakyRelu(0.3), Activation.leakyRelu(1.5), Activation.relu(0.1, Double.POSITIVE_INFINITY, 0),
+            Activation.relu(0, 3, 0), Activation.relu(0, Double.POSITIVE_INFINITY, 0.5),
+            Activation.relu(0, Double.POSITIVE_INFINITY, -1), Activation.relu(0.1, 4, 1), Activation.relu(0, 0.5, 1),
+            Activation.relu(0.2, 2, -0.5), Activation.elu(0.5), Activation.elu(2), Activation.elu(-0.5),
+            Activation.celu(0.5), Activation.celu(3), Activation.squareplus(1), Activation.squareplus(0.01),
+            Activation.softShrink(0), Activation.softShrink(1.2), Activation.hardShrink(0), Activation.hardShrink(2));
+
+    /** Every element-wise function tested: each constant, then those of {@link #WITH_ARGUMENTS}. */
+    static List<ActivationFunction> elementwise() {
+        List<ActivationFunction> all = new ArrayList<>();
+        for (Activation f : Activation.values()) {
+            if (f.isElementwise()) {
+                all.add(f);
+            }
+        }
+        all.addAll(WITH_ARGUMENTS);
+        return all;
+    }
+
+    /** A seed of its own for each function. */
+    static long seed(ActivationFunction f) {
+        return f.kerasForm().hashCode();
+    }
+
+    /**
+     * Tolerances of the kinds whose arguments, away from Keras' defaults, add roundings: relu's slope
+     * term {@code s * (t - x)} (two) and the shrinks' {@code x -+ t} (one); celu's {@code x / alpha},
+     * rounded to float, moves {@code e^(x / alpha)} by up to {@code |x / alpha| 2^-24} relative, which
+     * is at most {@code 0.37 * 2^-24} absolute (at {@code x = -alpha}) and below {@code 2^-24 |x|}.
+     */
+    static final Map<Activation, Tol> TOL_WITH_ARGUMENTS = Map.of(
+            Activation.RELU, new Tol(1.5, 0, 1, 0),
+            Activation.SOFT_SHRINK, new Tol(1, 0, 0, 0),
+            Activation.CELU, new Tol(2, 1, 2, 1));
+
+    static Tol tolerance(ActivationFunction f) {
+        return f instanceof Activation ? TOL.get(f.kind()) : TOL_WITH_ARGUMENTS.getOrDefault(f.kind(), TOL.get(f.kind()));
+    }
+
     static ActivationSupport provider(String name) {
         return "scalar".equals(name) ? VectorizationProvider.scalar().activations()
                 : VectorizationProvider.panama().activations();
@@ -112,10 +157,8 @@ class ActivationKernelsTest {
     static Stream<Arguments> providersAndElementwise() {
         List<Arguments> args = new ArrayList<>();
         for (String p : new String[] {"scalar", "panama"}) {
-            for (Activation f : Activation.values()) {
-                if (f.isElementwise()) {
-                    args.add(Arguments.of(p, f));
-                }
+            for (ActivationFunction f : elementwise()) {
+                args.add(Arguments.of(p, f));
             }
         }
         return args.stream();
@@ -168,10 +211,10 @@ class ActivationKernelsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providersAndElementwise")
-    void forwardMatchesReference(String providerName, Activation f) {
+    void forwardMatchesReference(String providerName, ActivationFunction f) {
         ActivationSupport impl = provider(providerName);
-        Tol tol = TOL.get(f);
-        Random rnd = new Random(1000 + f.ordinal());
+        Tol tol = tolerance(f);
+        Random rnd = new Random(1000 + seed(f));
         for (int n : SIZES) {
             float[] x = inputs(rnd, n);
             int rows = n % 2 == 0 && n > 0 ? 2 : 1;
@@ -195,10 +238,10 @@ class ActivationKernelsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providersAndElementwise")
-    void backwardMatchesReference(String providerName, Activation f) {
+    void backwardMatchesReference(String providerName, ActivationFunction f) {
         ActivationSupport impl = provider(providerName);
-        Tol tol = TOL.get(f);
-        Random rnd = new Random(2000 + f.ordinal());
+        Tol tol = tolerance(f);
+        Random rnd = new Random(2000 + seed(f));
         for (int n : SIZES) {
             float[] x = inputs(rnd, n);
             float[] g = gradients(rnd, n);
@@ -226,30 +269,40 @@ class ActivationKernelsTest {
         }
     }
 
-    /** Points in [-20, 20] at least 1e-3 away from every kink (0, +-0.5, +-1, +-3, 6). */
-    static double[] smoothPoints(Random rnd, int count) {
+    /**
+     * Points in [-20, 20] at least 1e-3 away from every kink: 0, +-0.5, +-1, +-3, 6 and, for a function
+     * with arguments, plus and minus each argument's value.
+     */
+    static double[] smoothPoints(Random rnd, int count, ActivationFunction f) {
+        List<Double> kinks = new ArrayList<>(List.of(0.0, 0.5, 1.0, 3.0, 6.0));
+        for (int a = 0; a < f.kind().arguments().size(); a++) {
+            kinks.add(Math.abs(f.argument(a)));
+        }
         double[] pts = new double[count];
         for (int i = 0; i < count; i++) {
             double v;
             do {
                 v = rnd.nextDouble() * 40 - 20;
-            } while (Math.abs(v) < 1e-3 || Math.abs(Math.abs(v) - 0.5) < 1e-3 || Math.abs(Math.abs(v) - 1) < 1e-3
-                    || Math.abs(Math.abs(v) - 3) < 1e-3 || Math.abs(v - 6) < 1e-3);
+            } while (nearAny(Math.abs(v), kinks));
             pts[i] = v;
         }
         return pts;
     }
 
-    static double centralDifference(Activation f, double x) {
+    private static boolean nearAny(double v, List<Double> points) {
+        return points.stream().anyMatch(p -> Math.abs(v - p) < 1e-3);
+    }
+
+    static double centralDifference(ActivationFunction f, double x) {
         double h = 1e-5 * Math.max(1, Math.abs(x));
         return (ActivationReference.forward(f, x + h) - ActivationReference.forward(f, x - h)) / (2 * h);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Activation.class, names = "SOFTMAX", mode = EnumSource.Mode.EXCLUDE)
-    void referenceDerivativeMatchesFiniteDifferences(Activation f) {
-        Random rnd = new Random(3000 + f.ordinal());
-        for (double x : smoothPoints(rnd, 400)) {
+    @MethodSource("elementwise")
+    void referenceDerivativeMatchesFiniteDifferences(ActivationFunction f) {
+        Random rnd = new Random(3000 + seed(f));
+        for (double x : smoothPoints(rnd, 400, f)) {
             double fd = centralDifference(f, x);
             double d = ActivationReference.derivative(f, x);
             assertEquals(fd, d, 1e-7 * Math.max(1, Math.abs(fd)), f + "'(" + x + ")");
@@ -258,10 +311,10 @@ class ActivationKernelsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providersAndElementwise")
-    void backwardMatchesFiniteDifferences(String providerName, Activation f) {
+    void backwardMatchesFiniteDifferences(String providerName, ActivationFunction f) {
         ActivationSupport impl = provider(providerName);
-        Tol tol = TOL.get(f);
-        double[] pts = smoothPoints(new Random(4000 + f.ordinal()), 67);
+        Tol tol = tolerance(f);
+        double[] pts = smoothPoints(new Random(4000 + seed(f)), 67, f);
         int n = pts.length;
         float[] x = new float[n];
         float[] g = new float[n];
@@ -457,7 +510,7 @@ class ActivationKernelsTest {
     // ---- special values ----
 
     /** f(+inf), f(-inf), f'(+inf), f'(-inf). */
-    static final Map<Activation, float[]> LIMITS = new EnumMap<>(Activation.class);
+    static final Map<ActivationFunction, float[]> LIMITS = new HashMap<>();
 
     static {
         float inf = Float.POSITIVE_INFINITY;
@@ -488,11 +541,31 @@ class ActivationKernelsTest {
         LIMITS.put(Activation.HARD_SHRINK, new float[] {inf, -inf, 1, 1});
         LIMITS.put(Activation.SPARSE_PLUS, new float[] {inf, 0, 1, 0});
         LIMITS.put(Activation.SPARSE_SIGMOID, new float[] {1, 0, 0, 0});
+        LIMITS.put(Activation.leakyRelu(0.3), new float[] {inf, -inf, 1, 0.3f});
+        LIMITS.put(Activation.leakyRelu(1.5), new float[] {inf, -inf, 1, 1.5f});
+        LIMITS.put(Activation.relu(0.1, inf, 0), new float[] {inf, -inf, 1, 0.1f});
+        LIMITS.put(Activation.relu(0, 3, 0), new float[] {3, 0, 0, 0});
+        LIMITS.put(Activation.relu(0, inf, 0.5), new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.relu(0, inf, -1), new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.relu(0.1, 4, 1), new float[] {4, -inf, 0, 0.1f});
+        LIMITS.put(Activation.relu(0, 0.5, 1), new float[] {0.5f, 0, 0, 0});
+        LIMITS.put(Activation.relu(0.2, 2, -0.5), new float[] {2, -inf, 0, 0.2f});
+        LIMITS.put(Activation.elu(0.5), new float[] {inf, -0.5f, 1, 0});
+        LIMITS.put(Activation.elu(2), new float[] {inf, -2, 1, 0});
+        LIMITS.put(Activation.elu(-0.5), new float[] {inf, 0.5f, 1, 0});
+        LIMITS.put(Activation.celu(0.5), new float[] {inf, -0.5f, 1, 0});
+        LIMITS.put(Activation.celu(3), new float[] {inf, -3, 1, 0});
+        LIMITS.put(Activation.squareplus(1), LIMITS.get(Activation.SQUAREPLUS));
+        LIMITS.put(Activation.squareplus(0.01), LIMITS.get(Activation.SQUAREPLUS));
+        LIMITS.put(Activation.softShrink(0), LIMITS.get(Activation.SOFT_SHRINK));
+        LIMITS.put(Activation.softShrink(1.2), LIMITS.get(Activation.SOFT_SHRINK));
+        LIMITS.put(Activation.hardShrink(0), LIMITS.get(Activation.HARD_SHRINK));
+        LIMITS.put(Activation.hardShrink(2), LIMITS.get(Activation.HARD_SHRINK));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providersAndElementwise")
-    void nanAndInfinityPropagate(String providerName, Activation f) {
+    void nanAndInfinityPropagate(String providerName, ActivationFunction f) {
         ActivationSupport impl = provider(providerName);
         float[] lim = LIMITS.get(f);
         for (int n : new int[] {5, 16, 37}) {

@@ -1,9 +1,9 @@
 package dev.lanes.simd;
 
 /**
- * Double-precision reference for every activation and its derivative, written from the textbook
+ * Double-precision reference for every activation and its derivative, at any values of its arguments, written from the textbook
  * formulas independently of the kernels (own erfc, own stable forms), so that a shared mistake is
- * unlikely. Derivatives at kinks follow TensorFlow (relu'(0) = 0, leaky_relu'(0) = 0.2, relu6' = 1 on
+ * unlikely. Derivatives at kinks follow TensorFlow (relu'(0) = 0, leaky_relu'(0) = its slope, relu6' = 1 on
  * (0, 6) only, hard_sigmoid' = 1/6 on (-3, 3) only, elu/selu use e^x at 0); at the thresholds of
  * hard_tanh, the shrinks and the sparse functions the derivative is that of the outer piece.
  */
@@ -17,13 +17,14 @@ final class ActivationReference {
     private ActivationReference() {
     }
 
-    static double forward(Activation f, double x) {
-        switch (f) {
+    static double forward(ActivationFunction f, double x) {
+        double a = argument(f, 0);
+        switch (f.kind()) {
             case LINEAR: return x;
-            case RELU: return Math.max(x, 0);
-            case LEAKY_RELU: return x > 0 ? x : 0.2 * x;
+            case RELU: return relu(x, a, argument(f, 1), argument(f, 2));
+            case LEAKY_RELU: return x > 0 ? x : a * x;
             case RELU6: return Math.min(Math.max(x, 0), 6);
-            case ELU: return x > 0 ? x : Math.expm1(x);
+            case ELU: return x > 0 ? x : a * Math.expm1(x);
             case SELU: return SELU_SCALE * (x > 0 ? x : SELU_ALPHA * Math.expm1(x));
             case SIGMOID: return sigmoid(x);
             case TANH: return Math.tanh(x);
@@ -37,27 +38,32 @@ final class ActivationReference {
             case EXPONENTIAL: return Math.exp(x);
             case HARD_SIGMOID: return hardSigmoid(x);
             case HARD_SILU: return x * hardSigmoid(x);
-            case CELU: return x > 0 ? x : Math.expm1(x);
+            case CELU: return Math.max(x, 0) + Math.min(a * Math.expm1(x / a), 0);
             case LOG_SIGMOID: return -softplus(-x);
             case HARD_TANH: return Math.max(-1, Math.min(1, x));
             // x^3/3 - 2x^5/15 near 0, where the difference cancels in double too
             case TANH_SHRINK: return Math.abs(x) < 1e-3 ? x * x * x / 3 - 2 * Math.pow(x, 5) / 15 : x - Math.tanh(x);
-            case SQUAREPLUS: return (x + Math.sqrt(x * x + 4)) / 2;
-            case SOFT_SHRINK: return x > 0.5 ? x - 0.5 : x < -0.5 ? x + 0.5 : 0;
-            case HARD_SHRINK: return Math.abs(x) > 0.5 ? x : 0;
+            case SQUAREPLUS: return (x + Math.sqrt(x * x + a)) / 2;
+            case SOFT_SHRINK: return x > a ? x - a : x < -a ? x + a : 0;
+            case HARD_SHRINK: return Math.abs(x) > a ? x : 0;
             case SPARSE_PLUS: return x <= -1 ? 0 : x >= 1 ? x : 0.25 * (x + 1) * (x + 1);
             case SPARSE_SIGMOID: return x <= -1 ? 0 : x >= 1 ? 1 : 0.5 * (x + 1);
             default: throw new IllegalArgumentException(f.toString());
         }
     }
 
-    static double derivative(Activation f, double x) {
-        switch (f) {
+    static double derivative(ActivationFunction f, double x) {
+        double a = argument(f, 0);
+        switch (f.kind()) {
             case LINEAR: return 1;
-            case RELU: return x > 0 ? 1 : 0;
-            case LEAKY_RELU: return x > 0 ? 1 : 0.2;
+            case RELU: {
+                double m = argument(f, 1);
+                double t = argument(f, 2);
+                return (x > t && (m == Double.POSITIVE_INFINITY || x > 0 && x < m) ? 1 : 0) + (x < t ? a : 0);
+            }
+            case LEAKY_RELU: return x > 0 ? 1 : a;
             case RELU6: return x > 0 && x < 6 ? 1 : 0;
-            case ELU: return x > 0 ? 1 : Math.exp(x);
+            case ELU: return x > 0 ? 1 : a * Math.exp(x);
             case SELU: return x > 0 ? SELU_SCALE : SELU_SCALE * SELU_ALPHA * Math.exp(x);
             case SIGMOID: return sigmoidPrime(x);
             case TANH: return sech2(x);
@@ -76,17 +82,37 @@ final class ActivationReference {
             case EXPONENTIAL: return Math.exp(x);
             case HARD_SIGMOID: return x > -3 && x < 3 ? 1.0 / 6 : 0;
             case HARD_SILU: return x <= -3 ? 0 : x >= 3 ? 1 : x / 3 + 0.5;
-            case CELU: return x > 0 ? 1 : Math.exp(x);
+            case CELU: return x > 0 ? 1 : Math.exp(x / a);
             case LOG_SIGMOID: return sigmoid(-x);
             case HARD_TANH: return Math.abs(x) < 1 ? 1 : 0;
             case TANH_SHRINK: return Math.tanh(x) * Math.tanh(x);
-            case SQUAREPLUS: return 0.5 * (1 + x / Math.sqrt(x * x + 4));
+            case SQUAREPLUS: return 0.5 * (1 + x / Math.sqrt(x * x + a));
             case SOFT_SHRINK:
-            case HARD_SHRINK: return Math.abs(x) > 0.5 ? 1 : 0;
+            case HARD_SHRINK: return Math.abs(x) > a ? 1 : 0;
             case SPARSE_PLUS: return x <= -1 ? 0 : x >= 1 ? 1 : 0.5 * (x + 1);
             case SPARSE_SIGMOID: return Math.abs(x) < 1 ? 0.5 : 0;
             default: throw new IllegalArgumentException(f.toString());
         }
+    }
+
+    /**
+     * Argument i of f as the kernels take it, rounded to float as Keras casts it to the input's dtype: the
+     * reference is the function of float32 arguments (NaN when f takes no argument i).
+     */
+    private static double argument(ActivationFunction f, int i) {
+        return i < f.kind().arguments().size() ? (float) f.argument(i) : Double.NaN;
+    }
+
+    /**
+     * Keras' relu(x, negative_slope, max_value, threshold) as Keras computes it: {@code x * (x > threshold)},
+     * clipped to [0, max_value] when max_value is given, minus {@code negative_slope * relu(threshold - x)}.
+     */
+    private static double relu(double x, double negativeSlope, double maxValue, double threshold) {
+        double y = x > threshold ? x : 0;
+        if (maxValue != Double.POSITIVE_INFINITY) {
+            y = Math.min(Math.max(y, 0), maxValue);
+        }
+        return y - negativeSlope * Math.max(threshold - x, 0);
     }
 
     /** Row-wise softmax in double. */

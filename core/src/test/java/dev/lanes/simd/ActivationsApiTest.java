@@ -4,42 +4,75 @@ import dev.lanes.simd.internal.VectorizationProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Names of {@link Activation}, the argument checks of the {@link Activations} facade, and that the facade
+ * The constants of {@link Activation} and their arguments, the argument checks of the {@link Activations} facade, and that the facade
  * runs kernels agreeing with the scalar ones.
  */
 class ActivationsApiTest {
 
     @ParameterizedTest
     @EnumSource(Activation.class)
-    void kerasNameRoundTrips(Activation f) {
-        assertEquals(f, Activation.fromKerasName(f.kerasName()));
-        assertEquals(f, Activation.fromKerasName(" " + f.kerasName().toUpperCase(Locale.ROOT) + " "));
+    void eachConstantIsItsFunctionAtKerasDefaults(Activation f) {
         assertEquals(f != Activation.SOFTMAX, f.isElementwise());
-    }
-
-    @Test
-    void kerasAliases() {
-        assertEquals(Activation.SILU, Activation.fromKerasName("swish"));
-        assertEquals(Activation.HARD_SILU, Activation.fromKerasName("hard_swish"));
-    }
-
-    @Test
-    void unknownNameListsTheValidOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Activation.fromKerasName("relu7"));
-        assertTrue(e.getMessage().contains("relu7"), e.getMessage());
-        for (Activation f : Activation.values()) {
-            assertTrue(e.getMessage().contains(f.kerasName()), e.getMessage());
+        assertEquals(f.kerasName(), f.kerasForm());
+        assertSame(f, f.kind());
+        double[] defaults = new double[f.arguments().size()];
+        for (int i = 0; i < defaults.length; i++) {
+            defaults[i] = f.arguments().get(i).defaultValue();
+            assertEquals(defaults[i], f.argument(i));
         }
+        assertSame(f, f.with(defaults));
+    }
+
+    @Test
+    void withGivesTheFunctionKerasComputes() {
+        double none = Double.POSITIVE_INFINITY;
+        assertSame(Activation.GELU_TANH, Activation.GELU.with(1));
+        assertSame(Activation.RELU6, Activation.relu(0, 6, 0));
+        assertSame(Activation.RELU, Activation.relu(-0.0, none, -0.0));
+        assertSame(Activation.RELU, Activation.leakyRelu(0));
+        assertSame(Activation.LEAKY_RELU, Activation.relu(0.2, none, 0));
+        assertEquals(Activation.leakyRelu(0.3), Activation.relu(0.3, none, 0));
+        ActivationFunction clipped = Activation.relu(0, 6, 1);
+        assertEquals(Activation.RELU, clipped.kind());
+        assertEquals("relu(max_value=6.0, threshold=1.0)", clipped.kerasForm());
+        assertEquals(clipped, Activation.RELU.with(0, 6, 1));
+        assertEquals(clipped.hashCode(), Activation.RELU.with(0, 6, 1).hashCode());
+        assertNotEquals(clipped, Activation.relu(0, 6, 2));
+        assertEquals(Activation.elu(-0.5), Activation.ELU.with(-0.5));
+        assertEquals("elu(alpha=-0.5)", Activation.elu(-0.5).toString());
+        assertEquals("leaky_relu(negative_slope=0.3)", Activation.leakyRelu(0.3).kerasForm());
+        assertEquals(0.3, Activation.leakyRelu(0.3).argument(0));
+    }
+
+    @Test
+    void withRefusesValuesOutOfRange() {
+        assertEquals("Invalid value for argument 'alpha' of activation 'celu': 0.0. Valid: a number > 0",
+                assertThrows(IllegalArgumentException.class, () -> Activation.celu(0)).getMessage());
+        assertEquals("Invalid value for argument 'negative_slope' of activation 'leaky_relu': -0.1. Valid: a number >= 0",
+                assertThrows(IllegalArgumentException.class, () -> Activation.leakyRelu(-0.1)).getMessage());
+        assertEquals("Invalid value for argument 'max_value' of activation 'relu': -1.0. Valid: None or a number >= 0",
+                assertThrows(IllegalArgumentException.class, () -> Activation.relu(0, -1, 0)).getMessage());
+        assertEquals("Invalid value for argument 'approximate' of activation 'gelu': 0.5. Valid: True or False",
+                assertThrows(IllegalArgumentException.class, () -> Activation.GELU.with(0.5)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Activation.elu(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Activation.squareplus(Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> Activation.relu(0, Double.NaN, 0));
+        assertEquals("Activation 'tanh' takes 0 arguments [] but was given 1",
+                assertThrows(IllegalArgumentException.class, () -> Activation.TANH.with(1)).getMessage());
     }
 
     @Test
@@ -80,10 +113,14 @@ class ActivationsApiTest {
         assertTrue(e.getMessage().startsWith(which + ":"), e.getMessage());
     }
 
+    static Stream<ActivationFunction> functions() {
+        return Stream.concat(Arrays.stream(Activation.values()), ActivationKernelsTest.WITH_ARGUMENTS.stream());
+    }
+
     @ParameterizedTest
-    @EnumSource(Activation.class)
-    void facadeRunsTheActiveKernels(Activation f) {
-        Random rnd = new Random(42 + f.ordinal());
+    @MethodSource("functions")
+    void facadeRunsTheActiveKernels(ActivationFunction f) {
+        Random rnd = new Random(42 + ActivationKernelsTest.seed(f));
         float[] x = new float[2 * 21];
         float[] g = new float[x.length];
         for (int i = 0; i < x.length; i++) {

@@ -41,8 +41,8 @@ class HyperparametersTest {
 
     static Stream<Arguments> invalidValues() {
         return Stream.of(
-                Arguments.of("activation", "rellu", "activation 'rellu' is not a known activation. Did you mean 'relu'? Valid names: celu, elu, exponential, gelu,"),
-                Arguments.of("output_activation", "lineer", "output_activation 'lineer' is not a known activation. Did you mean 'linear'?"),
+                Arguments.of("activation", "rellu", "activation 'rellu': Unknown activation 'rellu'. Did you mean 'relu'? Valid names: celu, elu, exponential, gelu,"),
+                Arguments.of("output_activation", "lineer", "output_activation 'lineer': Unknown activation 'lineer'. Did you mean 'linear'?"),
                 Arguments.of("activation", 5, "activation must be an activation name, got Integer '5'"),
                 Arguments.of("kernel_initializer", "glorot_unifrom", "kernel_initializer 'glorot_unifrom': Unknown initializer 'glorot_unifrom'. Did you mean 'glorot_uniform'? Valid names:"),
                 Arguments.of("bias_initializer", "zeroes", "bias_initializer 'zeroes': Unknown initializer 'zeroes'. Did you mean 'zeros'?"),

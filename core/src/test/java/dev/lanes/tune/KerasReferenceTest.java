@@ -1,11 +1,14 @@
 package dev.lanes.tune;
 
 import dev.lanes.base.Signature;
+import dev.lanes.nn.ActivationCall;
 import dev.lanes.nn.Callbacks;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.LearningRateSchedules;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
+import dev.lanes.simd.Activation;
+import dev.lanes.simd.Argument;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,6 +31,7 @@ class KerasReferenceTest {
     static String generated() {
         StringBuilder s = new StringBuilder(BEGIN);
         section(s, "Activations", ActivationCall.signatures());
+        activationRanges(s);
         section(s, "Initializers", Initializers.signatures());
         section(s, "Optimizers", Optimizers.signatures());
         section(s, "Learning-rate schedules", LearningRateSchedules.signatures());
@@ -40,6 +44,17 @@ class KerasReferenceTest {
         s.append("\n## ").append(title).append("\n\n```\n");
         signatures.forEach(sig -> s.append(sig).append('\n'));
         s.append("```\n\n");
+    }
+
+    /** The values each activation argument takes, from {@link Activation#arguments()}. */
+    private static void activationRanges(StringBuilder s) {
+        s.append("| activation | argument | valid values |\n|---|---|---|\n");
+        ActivationCall.signatures().forEach(sig -> {
+            for (Argument a : ActivationCall.fromKerasName(sig.name()).arguments()) {
+                s.append("| `").append(sig.name()).append("` | `").append(a.name()).append("` | ").append(a.range())
+                        .append(" |\n");
+            }
+        });
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.Sequential;
 import dev.lanes.simd.Activation;
-import dev.lanes.simd.internal.ActivationMath;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -137,31 +136,34 @@ class TrainingSetupTest {
     }
 
     @Test
-    void activationsTakeKerasArgumentsThatAKernelComputes() {
+    void activationsTakeKerasArguments() {
         assertEquals(Activation.GELU_TANH, Hyperparameters.parse("activation", "gelu(approximate=True)"));
         assertEquals(Activation.GELU, Hyperparameters.parse("activation", "gelu(approximate=False)"));
         assertEquals(Activation.RELU6, Hyperparameters.parse("activation", "relu(max_value=6)"));
         assertEquals(Activation.RELU, Hyperparameters.parse("activation", "ReLU(negative_slope=0, max_value=None)"));
         assertEquals(Activation.LEAKY_RELU, Hyperparameters.parse("activation", "LeakyReLU(negative_slope=0.2)"));
         assertEquals(Activation.ELU, Hyperparameters.parse("output_activation", "elu(alpha=1)"));
-        String slope = assertThrows(IllegalArgumentException.class,
-                () -> Hyperparameters.parse("activation", "leaky_relu(negative_slope=0.3)")).getMessage();
-        assertEquals("activation 'leaky_relu(negative_slope=0.3)': Lanes' kernels compute leaky_relu with negative_slope=0.2 "
-                + "(Keras' default), not negative_slope=0.3", slope);
-        String relu = assertThrows(IllegalArgumentException.class,
-                () -> Hyperparameters.parse("activation", "relu(max_value=5)")).getMessage();
-        assertTrue(relu.contains("and relu(max_value=6) as relu6, not max_value=5"), relu);
+        assertEquals(Activation.leakyRelu(0.3), Hyperparameters.parse("activation", "leaky_relu(negative_slope=0.3)"));
+        assertEquals(Activation.relu(0, 5, 0), Hyperparameters.parse("activation", "relu(max_value=5)"));
+        assertEquals("leaky_relu(negative_slope=0.3)",
+                Hyperparameters.format("activation", "leaky_relu( negative_slope = 0.3 )"));
+        assertEquals(Sequential.input(3).dense(8, Activation.elu(0.5)).dense(1, Activation.softShrink(1)),
+                TrainingSetup.of(Map.of("hidden_layers", "8", "activation", "elu(alpha=0.5)",
+                        "output_activation", "soft_shrink(threshold=1)")).network(3));
+        String range = assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.parse("activation", "celu(alpha=0)")).getMessage();
+        assertEquals("activation 'celu(alpha=0)': Invalid value for argument 'alpha' of activation 'celu': 0.0. "
+                + "Valid: a number > 0", range);
         String none = assertThrows(IllegalArgumentException.class,
                 () -> Hyperparameters.parse("activation", "tanh(alpha=1)")).getMessage();
-        assertEquals("activation 'tanh(alpha=1)': activation 'tanh' does not take argument 'alpha'. It takes none.", none);
-    }
-
-    @Test
-    void theActivationsDefaultArgumentsAreTheKernelsConstants() {
-        assertEquals(ActivationMath.LEAKY_SLOPE, ((Double) ActivationCall.arguments(Activation.LEAKY_RELU).get("negative_slope")).floatValue());
-        assertEquals(ActivationMath.SHRINK_THRESHOLD, ((Double) ActivationCall.arguments(Activation.SOFT_SHRINK).get("threshold")).floatValue());
-        assertEquals(ActivationMath.SHRINK_THRESHOLD, ((Double) ActivationCall.arguments(Activation.HARD_SHRINK).get("threshold")).floatValue());
-        assertEquals(ActivationMath.SQUAREPLUS_B, ((Double) ActivationCall.arguments(Activation.SQUAREPLUS).get("b")).floatValue());
+        assertEquals("activation 'tanh(alpha=1)': Activation 'tanh' does not take argument 'alpha'. It takes none.", none);
+        String typo = assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.parse("activation", "elu(alhpa=1)")).getMessage();
+        assertEquals("activation 'elu(alhpa=1)': Activation 'elu' does not take argument 'alhpa'. Did you mean 'alpha'? "
+                + "It takes: alpha", typo);
+        String type = assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.parse("activation", "gelu(approximate=1)")).getMessage();
+        assertTrue(type.contains("Argument 'approximate' of activation 'gelu' must be a boolean"), type);
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.lanes.base.Scalers;
 import dev.lanes.nn.Dense;
 import dev.lanes.nn.Layer;
 import dev.lanes.nn.Model;
-import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 import dev.lanes.simd.internal.ActivationMath;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXOperators;
@@ -124,15 +124,15 @@ public final class OnnxExport {
             return ctx.constant("c" + constants++, value);
         }
 
-        /** {@code f(h)} in ONNX operators, with the constants of Lanes' own kernels. */
-        ONNXRef<?> activation(Activation f, ONNXRef<?> h) {
-            switch (f) {
+        /** {@code f(h)} in ONNX operators, with the constants of Lanes' own kernels and f's arguments. */
+        ONNXRef<?> activation(ActivationFunction f, ONNXRef<?> h) {
+            switch (f.kind()) {
                 case LINEAR: return h;
-                case RELU: return h.apply(OnnxOp.RELU);
-                case LEAKY_RELU: return h.apply(OnnxOp.LEAKY_RELU, Map.of("alpha", ActivationMath.LEAKY_SLOPE));
+                case RELU: return relu(h, argument(f, 0), argument(f, 1), argument(f, 2));
+                case LEAKY_RELU: return h.apply(OnnxOp.LEAKY_RELU, Map.of("alpha", argument(f, 0)));
                 case RELU6: return clip(h, 0f, 6f);
-                case ELU:
-                case CELU: return h.apply(OnnxOp.ELU, Map.of("alpha", 1f));
+                case ELU: return h.apply(OnnxOp.ELU, Map.of("alpha", argument(f, 0)));
+                case CELU: return h.apply(OnnxOp.CELU, Map.of("alpha", argument(f, 0)));
                 case SELU: return h.apply(OnnxOp.SELU, Map.of("alpha", (float) ActivationMath.SELU_ALPHA, "gamma", (float) ActivationMath.SELU_SCALE));
                 case SIGMOID: return h.apply(ONNXOperators.SIGMOID);
                 case TANH: return h.apply(OnnxOp.TANH);
@@ -159,11 +159,11 @@ public final class OnnxExport {
                 case HARD_TANH: return clip(h, -1f, 1f);
                 case TANH_SHRINK: return h.apply(ONNXOperators.SUB, h.apply(OnnxOp.TANH));
                 case SQUAREPLUS: {
-                    ONNXRef<?> root = h.apply(ONNXOperators.MUL, h).apply(ONNXOperators.ADD, constant(ActivationMath.SQUAREPLUS_B)).apply(OnnxOp.SQRT);
+                    ONNXRef<?> root = h.apply(ONNXOperators.MUL, h).apply(ONNXOperators.ADD, constant(argument(f, 0))).apply(OnnxOp.SQRT);
                     return half(h.apply(ONNXOperators.ADD, root));
                 }
-                case SOFT_SHRINK: return h.apply(OnnxOp.SHRINK, Map.of("bias", ActivationMath.SHRINK_THRESHOLD, "lambd", ActivationMath.SHRINK_THRESHOLD));
-                case HARD_SHRINK: return h.apply(OnnxOp.SHRINK, Map.of("bias", 0f, "lambd", ActivationMath.SHRINK_THRESHOLD));
+                case SOFT_SHRINK: return h.apply(OnnxOp.SHRINK, Map.of("bias", argument(f, 0), "lambd", argument(f, 0)));
+                case HARD_SHRINK: return h.apply(OnnxOp.SHRINK, Map.of("bias", 0f, "lambd", argument(f, 0)));
                 case SPARSE_PLUS: {
                     ONNXRef<?> plusOne = h.apply(ONNXOperators.ADD, constant(1f));
                     ONNXRef<?> middle = plusOne.apply(ONNXOperators.MUL, plusOne).apply(ONNXOperators.MUL, constant(0.25f));
@@ -176,6 +176,28 @@ public final class OnnxExport {
                 case SOFTMAX: return h.apply(ONNXOperators.SOFTMAX, Map.of("axis", -1));
                 default: throw new AssertionError(f);
             }
+        }
+
+        /** Argument i of f as a float, the type of the tensors (as Keras casts it). */
+        private static float argument(ActivationFunction f, int i) {
+            return (float) f.argument(i);
+        }
+
+        /**
+         * Keras' relu: {@code x * (x > t)} (written {@code x <= t ? 0 : x}, which keeps NaN), clipped to {@code [0, m]} unless m is None (infinite), minus
+         * {@code s * relu(t - x)}; at the defaults the plain Relu.
+         */
+        private ONNXRef<?> relu(ONNXRef<?> h, float s, float m, float t) {
+            ONNXRef<?> y = t == 0 ? h.apply(OnnxOp.RELU)
+                    : h.apply(ONNXOperators.LESS_OR_EQUAL, constant(t)).apply(ONNXOperators.WHERE, List.of(constant(0f), h));
+            if (m != Float.POSITIVE_INFINITY) {
+                y = clip(y, 0f, m);
+            }
+            if (s == 0) {
+                return y;
+            }
+            ONNXRef<?> below = constant(t).apply(ONNXOperators.SUB, h).apply(OnnxOp.RELU);
+            return y.apply(ONNXOperators.SUB, below.apply(ONNXOperators.MUL, constant(s)));
         }
 
         private ONNXRef<?> half(ONNXRef<?> h) {

@@ -25,6 +25,7 @@ enum OnnxOp implements ONNXOperator {
     IS_NAN("IsNaN", 1, 0),
     /** Inputs x, min and max. */
     CLIP("Clip", 1, 2),
+    CELU("Celu", 1, 0, "alpha"),
     ELU("Elu", 1, 0, "alpha"),
     LEAKY_RELU("LeakyRelu", 1, 0, "alpha"),
     SELU("Selu", 1, 0, "alpha", "gamma"),

@@ -14,19 +14,22 @@ import dev.lanes.nn.FitOptions;
 import dev.lanes.nn.Model;
 import dev.lanes.nn.Sequential;
 import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,7 +71,7 @@ class OnnxExportTest {
      * A trained network with activation {@code f} in both hidden layers, dropout between them and Gaussian
      * noise after the second (both the identity at inference).
      */
-    private static Model trained(Activation f) {
+    private static Model trained(ActivationFunction f) {
         Model m = Sequential.input(data.features().cols()).dense(12, f).dropout(0.1).dense(6, f).gaussianNoise(0.05)
                 .dense(1).build(7);
         Matrix x = preprocessing.features(data, allRows());
@@ -95,11 +98,19 @@ class OnnxExportTest {
         return Matrix.wrap(data.rows(), cols, raw);
     }
 
+    /** Every activation, and those with arguments at other values than Keras' defaults. */
+    static Stream<ActivationFunction> activations() {
+        return Stream.concat(Arrays.stream(Activation.values()), Stream.of(Activation.relu(0.1, 4, 0.5),
+                Activation.relu(0, Double.POSITIVE_INFINITY, -0.5), Activation.relu(0, 3, 0), Activation.leakyRelu(0.05),
+                Activation.elu(0.5), Activation.celu(2), Activation.squareplus(1), Activation.softShrink(0.1),
+                Activation.hardShrink(0.05)));
+    }
+
     @ParameterizedTest
-    @EnumSource(Activation.class)
-    void runtimeGivesPredictRaw(Activation f) throws IOException, OrtException {
+    @MethodSource("activations")
+    void runtimeGivesPredictRaw(ActivationFunction f) throws IOException, OrtException {
         Model model = trained(f);
-        Path file = dir.resolve("model-" + f.kerasName() + ".onnx");
+        Path file = dir.resolve("model-" + f.kerasForm().replaceAll("[^a-z0-9.]+", "_") + ".onnx");
         OnnxExport.write(model, file);
         Matrix raw = rawWithMissing();
         float[] expected = model.predictRaw(raw).toArray();

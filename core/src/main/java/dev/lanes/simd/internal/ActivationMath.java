@@ -14,19 +14,13 @@ package dev.lanes.simd.internal;
  *       matched, because every comparison with NaN is false.</li>
  *   <li>Products {@code x * s(x)} whose factor {@code s} tends to 0 as {@code x -> -inf} multiply by
  *       {@link #noNegInf(float)} instead of {@code x}: {@code -inf * 0} would be NaN, the limit is 0.</li>
- *   <li>Derivatives at kinks follow TensorFlow: relu'(0) = 0, leaky_relu'(0) = 0.2, relu6' = 1 only on
+ *   <li>Derivatives at kinks follow TensorFlow: relu'(0) = 0, leaky_relu'(0) = its slope, relu6' = 1 only on
  *       (0, 6), hard_sigmoid' = 1/6 only on (-3, 3), elu and selu take the {@code x > 0} branch only
  *       for {@code x > 0}.</li>
  * </ul>
  */
 public final class ActivationMath {
 
-    /** Keras' leaky_relu default negative slope. */
-    public static final float LEAKY_SLOPE = 0.2f;
-    /** Keras' default threshold of soft_shrink and hard_shrink. */
-    public static final float SHRINK_THRESHOLD = 0.5f;
-    /** Keras' default smoothness b of squareplus. */
-    public static final float SQUAREPLUS_B = 4f;
     /** SELU alpha, as in Keras. */
     public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
     /** SELU scale, as in Keras. */
@@ -108,9 +102,22 @@ public final class ActivationMath {
         return Math.max(x, 0f);
     }
 
-    /** {@code x > 0 ? x : 0.2 x}. */
-    public static float leakyRelu(float x) {
-        return x > 0 ? x : LEAKY_SLOPE * x;
+    /** {@code x > 0 ? x : s x}. */
+    public static float leakyRelu(float x, float s) {
+        return x > 0 ? x : s * x;
+    }
+
+    /**
+     * Keras' relu with arguments: {@code g - s * max(t - x, 0)} where {@code g = x > t ? x : 0}, clipped
+     * to {@code [0, m]} unless m is infinite (Keras' None). The slope term is left out for s = 0, so
+     * {@code -inf} gives 0 there rather than {@code 0 * inf}.
+     */
+    public static float relu(float x, float s, float m, float t) {
+        float g = x <= t ? 0f : x;
+        if (m != Float.POSITIVE_INFINITY) {
+            g = Math.min(Math.max(g, 0f), m);
+        }
+        return s == 0 ? g : g - s * Math.max(t - x, 0f);
     }
 
     /** {@code min(max(x, 0), 6)}. */
@@ -118,9 +125,12 @@ public final class ActivationMath {
         return Math.min(Math.max(x, 0f), 6f);
     }
 
-    /** {@code x > 0 ? x : e^x - 1}. */
-    public static float elu(float x) {
-        return x > 0 ? x : (float) Math.expm1(x);
+    /**
+     * {@code x > 0 ? x : a (e^(x / c) - 1)}: elu is {@code (alpha, 1)}, celu {@code (alpha, alpha)}
+     * (where {@code max(x, 0) + min(alpha (e^(x/alpha) - 1), 0)} is this for alpha > 0).
+     */
+    public static float elu(float x, float a, float c) {
+        return x > 0 ? x : (float) (a * Math.expm1(x / (double) c));
     }
 
     /** {@code scale * (x > 0 ? x : alpha (e^x - 1))}. */
@@ -222,24 +232,23 @@ public final class ActivationMath {
      * {@code (x + sqrt(x^2 + b)) / 2} as {@code max(x, 0) + q} with {@code q = (b/2) / (sqrt(x^2 + b) + |x|)},
      * which is the value at -|x| and does not cancel for negative x.
      */
-    public static float squareplus(float x) {
+    public static float squareplus(float x, float b) {
         double d = x;
-        return (float) (Math.max(d, 0.0) + squareplusQ(d));
+        return (float) (Math.max(d, 0.0) + squareplusQ(d, b));
     }
 
-    private static double squareplusQ(double x) {
-        return SQUAREPLUS_B / 2.0 / (Math.sqrt(x * x + SQUAREPLUS_B) + Math.abs(x));
+    private static double squareplusQ(double x, double b) {
+        return b / 2.0 / (Math.sqrt(x * x + b) + Math.abs(x));
     }
 
     /** {@code x - t} above the threshold t, {@code x + t} below -t, 0 between. */
-    public static float softShrink(float x) {
-        float t = SHRINK_THRESHOLD;
+    public static float softShrink(float x, float t) {
         return x > t ? x - t : x < -t ? x + t : Math.abs(x) <= t ? 0f : x;
     }
 
     /** {@code x} beyond the threshold t in magnitude, 0 within it. */
-    public static float hardShrink(float x) {
-        return Math.abs(x) <= SHRINK_THRESHOLD ? 0f : x;
+    public static float hardShrink(float x, float t) {
+        return Math.abs(x) <= t ? 0f : x;
     }
 
     /** 0 for {@code x <= -1}, {@code (x + 1)^2 / 4} between, {@code x} for {@code x >= 1}. */
@@ -262,9 +271,21 @@ public final class ActivationMath {
         return x > 0 ? 1f : x <= 0 ? 0f : x;
     }
 
-    /** 1 for {@code x > 0}, 0.2 for {@code x <= 0}. */
-    public static float leakyReluGrad(float x) {
-        return x > 0 ? 1f : x <= 0 ? LEAKY_SLOPE : x;
+    /** 1 for {@code x > 0}, s for {@code x <= 0}. */
+    public static float leakyReluGrad(float x, float s) {
+        return x > 0 ? 1f : x <= 0 ? s : x;
+    }
+
+    /**
+     * The derivative of {@link #relu(float, float, float, float)}: 1 where {@code x > t} (and, when m is
+     * finite, {@code 0 < x < m}), plus s where {@code x < t}.
+     */
+    public static float reluGrad(float x, float s, float m, float t) {
+        if (x != x) {
+            return x;
+        }
+        float d = x > t && (m == Float.POSITIVE_INFINITY || x > 0 && x < m) ? 1f : 0f;
+        return x < t ? d + s : d;
     }
 
     /** 1 for {@code 0 < x < 6}, else 0. */
@@ -272,9 +293,12 @@ public final class ActivationMath {
         return x > 0 && x < 6 ? 1f : x <= 0 || x >= 6 ? 0f : x;
     }
 
-    /** 1 for x > 0, else e^x (from x: y + 1 loses all relative precision for very negative x). */
-    public static float eluGrad(float x) {
-        return x > 0 ? 1f : (float) Math.exp(x);
+    /**
+     * The derivative of {@link #elu(float, float, float)}: 1 for x > 0, else {@code (a / c) e^(x / c)}
+     * (from x: y + a loses all relative precision for very negative x).
+     */
+    public static float eluGrad(float x, float a, float c) {
+        return x > 0 ? 1f : (float) ((double) a / c * Math.exp(x / (double) c));
     }
 
     /** scale for x > 0, else scale alpha e^x. */
@@ -376,16 +400,16 @@ public final class ActivationMath {
     }
 
     /** {@code (1 + x / sqrt(x^2 + b)) / 2}: {@code q / s} for negative x and {@code 1 - q / s} otherwise, with q as in squareplus. */
-    public static float squareplusGrad(float x) {
+    public static float squareplusGrad(float x, float b) {
         double d = x;
-        double u = squareplusQ(d) / Math.sqrt(d * d + SQUAREPLUS_B);
+        double u = squareplusQ(d, b) / Math.sqrt(d * d + b);
         return (float) (d < 0 ? u : d >= 0 ? 1.0 - u : d);
     }
 
     /** 1 beyond the threshold in magnitude, 0 within: soft_shrink and hard_shrink alike. */
-    public static float shrinkGrad(float x) {
+    public static float shrinkGrad(float x, float t) {
         float a = Math.abs(x);
-        return a > SHRINK_THRESHOLD ? 1f : a <= SHRINK_THRESHOLD ? 0f : x;
+        return a > t ? 1f : a <= t ? 0f : x;
     }
 
     /** 0 for {@code x <= -1}, {@code (x + 1) / 2} between, 1 for {@code x >= 1}. */

@@ -1,6 +1,7 @@
 package dev.lanes.simd.internal;
 
 import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 
 /**
  * Activation kernels in plain loops over {@link ActivationMath}: the reference twin of the Panama
@@ -15,9 +16,9 @@ final class ScalarActivations implements ActivationSupport {
     // One loop per function rather than a switch per element: the scalar fallback should stay cheap.
 
     @Override
-    public void forward(Activation f, int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
+    public void forward(ActivationFunction f, int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
         int n = rows * cols;
-        switch (f) {
+        switch (f.kind()) {
             case LINEAR:
                 System.arraycopy(x, xOff, out, outOff, n);
                 return;
@@ -26,27 +27,36 @@ final class ScalarActivations implements ActivationSupport {
                     softmaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
                 }
                 return;
-            case RELU:
+            case RELU: {
+                float s = (float) f.argument(0);
+                float m = (float) f.argument(1);
+                float t = (float) f.argument(2);
                 for (int i = 0; i < n; i++) {
-                    out[outOff + i] = ActivationMath.relu(x[xOff + i]);
+                    out[outOff + i] = ActivationMath.relu(x[xOff + i], s, m, t);
                 }
                 return;
-            case LEAKY_RELU:
+            }
+            case LEAKY_RELU: {
+                float s = (float) f.argument(0);
                 for (int i = 0; i < n; i++) {
-                    out[outOff + i] = ActivationMath.leakyRelu(x[xOff + i]);
+                    out[outOff + i] = ActivationMath.leakyRelu(x[xOff + i], s);
                 }
                 return;
+            }
             case RELU6:
                 for (int i = 0; i < n; i++) {
                     out[outOff + i] = ActivationMath.relu6(x[xOff + i]);
                 }
                 return;
             case ELU:
-            case CELU:
+            case CELU: {
+                float a = (float) f.argument(0);
+                float c = f.kind() == Activation.CELU ? a : 1f;
                 for (int i = 0; i < n; i++) {
-                    out[outOff + i] = ActivationMath.elu(x[xOff + i]);
+                    out[outOff + i] = ActivationMath.elu(x[xOff + i], a, c);
                 }
                 return;
+            }
             case SELU:
                 for (int i = 0; i < n; i++) {
                     out[outOff + i] = ActivationMath.selu(x[xOff + i]);
@@ -122,21 +132,27 @@ final class ScalarActivations implements ActivationSupport {
                     out[outOff + i] = ActivationMath.tanhShrink(x[xOff + i]);
                 }
                 return;
-            case SQUAREPLUS:
+            case SQUAREPLUS: {
+                float p = (float) f.argument(0);
                 for (int i = 0; i < n; i++) {
-                    out[outOff + i] = ActivationMath.squareplus(x[xOff + i]);
+                    out[outOff + i] = ActivationMath.squareplus(x[xOff + i], p);
                 }
                 return;
-            case SOFT_SHRINK:
+            }
+            case SOFT_SHRINK: {
+                float p = (float) f.argument(0);
                 for (int i = 0; i < n; i++) {
-                    out[outOff + i] = ActivationMath.softShrink(x[xOff + i]);
+                    out[outOff + i] = ActivationMath.softShrink(x[xOff + i], p);
                 }
                 return;
-            case HARD_SHRINK:
+            }
+            case HARD_SHRINK: {
+                float p = (float) f.argument(0);
                 for (int i = 0; i < n; i++) {
-                    out[outOff + i] = ActivationMath.hardShrink(x[xOff + i]);
+                    out[outOff + i] = ActivationMath.hardShrink(x[xOff + i], p);
                 }
                 return;
+            }
             case SPARSE_PLUS:
                 for (int i = 0; i < n; i++) {
                     out[outOff + i] = ActivationMath.sparsePlus(x[xOff + i]);
@@ -153,10 +169,10 @@ final class ScalarActivations implements ActivationSupport {
     }
 
     @Override
-    public void backward(Activation f, int rows, int cols, float[] x, int xOff, float[] y, int yOff,
+    public void backward(ActivationFunction f, int rows, int cols, float[] x, int xOff, float[] y, int yOff,
                          float[] gradOut, int gradOutOff, float[] gradIn, int gradInOff) {
         int n = rows * cols;
-        switch (f) {
+        switch (f.kind()) {
             case LINEAR:
                 System.arraycopy(gradOut, gradOutOff, gradIn, gradInOff, n);
                 return;
@@ -166,27 +182,36 @@ final class ScalarActivations implements ActivationSupport {
                             gradIn, gradInOff + r * cols);
                 }
                 return;
-            case RELU:
+            case RELU: {
+                float s = (float) f.argument(0);
+                float m = (float) f.argument(1);
+                float t = (float) f.argument(2);
                 for (int i = 0; i < n; i++) {
-                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.reluGrad(x[xOff + i]);
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.reluGrad(x[xOff + i], s, m, t);
                 }
                 return;
-            case LEAKY_RELU:
+            }
+            case LEAKY_RELU: {
+                float s = (float) f.argument(0);
                 for (int i = 0; i < n; i++) {
-                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.leakyReluGrad(x[xOff + i]);
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.leakyReluGrad(x[xOff + i], s);
                 }
                 return;
+            }
             case RELU6:
                 for (int i = 0; i < n; i++) {
                     gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.relu6Grad(x[xOff + i]);
                 }
                 return;
             case ELU:
-            case CELU:
+            case CELU: {
+                float a = (float) f.argument(0);
+                float c = f.kind() == Activation.CELU ? a : 1f;
                 for (int i = 0; i < n; i++) {
-                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.eluGrad(x[xOff + i]);
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.eluGrad(x[xOff + i], a, c);
                 }
                 return;
+            }
             case SELU:
                 for (int i = 0; i < n; i++) {
                     gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.seluGrad(x[xOff + i]);
@@ -262,21 +287,21 @@ final class ScalarActivations implements ActivationSupport {
                     gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.tanhShrinkGrad(x[xOff + i]);
                 }
                 return;
-            case SQUAREPLUS:
+            case SQUAREPLUS: {
+                float b = (float) f.argument(0);
                 for (int i = 0; i < n; i++) {
-                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.squareplusGrad(x[xOff + i]);
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.squareplusGrad(x[xOff + i], b);
                 }
                 return;
+            }
             case SOFT_SHRINK:
+            case HARD_SHRINK: {
+                float t = (float) f.argument(0);
                 for (int i = 0; i < n; i++) {
-                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.shrinkGrad(x[xOff + i]);
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.shrinkGrad(x[xOff + i], t);
                 }
                 return;
-            case HARD_SHRINK:
-                for (int i = 0; i < n; i++) {
-                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.shrinkGrad(x[xOff + i]);
-                }
-                return;
+            }
             case SPARSE_PLUS:
                 for (int i = 0; i < n; i++) {
                     gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.sparsePlusGrad(x[xOff + i]);

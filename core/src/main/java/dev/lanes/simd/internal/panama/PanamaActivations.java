@@ -1,6 +1,7 @@
 package dev.lanes.simd.internal.panama;
 
 import dev.lanes.simd.Activation;
+import dev.lanes.simd.ActivationFunction;
 import dev.lanes.simd.internal.ActivationMath;
 import dev.lanes.simd.internal.ActivationSupport;
 import jdk.incubator.vector.FloatVector;
@@ -37,21 +38,25 @@ final class PanamaActivations implements ActivationSupport {
      * the derivative clamps x there so that u^3 stays finite.
      */
     private static final float GELU_TANH_CLAMP = 30f;
-    private static final float SHRINK = ActivationMath.SHRINK_THRESHOLD;
-    private static final float SQUAREPLUS_B = ActivationMath.SQUAREPLUS_B;
 
     @Override
-    public void forward(Activation f, int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
+    public void forward(ActivationFunction f, int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
         int n = rows * cols;
-        switch (f) {
+        switch (f.kind()) {
             case LINEAR:
                 System.arraycopy(x, xOff, out, outOff, n);
                 return;
-            case RELU: relu(n, x, xOff, out, outOff); return;
-            case LEAKY_RELU: leakyRelu(n, x, xOff, out, outOff); return;
+            case RELU:
+                if (f == Activation.RELU) {
+                    relu(n, x, xOff, out, outOff);
+                } else {
+                    relu(n, x, xOff, out, outOff, arg(f, 0), arg(f, 1), arg(f, 2));
+                }
+                return;
+            case LEAKY_RELU: leakyRelu(n, x, xOff, out, outOff, arg(f, 0)); return;
             case RELU6: relu6(n, x, xOff, out, outOff); return;
-            case ELU:
-            case CELU: elu(n, x, xOff, out, outOff); return;
+            case ELU: elu(n, x, xOff, out, outOff, arg(f, 0), 1f); return;
+            case CELU: elu(n, x, xOff, out, outOff, arg(f, 0), arg(f, 0)); return;
             case SELU: selu(n, x, xOff, out, outOff); return;
             case SIGMOID: sigmoid(n, x, xOff, out, outOff); return;
             case TANH: tanh(n, x, xOff, out, outOff); return;
@@ -67,9 +72,9 @@ final class PanamaActivations implements ActivationSupport {
             case LOG_SIGMOID: logSigmoid(n, x, xOff, out, outOff); return;
             case HARD_TANH: hardTanh(n, x, xOff, out, outOff); return;
             case TANH_SHRINK: tanhShrink(n, x, xOff, out, outOff); return;
-            case SQUAREPLUS: squareplus(n, x, xOff, out, outOff); return;
-            case SOFT_SHRINK: softShrink(n, x, xOff, out, outOff); return;
-            case HARD_SHRINK: hardShrink(n, x, xOff, out, outOff); return;
+            case SQUAREPLUS: squareplus(n, x, xOff, out, outOff, arg(f, 0)); return;
+            case SOFT_SHRINK: softShrink(n, x, xOff, out, outOff, arg(f, 0)); return;
+            case HARD_SHRINK: hardShrink(n, x, xOff, out, outOff, arg(f, 0)); return;
             case SPARSE_PLUS: sparsePlus(n, x, xOff, out, outOff); return;
             case SPARSE_SIGMOID: sparseSigmoid(n, x, xOff, out, outOff); return;
             case SOFTMAX:
@@ -83,18 +88,24 @@ final class PanamaActivations implements ActivationSupport {
     }
 
     @Override
-    public void backward(Activation f, int rows, int cols, float[] x, int xOff, float[] y, int yOff,
+    public void backward(ActivationFunction f, int rows, int cols, float[] x, int xOff, float[] y, int yOff,
                          float[] gradOut, int gradOutOff, float[] gradIn, int gradInOff) {
         int n = rows * cols;
-        switch (f) {
+        switch (f.kind()) {
             case LINEAR:
                 System.arraycopy(gradOut, gradOutOff, gradIn, gradInOff, n);
                 return;
-            case RELU: reluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
-            case LEAKY_RELU: leakyReluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case RELU:
+                if (f == Activation.RELU) {
+                    reluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff);
+                } else {
+                    reluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff, arg(f, 0), arg(f, 1), arg(f, 2));
+                }
+                return;
+            case LEAKY_RELU: leakyReluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff, arg(f, 0)); return;
             case RELU6: relu6Grad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
-            case ELU:
-            case CELU: eluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case ELU: eluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff, arg(f, 0), 1f); return;
+            case CELU: eluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff, arg(f, 0), arg(f, 0)); return;
             case SELU: seluGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case SIGMOID: sigmoidGrad(n, y, yOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case TANH: tanhGrad(n, y, yOff, gradOut, gradOutOff, gradIn, gradInOff); return;
@@ -110,9 +121,9 @@ final class PanamaActivations implements ActivationSupport {
             case LOG_SIGMOID: logSigmoidGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case HARD_TANH: hardTanhGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case TANH_SHRINK: tanhShrinkGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
-            case SQUAREPLUS: squareplusGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case SQUAREPLUS: squareplusGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff, arg(f, 0)); return;
             case SOFT_SHRINK:
-            case HARD_SHRINK: shrinkGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
+            case HARD_SHRINK: shrinkGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff, arg(f, 0)); return;
             case SPARSE_PLUS: sparsePlusGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case SPARSE_SIGMOID: sparseSigmoidGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case SOFTMAX:
@@ -124,6 +135,10 @@ final class PanamaActivations implements ActivationSupport {
             default:
                 throw new AssertionError(f);
         }
+    }
+
+    private static float arg(ActivationFunction f, int i) {
+        return (float) f.argument(i);
     }
 
     // ---- shared lane-wise pieces (tiny, so C2 inlines them into every loop) ----
@@ -148,8 +163,8 @@ final class PanamaActivations implements ActivationSupport {
     }
 
     /** {@code (b/2) / (sqrt(x^2 + b) + |x|)}: squareplus at -|x|, see {@code ActivationMath.squareplus}. */
-    private static FloatVector squareplusQ(FloatVector v) {
-        return FloatVector.broadcast(S, SQUAREPLUS_B / 2f).div(v.mul(v).add(SQUAREPLUS_B).sqrt().add(v.abs()));
+    private static FloatVector squareplusQ(FloatVector v, float b) {
+        return FloatVector.broadcast(S, b / 2f).div(v.mul(v).add(b).sqrt().add(v.abs()));
     }
 
     /** 0 for {@code x <= -1}, {@code (x + 1) / 2} between, 1 for {@code x >= 1}; NaN stays NaN. */
@@ -175,15 +190,37 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
-    private static void leakyRelu(int n, float[] x, int xo, float[] out, int oo) {
+    /** Keras' relu with arguments, as {@link ActivationMath#relu(float, float, float, float)}. */
+    private static void relu(int n, float[] x, int xo, float[] out, int oo, float s, float m, float t) {
+        boolean clip = m != Float.POSITIVE_INFINITY;
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            // max(x, 0.2x) is x for x > 0 and 0.2x otherwise, and keeps NaN (a compare + blend would not)
-            v.max(v.mul(ActivationMath.LEAKY_SLOPE)).intoArray(out, oo + i);
+            FloatVector g = v.blend(0f, v.compare(VectorOperators.LE, t)); // NaN fails LE and stays
+            if (clip) {
+                g = g.max(0f).min(m);
+            }
+            if (s != 0) {
+                g = g.sub(v.neg().add(t).max(0f).mul(s));
+            }
+            g.intoArray(out, oo + i);
         }
         for (; i < n; i++) {
-            out[oo + i] = ActivationMath.leakyRelu(x[xo + i]);
+            out[oo + i] = ActivationMath.relu(x[xo + i], s, m, t);
+        }
+    }
+
+    private static void leakyRelu(int n, float[] x, int xo, float[] out, int oo, float s) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            // for s <= 1, max(x, s x) is x for x > 0 and s x otherwise (min for s > 1), and keeps NaN
+            // (a compare + blend would not)
+            FloatVector sv = v.mul(s);
+            (s <= 1 ? v.max(sv) : v.min(sv)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.leakyRelu(x[xo + i], s);
         }
     }
 
@@ -197,14 +234,15 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
-    private static void elu(int n, float[] x, int xo, float[] out, int oo) {
+    /** {@code x > 0 ? x : a (e^(x / c) - 1)}, as {@link ActivationMath#elu(float, float, float)}. */
+    private static void elu(int n, float[] x, int xo, float[] out, int oo, float a, float c) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            LaneMath.expm1(v).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, oo + i);
+            LaneMath.expm1(v.div(c)).mul(a).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
-            out[oo + i] = ActivationMath.elu(x[xo + i]);
+            out[oo + i] = ActivationMath.elu(x[xo + i], a, c);
         }
     }
 
@@ -418,38 +456,38 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
-    private static void squareplus(int n, float[] x, int xo, float[] out, int oo) {
+    private static void squareplus(int n, float[] x, int xo, float[] out, int oo, float b) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.max(0f).add(squareplusQ(v)).intoArray(out, oo + i);
+            v.max(0f).add(squareplusQ(v, b)).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
-            out[oo + i] = ActivationMath.squareplus(x[xo + i]);
+            out[oo + i] = ActivationMath.squareplus(x[xo + i], b);
         }
     }
 
-    private static void softShrink(int n, float[] x, int xo, float[] out, int oo) {
+    private static void softShrink(int n, float[] x, int xo, float[] out, int oo, float t) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             FloatVector a = v.abs();
-            v.blend(v.sub(SHRINK), v.compare(VectorOperators.GT, SHRINK)).blend(v.add(SHRINK), v.compare(VectorOperators.LT, -SHRINK))
-                    .blend(0f, a.compare(VectorOperators.LE, SHRINK)).intoArray(out, oo + i);
+            v.blend(v.sub(t), v.compare(VectorOperators.GT, t)).blend(v.add(t), v.compare(VectorOperators.LT, -t))
+                    .blend(0f, a.compare(VectorOperators.LE, t)).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
-            out[oo + i] = ActivationMath.softShrink(x[xo + i]);
+            out[oo + i] = ActivationMath.softShrink(x[xo + i], t);
         }
     }
 
-    private static void hardShrink(int n, float[] x, int xo, float[] out, int oo) {
+    private static void hardShrink(int n, float[] x, int xo, float[] out, int oo, float t) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.blend(0f, v.abs().compare(VectorOperators.LE, SHRINK)).intoArray(out, oo + i);
+            v.blend(0f, v.abs().compare(VectorOperators.LE, t)).intoArray(out, oo + i);
         }
         for (; i < n; i++) {
-            out[oo + i] = ActivationMath.hardShrink(x[xo + i]);
+            out[oo + i] = ActivationMath.hardShrink(x[xo + i], t);
         }
     }
 
@@ -490,16 +528,35 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
-    private static void leakyReluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+    /** The derivative of Keras' relu with arguments, as {@link ActivationMath#reluGrad(float, float, float, float)}. */
+    private static void reluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio,
+                                 float s, float m, float t) {
+        boolean clip = m != Float.POSITIVE_INFINITY;
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector d = v.blend(1f, v.compare(VectorOperators.GT, 0f))
-                    .blend(ActivationMath.LEAKY_SLOPE, v.compare(VectorOperators.LE, 0f));
+            VectorMask<Float> passes = v.compare(VectorOperators.GT, t);
+            if (clip) {
+                passes = passes.and(v.compare(VectorOperators.GT, 0f)).and(v.compare(VectorOperators.LT, m));
+            }
+            FloatVector d = FloatVector.zero(S).blend(1f, passes).blend(s, v.compare(VectorOperators.LT, t))
+                    .blend(v, v.test(VectorOperators.IS_NAN));
             FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
         }
         for (; i < n; i++) {
-            gi[gio + i] = g[go + i] * ActivationMath.leakyReluGrad(x[xo + i]);
+            gi[gio + i] = g[go + i] * ActivationMath.reluGrad(x[xo + i], s, m, t);
+        }
+    }
+
+    private static void leakyReluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio, float s) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector d = v.blend(1f, v.compare(VectorOperators.GT, 0f)).blend(s, v.compare(VectorOperators.LE, 0f));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.leakyReluGrad(x[xo + i], s);
         }
     }
 
@@ -517,15 +574,16 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
-    private static void eluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+    private static void eluGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio, float a, float c) {
+        float ratio = a / c;
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector d = LaneMath.exp(v).blend(1f, v.compare(VectorOperators.GT, 0f));
+            FloatVector d = LaneMath.exp(v.div(c)).mul(ratio).blend(1f, v.compare(VectorOperators.GT, 0f));
             FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
         }
         for (; i < n; i++) {
-            gi[gio + i] = g[go + i] * ActivationMath.eluGrad(x[xo + i]);
+            gi[gio + i] = g[go + i] * ActivationMath.eluGrad(x[xo + i], a, c);
         }
     }
 
@@ -716,30 +774,30 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
-    private static void squareplusGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+    private static void squareplusGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio, float b) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             // q / s for x < 0 and 1 - q / s otherwise: (1 + x / s) / 2 without cancellation
-            FloatVector u = squareplusQ(v).div(v.mul(v).add(SQUAREPLUS_B).sqrt());
+            FloatVector u = squareplusQ(v, b).div(v.mul(v).add(b).sqrt());
             FloatVector d = v.blend(u, v.compare(VectorOperators.LT, 0f)).blend(one().sub(u), v.compare(VectorOperators.GE, 0f));
             FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
         }
         for (; i < n; i++) {
-            gi[gio + i] = g[go + i] * ActivationMath.squareplusGrad(x[xo + i]);
+            gi[gio + i] = g[go + i] * ActivationMath.squareplusGrad(x[xo + i], b);
         }
     }
 
-    private static void shrinkGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+    private static void shrinkGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio, float t) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             FloatVector a = v.abs();
-            FloatVector d = v.blend(1f, a.compare(VectorOperators.GT, SHRINK)).blend(0f, a.compare(VectorOperators.LE, SHRINK));
+            FloatVector d = v.blend(1f, a.compare(VectorOperators.GT, t)).blend(0f, a.compare(VectorOperators.LE, t));
             FloatVector.fromArray(S, g, go + i).mul(d).intoArray(gi, gio + i);
         }
         for (; i < n; i++) {
-            gi[gio + i] = g[go + i] * ActivationMath.shrinkGrad(x[xo + i]);
+            gi[gio + i] = g[go + i] * ActivationMath.shrinkGrad(x[xo + i], t);
         }
     }
 
