@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('8 candidates x 3 folds = 24 fits')
 def json = new JsonSlurper().parse(new File(basedir, 'target/nn/gridsearch.json'))
 def optimizers = json.candidates*.params*.optimizer as Set
-assert optimizers == ['sgd(learning_rate=0.02, momentum=0.9, nesterov=True)', 'Adam(learning_rate=ExponentialDecay(initial_learning_rate=0.01, decay_steps=10, decay_rate=0.9), amsgrad=true)'] as Set
+assert optimizers == ['sgd(learning_rate=0.02, momentum=0.9, nesterov=True)', 'Adam(learning_rate=ExponentialDecay(initial_learning_rate=0.01, decay_steps=10, decay_rate=0.9), amsgrad=true, use_ema=True, ema_momentum=0.9)'] as Set
 assert json.candidates*.params*.loss as Set == ['huber(delta=2)', 'mse'] as Set
 assert json.candidates.every { it.splits*.status == ['ok', 'ok', 'ok'] && it.splits*.epochs_run.every { e -> e <= 3 } }
 assert json.candidates*.params*.activation as Set == ['gelu(approximate=True)', 'leaky_relu(negative_slope=0.3)'] as Set

@@ -16,7 +16,9 @@ import java.util.Objects;
  *   <li>{@code global_clipnorm}: all gradients scaled together so that their joint L2 norm is at most this;</li>
  *   <li>{@code clipvalue}: each gradient element clipped to {@code [-clipvalue, clipvalue]};</li>
  *   <li>{@code gradient_accumulation_steps}: the weights updated every that many steps, with the mean
- *       gradient of those steps.</li>
+ *       gradient of those steps;</li>
+ *   <li>{@code use_ema}, {@code ema_momentum}, {@code ema_overwrite_frequency}: a moving average of the
+ *       weights, which replaces them at the end of a fit ({@link #withEma(double, int)}).</li>
  * </ul>
  *
  * <p>As in Keras, at most one of the three clipping options can be set. Instances come from
@@ -27,11 +29,37 @@ public abstract class KerasOptimizer implements Optimizer {
     static final String KIND = "optimizer";
     private static final double INF = Double.POSITIVE_INFINITY;
 
-    /** The shared options; 0 means "not set" for each, since a set value must be positive. */
+    /**
+     * The shared options; 0 means "not set" for each number, since a set value must be positive (the
+     * moving average's momentum may be 0, so it has its own switch).
+     */
     record Shared(double weightDecay, double clipnorm, double clipvalue, double globalClipnorm,
-                  int gradientAccumulationSteps) {
-        static final Shared NONE = new Shared(0, 0, 0, 0, 0);
+                  int gradientAccumulationSteps, boolean useEma, double emaMomentum, int emaOverwriteFrequency) {
+        static final Shared NONE = new Shared(0, 0, 0, 0, 0, false, DEFAULT_EMA_MOMENTUM, 0);
+
+        Shared decay(double w) {
+            return new Shared(w, clipnorm, clipvalue, globalClipnorm, gradientAccumulationSteps, useEma, emaMomentum,
+                    emaOverwriteFrequency);
+        }
+
+        Shared clipping(double norm, double value, double global) {
+            return new Shared(weightDecay, norm, value, global, gradientAccumulationSteps, useEma, emaMomentum,
+                    emaOverwriteFrequency);
+        }
+
+        Shared accumulation(int steps) {
+            return new Shared(weightDecay, clipnorm, clipvalue, globalClipnorm, steps, useEma, emaMomentum,
+                    emaOverwriteFrequency);
+        }
+
+        Shared ema(boolean use, double momentum, int overwriteFrequency) {
+            return new Shared(weightDecay, clipnorm, clipvalue, globalClipnorm, gradientAccumulationSteps, use, momentum,
+                    overwriteFrequency);
+        }
     }
+
+    /** Keras' default {@code ema_momentum}. */
+    static final double DEFAULT_EMA_MOMENTUM = 0.99;
 
     private final String name;
     private final LearningRateSchedule learningRate;
@@ -81,8 +109,7 @@ public abstract class KerasOptimizer implements Optimizer {
     /** This optimizer with decoupled weight decay {@code weightDecay >= 0} (0 turns it off). */
     public final KerasOptimizer withWeightDecay(double weightDecay) {
         check("weight_decay", weightDecay, 0, true, INF, false);
-        return copy(learningRate, new Shared(weightDecay, shared.clipnorm, shared.clipvalue, shared.globalClipnorm,
-                shared.gradientAccumulationSteps));
+        return copy(learningRate, shared.decay(weightDecay));
     }
 
     /**
@@ -93,7 +120,7 @@ public abstract class KerasOptimizer implements Optimizer {
     public final KerasOptimizer withClipnorm(double clipnorm) {
         check("clipnorm", clipnorm, 0, false, INF, false);
         onlyClipping("clipnorm", clipnorm, shared.clipvalue == 0 && shared.globalClipnorm == 0);
-        return copy(learningRate, new Shared(shared.weightDecay, clipnorm, 0, 0, shared.gradientAccumulationSteps));
+        return copy(learningRate, shared.clipping(clipnorm, 0, 0));
     }
 
     /**
@@ -104,7 +131,7 @@ public abstract class KerasOptimizer implements Optimizer {
     public final KerasOptimizer withClipvalue(double clipvalue) {
         check("clipvalue", clipvalue, 0, false, INF, false);
         onlyClipping("clipvalue", clipvalue, shared.clipnorm == 0 && shared.globalClipnorm == 0);
-        return copy(learningRate, new Shared(shared.weightDecay, 0, clipvalue, 0, shared.gradientAccumulationSteps));
+        return copy(learningRate, shared.clipping(0, clipvalue, 0));
     }
 
     /**
@@ -115,7 +142,7 @@ public abstract class KerasOptimizer implements Optimizer {
     public final KerasOptimizer withGlobalClipnorm(double globalClipnorm) {
         check("global_clipnorm", globalClipnorm, 0, false, INF, false);
         onlyClipping("global_clipnorm", globalClipnorm, shared.clipnorm == 0 && shared.clipvalue == 0);
-        return copy(learningRate, new Shared(shared.weightDecay, 0, 0, globalClipnorm, shared.gradientAccumulationSteps));
+        return copy(learningRate, shared.clipping(0, 0, globalClipnorm));
     }
 
     /**
@@ -129,8 +156,36 @@ public abstract class KerasOptimizer implements Optimizer {
             throw new IllegalArgumentException("Invalid value for argument 'gradient_accumulation_steps' of optimizer '"
                     + name + "': " + steps + ". Valid: a whole number >= 2, as in Keras");
         }
-        return copy(learningRate, new Shared(shared.weightDecay, shared.clipnorm, shared.clipvalue, shared.globalClipnorm,
-                steps));
+        return copy(learningRate, shared.accumulation(steps));
+    }
+
+    /**
+     * This optimizer keeping an exponential moving average of the weights (Keras' {@code use_ema=True}):
+     * after every step {@code average = m * average + (1 - m) * w}, with {@code m = 0} at the first step
+     * (the average starts at the weights); at the end of a fit the weights become the average. Validation
+     * during the fit sees the weights themselves, as in Keras.
+     *
+     * @param momentum           Keras' {@code ema_momentum}, in [0, 1]
+     * @param overwriteFrequency Keras' {@code ema_overwrite_frequency}: every that many steps the weights
+     *                           are also set to the average during the fit; 0 for None (only at the end)
+     */
+    public final KerasOptimizer withEma(double momentum, int overwriteFrequency) {
+        check("ema_momentum", momentum, 0, true, 1, true);
+        if (overwriteFrequency < 0) {
+            throw new IllegalArgumentException("Invalid value for argument 'ema_overwrite_frequency' of optimizer '"
+                    + name + "': " + overwriteFrequency + ". Valid: a whole number >= 1, or None");
+        }
+        return copy(learningRate, shared.ema(true, momentum, overwriteFrequency));
+    }
+
+    /** This optimizer with the moving average of {@link #withEma(double, int)} at Keras' momentum 0.99, overwriting at the end only. */
+    public final KerasOptimizer withEma() {
+        return withEma(DEFAULT_EMA_MOMENTUM, 0);
+    }
+
+    /** Whether the weights' moving average is kept (Keras' {@code use_ema}). */
+    public final boolean usesEma() {
+        return shared.useEma;
     }
 
     /** Every how many steps the weights are updated, 0 when every step. */
@@ -140,7 +195,7 @@ public abstract class KerasOptimizer implements Optimizer {
 
     /** This optimizer without any gradient clipping. */
     public final KerasOptimizer withoutClipping() {
-        return copy(learningRate, new Shared(shared.weightDecay, 0, 0, 0, shared.gradientAccumulationSteps));
+        return copy(learningRate, shared.clipping(0, 0, 0));
     }
 
     private void onlyClipping(String arg, double value, boolean othersUnset) {
@@ -199,6 +254,13 @@ public abstract class KerasOptimizer implements Optimizer {
         }
         if (shared.gradientAccumulationSteps != 0) {
             out.put("gradient_accumulation_steps", (double) shared.gradientAccumulationSteps);
+        }
+        if (shared.useEma) {
+            out.put("use_ema", true);
+            out.put("ema_momentum", shared.emaMomentum);
+            if (shared.emaOverwriteFrequency != 0) {
+                out.put("ema_overwrite_frequency", (double) shared.emaOverwriteFrequency);
+            }
         }
         return Collections.unmodifiableMap(out);
     }

@@ -18,4 +18,16 @@ public interface OptimizerState {
      * @throws IllegalArgumentException when an array is shorter than the layout or iteration is negative
      */
     void step(float[] params, float[] grads, long iteration, float learningRate);
+
+    /**
+     * Keras' {@code finalize_variable_values}, at the end of a fit: an optimizer that keeps a moving
+     * average of the weights ({@code use_ema}) puts it in their place, keeping the weights aside for
+     * {@link #resume}. Others do nothing.
+     */
+    default void finish(float[] params) {
+    }
+
+    /** Undoes {@link #finish}, so that a fit continued in stages trains as one run would. */
+    default void resume(float[] params) {
+    }
 }

@@ -28,7 +28,9 @@ public final class Optimizers {
     private static final Map<String, Signature> OWN = own();
     /** The arguments every optimizer takes after its own. */
     private static final Map<String, Object> SHARED = Signature.of("shared", "weight_decay", 0.0, "clipnorm", Signature.NONE,
-            "clipvalue", Signature.NONE, "global_clipnorm", Signature.NONE, "gradient_accumulation_steps", Signature.NONE).arguments();
+            "clipvalue", Signature.NONE, "global_clipnorm", Signature.NONE, "gradient_accumulation_steps", Signature.NONE,
+            "use_ema", false, "ema_momentum", KerasOptimizer.DEFAULT_EMA_MOMENTUM, "ema_overwrite_frequency", Signature.NONE)
+            .arguments();
     private static final List<String> NAMES = List.copyOf(OWN.keySet());
 
     private static Map<String, Signature> own() {
@@ -232,6 +234,9 @@ public final class Optimizers {
         }
         if (a.has("gradient_accumulation_steps")) {
             o = o.withGradientAccumulationSteps(a.integer("gradient_accumulation_steps", 2));
+        }
+        if (a.bool("use_ema")) {
+            o = o.withEma(a.number("ema_momentum"), a.integer("ema_overwrite_frequency", 1));
         }
         return o;
     }

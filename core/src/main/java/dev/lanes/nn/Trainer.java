@@ -45,6 +45,10 @@ final class Trainer implements TrainingControl {
     private double learningRateOverride = Double.NaN;
     private long iteration;
     private double lastLearningRate;
+    /** Whether the last stage ended with {@link OptimizerState#finish}, to be undone before the next. */
+    private boolean finished;
+    /** Whether a callback put weights back in the epoch that stopped the fit (EarlyStopping's best). */
+    private boolean restoredOnStop;
 
     /**
      * Prepares a fit of {@code model} on {@code x, y}: the validation rows, the buffers, the optimizer
@@ -106,9 +110,25 @@ final class Trainer implements TrainingControl {
      * the fit or the loss diverges, and returns the history of every epoch so far.
      */
     History runTo(int epochs) {
+        int until = Math.min(epochs, options.epochs());
+        if (finished && epoch < until && !stop && divergence.isEmpty()) {
+            state.resume(model.params);
+            finished = false;
+        }
+        run(until);
+        // Keras' finalize_variable_values at the end of fit, unless the weights EarlyStopping put back
+        // are to stay (Keras restores them after finalizing)
+        if (!finished && !restoredOnStop) {
+            state.finish(model.params);
+            finished = true;
+        }
+        return history();
+    }
+
+    /** The epochs up to {@code until}, or until a callback stops the fit or the loss diverges. */
+    private void run(int until) {
         int outputs = layout.outputs();
         int n = rowCount;
-        int until = Math.min(epochs, options.epochs());
         for (; epoch < until && !stop && divergence.isEmpty(); epoch++) {
             for (Callback.Hook hook : hooks) {
                 hook.onEpochBegin(epoch, this);
@@ -130,7 +150,7 @@ final class Trainer implements TrainingControl {
                 if (!Double.isFinite(loss)) {
                     divergence = Optional.of(new History.Divergence(epoch, step,
                             "training loss became " + loss + " at epoch " + (epoch + 1) + ", step " + (step + 1)));
-                    return history();
+                    return;
                 }
                 passes.backward(model.params, grads, rows);
                 regularization.addGradient(model.params, grads);
@@ -154,14 +174,13 @@ final class Trainer implements TrainingControl {
                 divergence = Optional.of(new History.Divergence(epoch, step,
                         "validation loss became " + valLoss.getAsDouble() + " at epoch " + (epoch + 1)));
                 epoch++;
-                return history();
+                return;
             }
             for (Callback.Hook hook : hooks) {
                 hook.onEpochEnd(epochLogs, this);
             }
             options.listener().accept(epochLogs);
         }
-        return history();
     }
 
     /** Whether no further epoch will run: stopped, diverged, or all the options' epochs run. */
@@ -203,6 +222,7 @@ final class Trainer implements TrainingControl {
     @Override
     public void restoreWeights(float[] weights) {
         System.arraycopy(weights, 0, model.params, 0, model.params.length);
+        restoredOnStop = stop;
     }
 
     @Override

@@ -4,7 +4,9 @@ package dev.lanes.nn;
  * A fit of a {@link Model} that runs in stages ({@link Model#startFit}). Its shuffling, optimizer state,
  * learning-rate schedule and callbacks carry over from one stage to the next, so
  * {@code continueTo(3)} then {@code continueTo(9)} leaves the same weights, bit for bit, as
- * {@code fit} with 9 epochs. Not thread-safe: one thread runs it at a time.
+ * {@code fit} with 9 epochs. After each stage the model holds what a fit of that many epochs leaves (with
+ * an optimizer's {@code use_ema}, the weights' moving average); the next stage goes on from where the
+ * training was. Not thread-safe: one thread runs it at a time.
  */
 public final class Training {
 

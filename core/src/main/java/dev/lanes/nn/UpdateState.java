@@ -3,8 +3,9 @@ package dev.lanes.nn;
 import java.util.Arrays;
 
 /**
- * What every optimizer's state shares: the variable layout, gradient clipping and decoupled weight decay,
- * applied in Keras' order (clip, decay, update). Subclasses hold their moments in arrays indexed like the
+ * What every optimizer's state shares: the variable layout, gradient accumulation, gradient clipping,
+ * decoupled weight decay and the weights' moving average, applied in Keras' order (accumulate, clip,
+ * decay, update, average). Subclasses hold their moments in arrays indexed like the
  * parameters ({@link #length} long, allocated once) and implement the element-wise rule.
  *
  * <p>The element-wise rule runs over maximal runs of adjacent variables rather than variable by variable:
@@ -26,6 +27,12 @@ abstract class UpdateState implements OptimizerState {
     private final int accumulationSteps;
     /** The gradients added up since the last update; empty without gradient accumulation. */
     private final float[] accumulated;
+    private final float emaMomentum;
+    private final int emaOverwriteFrequency;
+    /** The weights' moving average; empty without use_ema. */
+    private final float[] average;
+    /** The weights themselves while {@link #finish} has put the average in their place. */
+    private final float[] kept;
 
     /** The end of the last variable: the length of every state array. */
     final int length;
@@ -81,6 +88,10 @@ abstract class UpdateState implements OptimizerState {
         this.globalClipnorm = shared.globalClipnorm();
         this.accumulationSteps = shared.gradientAccumulationSteps();
         this.accumulated = new float[accumulationSteps > 0 ? end : 0];
+        this.emaMomentum = (float) shared.emaMomentum();
+        this.emaOverwriteFrequency = shared.emaOverwriteFrequency();
+        this.average = new float[shared.useEma() ? end : 0];
+        this.kept = new float[average.length];
     }
 
     @Override
@@ -90,9 +101,16 @@ abstract class UpdateState implements OptimizerState {
                     + " and iteration >= 0, got lengths " + params.length + " and " + grads.length
                     + ", iteration " + iteration);
         }
-        if (accumulationSteps > 0 && !accumulate(grads, iteration)) {
-            return;
+        if (accumulationSteps == 0 || accumulate(grads, iteration)) {
+            applyUpdate(params, grads, iteration, learningRate);
         }
+        if (average.length > 0) {
+            movingAverage(params, iteration);
+        }
+    }
+
+    /** Clipping, decoupled weight decay and the optimizer's rule: one Keras update step. */
+    private void applyUpdate(float[] params, float[] grads, long iteration, float learningRate) {
         if (clipnorm > 0) {
             clipEachVariable(grads);
         } else if (globalClipnorm > 0) {
@@ -112,6 +130,47 @@ abstract class UpdateState implements OptimizerState {
         prepare(iteration, learningRate);
         for (int r = 0; r < runFrom.length; r++) {
             update(params, grads, runFrom[r], runTo[r]);
+        }
+    }
+
+    /**
+     * Keras' {@code _update_model_variables_moving_average}, after every step (an accumulating one too):
+     * {@code average = m * average + (1 - m) * w} in float32, with {@code m = 0} at iteration 0; then,
+     * every {@code ema_overwrite_frequency} steps, the weights set to the average.
+     */
+    private void movingAverage(float[] params, long iteration) {
+        float m = iteration == 0 ? 0f : emaMomentum;
+        float rest = 1f - m;
+        for (int r = 0; r < runFrom.length; r++) {
+            for (int i = runFrom[r], to = runTo[r]; i < to; i++) {
+                average[i] = m * average[i] + rest * params[i];
+            }
+        }
+        if (emaOverwriteFrequency > 0 && (iteration + 1) % emaOverwriteFrequency == 0) {
+            copyRuns(average, params);
+        }
+    }
+
+    /** With use_ema, keeps the weights aside and puts their moving average in their place. */
+    @Override
+    public final void finish(float[] params) {
+        if (average.length > 0) {
+            copyRuns(params, kept);
+            copyRuns(average, params);
+        }
+    }
+
+    /** Undoes {@link #finish}: the weights kept aside go back. */
+    @Override
+    public final void resume(float[] params) {
+        if (average.length > 0) {
+            copyRuns(kept, params);
+        }
+    }
+
+    private void copyRuns(float[] from, float[] to) {
+        for (int r = 0; r < runFrom.length; r++) {
+            System.arraycopy(from, runFrom[r], to, runFrom[r], runTo[r] - runFrom[r]);
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -359,6 +361,77 @@ class OptimizersTest {
         }
     }
 
+    static Stream<Arguments> movingAverageCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (long seed : SEEDS) {
+            cases.add(Arguments.of(Optimizers.sgd(0.1, 0.9, false).withEma(0.8, 0), sgd(0.9, false), 0.8, 0, seed));
+            cases.add(Arguments.of(Optimizers.create("adam", Map.of("learning_rate", 0.01, "use_ema", true)),
+                    adam(0.9, 0.999, 1e-7, false), 0.99, 0, seed));
+            cases.add(Arguments.of(Optimizers.create("rmsprop", Map.of("learning_rate", 0.01, "use_ema", true,
+                    "ema_momentum", 0.5, "ema_overwrite_frequency", 2.0)), rmsprop(0.9, 0, 1e-7, false), 0.5, 2, seed));
+            cases.add(Arguments.of(Optimizers.sgd(0.1, 0.9, false).withGradientAccumulationSteps(2).withEma(0.7, 0),
+                    accumulated(2, sgd(0.9, false)), 0.7, 0, seed));
+            cases.add(Arguments.of(Optimizers.sgd(0.1, 0, false).withEma(0, 0), sgd(0, false), 0.0, 0, seed));
+        }
+        return cases.stream();
+    }
+
+    /**
+     * Keras' use_ema: after every step (an accumulating one too) average = m * average + (1 - m) * w, m = 0
+     * at iteration 0; every ema_overwrite_frequency steps w = average; finish puts the average in w's
+     * place and resume takes it back.
+     */
+    @ParameterizedTest(name = "{0} seed={4}")
+    @MethodSource("movingAverageCases")
+    void movingAverageFollowsKeras(KerasOptimizer optimizer, IntFunction<Reference> reference, double momentum,
+                                   int overwrite, long seed) {
+        Rng rng = new Rng(seed);
+        float[] params = uniform(rng, N, 1);
+        double[] w = toDouble(params);
+        double[] average = new double[N];
+        Reference ref = reference.apply(N);
+        OptimizerState state = optimizer.start(OFFSETS, SIZES);
+        for (int k = 0; k < 6; k++) {
+            float[] grads = uniform(rng, N, SCALES[k % SCALES.length]);
+            float lr = (float) optimizer.learningRate().at(k);
+            ref.step(w, toDouble(grads), k, lr);
+            double m = k == 0 ? 0 : momentum;
+            for (int i = 0; i < N; i++) {
+                average[i] = m * average[i] + (1 - m) * w[i];
+            }
+            if (overwrite > 0 && (k + 1) % overwrite == 0) {
+                w = average.clone();
+            }
+            state.step(params, grads, k, lr);
+            assertClose(w, params, optimizer + " weights after step " + k);
+        }
+        float[] trained = params.clone();
+        state.finish(params);
+        assertClose(average, params, optimizer + " average");
+        state.resume(params);
+        assertArrayEquals(trained, params, "resume gives the weights back");
+    }
+
+    @Test
+    void movingAverageArguments() {
+        KerasOptimizer ema = Optimizers.create("adam", Map.of("use_ema", true, "ema_momentum", 0.9, "ema_overwrite_frequency", 3.0));
+        assertTrue(ema.usesEma());
+        assertEquals(Optimizers.adam().withEma(0.9, 3), ema);
+        assertEquals(ema, Optimizers.create("adam", ema.arguments()));
+        assertEquals(Optimizers.adam(), Optimizers.create("adam", Map.of("use_ema", false, "ema_momentum", 0.5)),
+                "as in Keras, ema_momentum means nothing without use_ema");
+        assertFalse(Optimizers.adam().usesEma());
+        assertEquals("Invalid value for argument 'ema_momentum' of optimizer 'adam': 1.5. Valid range: [0, 1]",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Optimizers.create("adam", Map.of("use_ema", true, "ema_momentum", 1.5))).getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Optimizers.create("adam", Map.of("use_ema", true, "ema_overwrite_frequency", 0.0)));
+        float[] p = {1, 2, 3, 4, 5};
+        OptimizerState plain = Optimizers.adam().start(OFFSETS, SIZES);
+        plain.finish(p);
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5}, p, "without use_ema finish does nothing");
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {7, 8, 9})
     void amsgradAndNesterovChangeTheResult(long seed) {
@@ -626,7 +699,8 @@ class OptimizersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.create("sgd", Map.of("beta_1", 0.9)));
         assertEquals("Optimizer 'sgd' does not take argument 'beta_1'. It takes: learning_rate, momentum, nesterov, "
-                + "weight_decay, clipnorm, clipvalue, global_clipnorm, gradient_accumulation_steps", e.getMessage());
+                + "weight_decay, clipnorm, clipvalue, global_clipnorm, gradient_accumulation_steps, use_ema, ema_momentum, "
+                + "ema_overwrite_frequency", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", Map.of("learningrate", 0.1)));
         assertTrue(e.getMessage().startsWith("Optimizer 'adam' does not take argument 'learningrate'. "
                 + "Did you mean 'learning_rate'? It takes: learning_rate, beta_1"), e.getMessage());

@@ -3,6 +3,7 @@ package dev.lanes.nn;
 import dev.lanes.base.Matrix;
 import dev.lanes.base.Rng;
 import dev.lanes.simd.Activation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,6 +58,73 @@ class TrainingTest {
             assertEquals(whole.epochs().get(e).loss(), last.epochs().get(e).loss(), "epoch " + e);
         }
         assertEquals(9, training.continueTo(20).epochsRun(), "never past the options' epochs");
+    }
+
+    /**
+     * use_ema: each stage ends with the weights' moving average in the model, as a fit of that many epochs
+     * would, and the next stage trains on from the weights themselves.
+     */
+    @Test
+    void stagesWithAMovingAverageGiveTheWeightsOfOneFit() {
+        FitOptions options = FitOptions.defaults().epochs(6).batchSize(10).seed(3)
+                .optimizer(Optimizers.adam().withLearningRate(0.01).withEma(0.9, 0));
+        Model once = model();
+        once.fit(x, y, options);
+        Model three = model();
+        three.fit(x, y, options.epochs(3));
+        Model staged = model();
+        Training training = staged.startFit(x, y, options);
+        training.continueTo(3);
+        assertArrayEquals(three.weights(), staged.weights(), "after 3 epochs: the average of a 3-epoch fit");
+        training.continueTo(6);
+        assertArrayEquals(once.weights(), staged.weights());
+        Model plain = model();
+        plain.fit(x, y, options.optimizer(Optimizers.adam().withLearningRate(0.01)));
+        assertFalse(java.util.Arrays.equals(plain.weights(), once.weights()), "the average is not the last weights");
+    }
+
+    /** The fit's final weights are the float32 moving average of the weights after every step. */
+    @Test
+    void aFitWithAMovingAverageEndsWithIt() {
+        float m = 0.8f;
+        FitOptions options = FitOptions.defaults().epochs(5).batchSize(97).seed(3).shuffle(false)
+                .optimizer(Optimizers.sgd(0.05, 0.9, false).withEma(m, 0));
+        java.util.List<float[]> steps = new java.util.ArrayList<>();
+        Callback record = () -> new Callback.Hook() {
+            @Override
+            public void onEpochEnd(EpochLogs logs, TrainingControl control) {
+                steps.add(control.copyWeights());
+            }
+        };
+        Model model = model();
+        model.fit(x, y, options.callbacks(record));
+        float[] average = steps.get(0).clone();
+        for (float[] w : steps.subList(1, steps.size())) {
+            for (int i = 0; i < average.length; i++) {
+                average[i] = m * average[i] + (1f - m) * w[i];
+            }
+        }
+        assertEquals(5, steps.size(), "one step per epoch");
+        assertArrayEquals(average, model.weights());
+    }
+
+    /** As in Keras, where EarlyStopping restores the best weights after the average has replaced them. */
+    @Test
+    void weightsEarlyStoppingRestoresStayInsteadOfTheAverage() {
+        java.util.List<float[]> epochs = new java.util.ArrayList<>();
+        java.util.List<Double> valLosses = new java.util.ArrayList<>();
+        Callback record = () -> (logs, control) -> {
+            epochs.add(control.copyWeights());
+            valLosses.add(logs.validationLoss().orElseThrow());
+        };
+        FitOptions options = FitOptions.defaults().epochs(300).batchSize(16).seed(1).validationSplit(0.3)
+                .optimizer(Optimizers.adam().withLearningRate(0.05).withEma(0.9, 0))
+                .callbacks(record, EarlyStopping.defaults().patience(2).restoreBestWeights(true));
+        Model model = model();
+        History h = model.fit(x, y, options);
+        assertTrue(h.epochsRun() < 300, "early stopping ended it");
+        int best = valLosses.indexOf(valLosses.stream().min(Double::compare).orElseThrow());
+        assertArrayEquals(epochs.get(best), model.weights());
     }
 
     @ParameterizedTest
