@@ -80,6 +80,11 @@ public abstract class KerasOptimizer implements Optimizer {
     /** The state for one run; {@link UpdateState} validates the layout. */
     abstract UpdateState newState(Shared shared, int[] offsets, int[] sizes);
 
+    /** The state for one run over variables of known shapes; only Adafactor uses them. */
+    UpdateState newState(Shared shared, int[] offsets, int[] sizes, int[] columns) {
+        return newState(shared, offsets, sizes);
+    }
+
     /** Returns {@code value} if in range, else throws naming this optimizer, the argument and the range. */
     final double check(String arg, double value, double lo, boolean loClosed, double hi, boolean hiClosed) {
         return KerasArguments.check(KIND, name, arg, value, lo, loClosed, hi, hiClosed);
@@ -268,6 +273,21 @@ public abstract class KerasOptimizer implements Optimizer {
     @Override
     public final OptimizerState start(int[] offsets, int[] sizes) {
         return newState(shared, offsets, sizes);
+    }
+
+    @Override
+    public final OptimizerState start(int[] offsets, int[] sizes, int[] columns) {
+        if (columns.length != sizes.length) {
+            throw new IllegalArgumentException("columns and sizes differ in length: " + columns.length + " vs "
+                    + sizes.length);
+        }
+        for (int v = 0; v < columns.length; v++) {
+            if (columns[v] < 0 || columns[v] > 0 && sizes[v] % columns[v] != 0) {
+                throw new IllegalArgumentException("variable " + v + " of size " + sizes[v] + " cannot have "
+                        + columns[v] + " columns");
+            }
+        }
+        return newState(shared, offsets, sizes, columns);
     }
 
     @Override

@@ -87,6 +87,15 @@ final class Layout {
         return offsets;
     }
 
+    /** Columns of the variables, in the order of {@link #variableOffsets()}: each kernel's units, 0 for a bias. */
+    int[] variableColumns() {
+        int[] columns = new int[2 * depth];
+        for (int l = 0; l < depth; l++) {
+            columns[2 * l] = out[l];
+        }
+        return columns;
+    }
+
     /** Sizes of the variables, in the order of {@link #variableOffsets()}. */
     int[] variableSizes() {
         int[] sizes = new int[2 * depth];

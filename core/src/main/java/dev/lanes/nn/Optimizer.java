@@ -27,4 +27,16 @@ public interface Optimizer {
      *                                  two variables overlap
      */
     OptimizerState start(int[] offsets, int[] sizes);
+
+    /**
+     * As {@link #start(int[], int[])}, with each variable's shape: {@code columns[v] > 0} for a row-major
+     * matrix of {@code sizes[v] / columns[v]} rows (a dense kernel: inputs x units), 0 for a vector (a
+     * bias). Adafactor keeps factored moments of matrices; the others ignore the shapes.
+     *
+     * @throws IllegalArgumentException as {@code start(offsets, sizes)} does, or when a variable's size is
+     *                                  not a multiple of its columns
+     */
+    default OptimizerState start(int[] offsets, int[] sizes, int[] columns) {
+        return start(offsets, sizes);
+    }
 }

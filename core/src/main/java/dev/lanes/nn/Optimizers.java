@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * The Keras 3 optimizers with Keras' defaults, by typed factory or by Keras name and arguments. Each
  * optimizer's arguments and defaults are declared once, in {@link #signatures()} (listed in
  * {@code docs/keras-reference.md}): sgd, rmsprop, adam, adamw (adam's, plus weight_decay 0.004),
- * adadelta, adagrad, adamax, nadam, lion, lamb and ftrl.
+ * adadelta, adagrad, adamax, nadam, lion, lamb, ftrl and adafactor.
  *
  * <p>Every optimizer also takes the shared options {@code weight_decay}, {@code clipnorm},
  * {@code clipvalue} and {@code global_clipnorm} (see {@link KerasOptimizer}). Valid ranges: learning rate
@@ -48,6 +48,8 @@ public final class Optimizers {
         m.put("nadam", Signature.of("nadam", adam));
         m.put("lion", Signature.of("lion", "learning_rate", 1e-3, "beta_1", 0.9, "beta_2", 0.99));
         m.put("lamb", Signature.of("lamb", adam));
+        m.put("adafactor", Signature.of("adafactor", "learning_rate", 1e-3, "beta_2_decay", -0.8, "epsilon_1", 1e-30,
+                "epsilon_2", 1e-3, "clip_threshold", 1.0, "relative_step", true));
         m.put("ftrl", Signature.of("ftrl", "learning_rate", 1e-3, "learning_rate_power", -0.5, "initial_accumulator_value", 0.1,
                 "l1_regularization_strength", 0.0, "l2_regularization_strength", 0.0, "l2_shrinkage_regularization_strength", 0.0,
                 "beta", 0.0));
@@ -179,6 +181,11 @@ public final class Optimizers {
         return new LambOptimizer(lr("lamb", learningRate), KerasOptimizer.Shared.NONE, beta1, beta2, epsilon);
     }
 
+    /** {@code Adafactor()} with Keras' defaults: learning_rate 0.001, beta_2_decay -0.8, epsilon_1 1e-30, epsilon_2 1e-3, clip_threshold 1. */
+    public static KerasOptimizer adafactor() {
+        return create("adafactor", Map.of());
+    }
+
     /** {@code Lion()} with Keras' defaults. */
     public static KerasOptimizer lion() {
         return create("lion", Map.of());
@@ -220,6 +227,8 @@ public final class Optimizers {
                     a.number("l1_regularization_strength"), a.number("l2_regularization_strength"),
                     a.number("l2_shrinkage_regularization_strength"), a.number("beta"));
             case "lamb" -> new LambOptimizer(lr, none, a.number("beta_1"), a.number("beta_2"), a.number("epsilon"));
+            case "adafactor" -> new AdafactorOptimizer(lr, none, a.number("beta_2_decay"), a.number("epsilon_1"),
+                    a.number("epsilon_2"), a.number("clip_threshold"), a.bool("relative_step"));
             default -> throw new IllegalStateException(name);
         };
         o = o.withWeightDecay(a.number("weight_decay"));

@@ -99,7 +99,7 @@ final class Trainer implements TrainingControl {
         for (int i = 0; i < rowCount; i++) {
             order[i] = i;
         }
-        this.state = options.optimizer().start(layout.variableOffsets(), layout.variableSizes());
+        this.state = options.optimizer().start(layout.variableOffsets(), layout.variableSizes(), layout.variableColumns());
         for (Callback c : options.callbacks()) {
             hooks.add(c.start());
         }

@@ -361,6 +361,118 @@ class OptimizersTest {
         }
     }
 
+    /** A 3x4 kernel, its bias of 4, and a 5x1 kernel: Adafactor factors the two matrices. */
+    private static final int[] SHAPED_OFFSETS = {0, 12, 16};
+    private static final int[] SHAPED_SIZES = {12, 4, 5};
+    private static final int[] SHAPED_COLUMNS = {4, 0, 1};
+
+    /** Keras' Adafactor.update_step in double, variable by variable (see AdafactorOptimizer). */
+    static Reference adafactor(double decay, double eps1, double eps2, double clip) {
+        double[][] r = new double[3][];
+        double[][] c = new double[3][];
+        for (int k = 0; k < 3; k++) {
+            int cols = SHAPED_COLUMNS[k];
+            r[k] = new double[cols > 0 ? SHAPED_SIZES[k] / cols : SHAPED_SIZES[k]];
+            c[k] = new double[cols];
+        }
+        return (w, g, it, lr) -> {
+            double t = it + 1;
+            double rho = Math.min(lr, 1 / Math.sqrt(t));
+            double beta = 1 - Math.pow(t, decay);
+            for (int k = 0; k < 3; k++) {
+                int a = SHAPED_OFFSETS[k];
+                int n = SHAPED_SIZES[k];
+                double ms = 0;
+                for (int i = 0; i < n; i++) {
+                    ms += w[a + i] * w[a + i] / n;
+                }
+                double alpha = Math.max(eps2, Math.sqrt(ms)) * rho;
+                double[] u = new double[n];
+                int cols = SHAPED_COLUMNS[k];
+                if (cols > 0) {
+                    int rows = n / cols;
+                    double rMean = 0;
+                    for (int i = 0; i < rows; i++) {
+                        double mean = 0;
+                        for (int j = 0; j < cols; j++) {
+                            mean += (g[a + i * cols + j] * g[a + i * cols + j] + eps1) / cols;
+                        }
+                        r[k][i] = beta * r[k][i] + (1 - beta) * mean;
+                        rMean += r[k][i] / rows;
+                    }
+                    for (int j = 0; j < cols; j++) {
+                        double mean = 0;
+                        for (int i = 0; i < rows; i++) {
+                            mean += (g[a + i * cols + j] * g[a + i * cols + j] + eps1) / rows;
+                        }
+                        c[k][j] = beta * c[k][j] + (1 - beta) * mean;
+                    }
+                    for (int i = 0; i < rows; i++) {
+                        for (int j = 0; j < cols; j++) {
+                            u[i * cols + j] = g[a + i * cols + j] / Math.sqrt(r[k][i] / rMean * c[k][j]);
+                        }
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        r[k][i] = beta * r[k][i] + (1 - beta) * (g[a + i] * g[a + i] + eps1);
+                        u[i] = g[a + i] / Math.sqrt(r[k][i]);
+                    }
+                }
+                double mu = 0;
+                for (double x : u) {
+                    mu += x * x / n;
+                }
+                double scale = alpha / Math.max(1, Math.sqrt(mu) / clip);
+                for (int i = 0; i < n; i++) {
+                    w[a + i] -= scale * u[i];
+                }
+            }
+        };
+    }
+
+    static Stream<Arguments> adafactorCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (long seed : SEEDS) {
+            cases.add(Arguments.of(Optimizers.adafactor(), adafactor(-0.8, 1e-30, 1e-3, 1), seed));
+            cases.add(Arguments.of(Optimizers.create("adafactor", Map.of("learning_rate", 0.3, "beta_2_decay", -0.5,
+                    "epsilon_1", 1e-3, "epsilon_2", 0.01, "clip_threshold", 0.5, "relative_step", false)),
+                    adafactor(-0.5, 1e-3, 0.01, 0.5), seed));
+        }
+        return cases.stream();
+    }
+
+    /** Steps of a 3x4 kernel, a bias and a 5x1 kernel against Keras' rule in double (rho caps the rate at 1/sqrt(t)). */
+    @ParameterizedTest(name = "{0} seed={2}")
+    @MethodSource("adafactorCases")
+    void adafactorFactorsTheMomentsOfMatrices(KerasOptimizer optimizer, Reference reference, long seed) {
+        Rng rng = new Rng(seed);
+        float[] params = uniform(rng, 21, 1);
+        double[] expected = toDouble(params);
+        OptimizerState state = optimizer.start(SHAPED_OFFSETS, SHAPED_SIZES, SHAPED_COLUMNS);
+        for (int k = 0; k < 6; k++) {
+            float[] grads = uniform(rng, 21, SCALES[k % SCALES.length]);
+            float lr = (float) optimizer.learningRate().at(k);
+            reference.step(expected, toDouble(grads), k, lr);
+            state.step(params, grads, k, lr);
+            assertClose(expected, params, optimizer + " step " + k);
+        }
+    }
+
+    @Test
+    void adafactorWithoutShapesTreatsEveryVariableAsAVectorAndShapesAreChecked() {
+        float[] a = {1, 2, 3, 4, 5};
+        float[] b = a.clone();
+        float[] g = {0.5f, -1, 2, 0.25f, -0.75f};
+        Optimizers.adafactor().start(OFFSETS, SIZES).step(a, g.clone(), 0, 0.001f);
+        Optimizers.adafactor().start(OFFSETS, SIZES, new int[2]).step(b, g.clone(), 0, 0.001f);
+        assertArrayEquals(b, a);
+        assertEquals("variable 0 of size 3 cannot have 2 columns", assertThrows(IllegalArgumentException.class,
+                () -> Optimizers.adafactor().start(OFFSETS, SIZES, new int[] {2, 0})).getMessage());
+        assertEquals("Invalid value for argument 'beta_2_decay' of optimizer 'adafactor': 0.5. Valid range: (-inf, 0]",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Optimizers.create("adafactor", Map.of("beta_2_decay", 0.5))).getMessage());
+    }
+
     static Stream<Arguments> movingAverageCases() {
         List<Arguments> cases = new ArrayList<>();
         for (long seed : SEEDS) {
@@ -675,12 +787,12 @@ class OptimizersTest {
     void unknownNameSuggestsTheClosest() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.create("adma", Map.of()));
-        assertEquals("Unknown optimizer 'adma'. Did you mean 'adam'? Valid names: adadelta, adagrad, adam, adamax, "
+        assertEquals("Unknown optimizer 'adma'. Did you mean 'adam'? Valid names: adadelta, adafactor, adagrad, adam, adamax, "
                 + "adamw, ftrl, lamb, lion, nadam, rmsprop, sgd", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("rmsporp", Map.of()));
         assertTrue(e.getMessage().contains("Did you mean 'rmsprop'?"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.create("bfgs", Map.of()));
-        assertEquals("Unknown optimizer 'bfgs'. Valid names: adadelta, adagrad, adam, adamax, adamw, ftrl, lamb, lion, "
+        assertEquals("Unknown optimizer 'bfgs'. Valid names: adadelta, adafactor, adagrad, adam, adamax, adamw, ftrl, lamb, lion, "
                 + "nadam, rmsprop, sgd", e.getMessage());
     }
 
@@ -766,6 +878,7 @@ class OptimizersTest {
         tuned.put("adamax", Optimizers.adamax().withLearningRate(0.05));
         tuned.put("nadam", Optimizers.nadam().withLearningRate(0.05));
         tuned.put("lion", Optimizers.lion().withLearningRate(0.01));
+        tuned.put("adafactor", Optimizers.adafactor().withLearningRate(0.05));
         return tuned.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 

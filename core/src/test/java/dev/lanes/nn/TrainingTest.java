@@ -38,7 +38,7 @@ class TrainingTest {
 
     /** Adam's moments, the shuffling, dropout and an exponentially decaying learning rate all carry over. */
     @ParameterizedTest
-    @ValueSource(strings = {"adam", "sgd", "rmsprop"})
+    @ValueSource(strings = {"adam", "sgd", "rmsprop", "adafactor"})
     void stagesGiveTheWeightsOfOneFit(String optimizer) {
         FitOptions options = FitOptions.defaults().epochs(9).batchSize(10).seed(3)
                 .optimizer(Optimizers.create(optimizer, java.util.Map.of("learning_rate",

@@ -46,7 +46,7 @@ class HyperparametersTest {
                 Arguments.of("activation", 5, "activation must be an activation name, got Integer '5'"),
                 Arguments.of("kernel_initializer", "glorot_unifrom", "kernel_initializer 'glorot_unifrom': Unknown initializer 'glorot_unifrom'. Did you mean 'glorot_uniform'? Valid names:"),
                 Arguments.of("bias_initializer", "zeroes", "bias_initializer 'zeroes': Unknown initializer 'zeroes'. Did you mean 'zeros'?"),
-                Arguments.of("optimizer", "adma", "optimizer 'adma' is not a known optimizer. Did you mean 'adam'? Valid names: adadelta, adagrad, adam, adamax, adamw, ftrl, lamb, lion, nadam, rmsprop, sgd"),
+                Arguments.of("optimizer", "adma", "optimizer 'adma' is not a known optimizer. Did you mean 'adam'? Valid names: adadelta, adafactor, adagrad, adam, adamax, adamw, ftrl, lamb, lion, nadam, rmsprop, sgd"),
                 Arguments.of("loss", "mse2", "loss 'mse2': Unknown loss 'mse2'. Did you mean 'mse'?"),
                 Arguments.of("batch_size", "0", "batch_size must be an integer >= 1, got '0'"),
                 Arguments.of("batch_size", "3.5", "batch_size must be an integer >= 1, got '3.5'"),
