@@ -3,10 +3,12 @@ package dev.lanes.nn;
 import dev.lanes.simd.ActivationFunction;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A fully connected layer: {@code activation(input . kernel + bias)}, with Keras' defaults
- * (glorot_uniform kernel, zero bias, no regularization) and optional L1/L2 penalties on the kernel.
+ * (glorot_uniform kernel, zero bias, no regularization, no constraints), optional L1/L2 penalties on the
+ * kernel and optional constraints on the kernel and the bias, applied after every optimizer step.
  *
  * @param units             output width
  * @param activation        applied to the layer's output: an {@code Activation} or one with arguments,
@@ -15,9 +17,12 @@ import java.util.Objects;
  * @param biasInitializer   initial bias values (shape {units})
  * @param l1                factor of {@code sum |w|} added to the loss
  * @param l2                factor of {@code sum w^2} added to the loss
+ * @param kernelConstraint  Keras' {@code kernel_constraint}, if any
+ * @param biasConstraint    Keras' {@code bias_constraint}, if any
  */
 public record Dense(int units, ActivationFunction activation, Initializer kernelInitializer, Initializer biasInitializer,
-                    double l1, double l2) implements Layer {
+                    double l1, double l2, Optional<Constraint> kernelConstraint, Optional<Constraint> biasConstraint)
+        implements Layer {
 
     /** The factor Keras uses when a regularizer is named without one. */
     public static final double DEFAULT_REGULARIZATION = 0.01;
@@ -30,6 +35,8 @@ public record Dense(int units, ActivationFunction activation, Initializer kernel
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(kernelInitializer, "kernelInitializer");
         Objects.requireNonNull(biasInitializer, "biasInitializer");
+        Objects.requireNonNull(kernelConstraint, "kernelConstraint");
+        Objects.requireNonNull(biasConstraint, "biasConstraint");
         if (!(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("l1 and l2 must be finite and >= 0 but were " + l1 + " and " + l2);
         }
@@ -37,26 +44,40 @@ public record Dense(int units, ActivationFunction activation, Initializer kernel
 
     /** A layer with Keras' defaults: glorot_uniform kernel, zero bias, no regularization. */
     public static Dense of(int units, ActivationFunction activation) {
-        return new Dense(units, activation, Initializers.glorotUniform(), Initializers.zeros(), 0, 0);
+        return new Dense(units, activation, Initializers.glorotUniform(), Initializers.zeros(), 0, 0, Optional.empty(),
+                Optional.empty());
     }
 
     /** This layer with another kernel initializer. */
     public Dense kernelInitializer(Initializer init) {
-        return new Dense(units, activation, init, biasInitializer, l1, l2);
+        return new Dense(units, activation, init, biasInitializer, l1, l2, kernelConstraint, biasConstraint);
     }
 
     /** This layer with another bias initializer. */
     public Dense biasInitializer(Initializer init) {
-        return new Dense(units, activation, kernelInitializer, init, l1, l2);
+        return new Dense(units, activation, kernelInitializer, init, l1, l2, kernelConstraint, biasConstraint);
     }
 
     /** This layer with an L1 kernel penalty of the given factor. */
     public Dense l1(double factor) {
-        return new Dense(units, activation, kernelInitializer, biasInitializer, factor, l2);
+        return new Dense(units, activation, kernelInitializer, biasInitializer, factor, l2, kernelConstraint, biasConstraint);
     }
 
     /** This layer with an L2 kernel penalty of the given factor. */
     public Dense l2(double factor) {
-        return new Dense(units, activation, kernelInitializer, biasInitializer, l1, factor);
+        return new Dense(units, activation, kernelInitializer, biasInitializer, l1, factor, kernelConstraint, biasConstraint);
+    }
+
+    /** This layer with a constraint on its kernel (Keras' {@code kernel_constraint}). */
+    public Dense kernelConstraint(Constraint c) {
+        return new Dense(units, activation, kernelInitializer, biasInitializer, l1, l2, Optional.of(c), biasConstraint);
+    }
+
+    /**
+     * This layer with a constraint on its bias (Keras' {@code bias_constraint}); the bias counts as one
+     * column, so a norm is the whole bias's.
+     */
+    public Dense biasConstraint(Constraint c) {
+        return new Dense(units, activation, kernelInitializer, biasInitializer, l1, l2, kernelConstraint, Optional.of(c));
     }
 }

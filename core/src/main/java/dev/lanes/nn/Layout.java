@@ -25,6 +25,8 @@ final class Layout {
     final double[] noise;
     final double[] l1;
     final double[] l2;
+    /** The dense layers, in order: what else they declare (their constraints) is read from them. */
+    final List<Dense> layers;
     final int parameterCount;
 
     Layout(Sequential spec) {
@@ -71,6 +73,7 @@ final class Layout {
             width = d.units();
         }
         parameterCount = offset;
+        layers = List.copyOf(dense);
     }
 
     int outputs() {

@@ -19,21 +19,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
  * The saved-model format, version {@value #VERSION} (version 1 files, whose scalers name features without
- * their raw columns, are still read: their columns read as numeric). All numbers are big-endian (Java's
+ * their raw columns, are still read: their columns read as numeric; version 2 files, without constraints,
+ * too). All numbers are big-endian (Java's
  * {@link DataOutputStream}); strings are modified UTF-8 with a 2-byte length.
  *
  * <pre>
  * magic        8 bytes  "LANES-NN"
- * version      int      2
+ * version      int      3
  * inputs       int      input width
  * layers       int      number of layers, then per layer:
  *   type       byte     1 = dense, 2 = dropout
  *   dense:     int units, string activation (as Keras writes it: relu, leaky_relu(negative_slope=0.3)),
- *              string kernel initializer, string bias initializer, double l1, double l2
+ *              string kernel initializer, string bias initializer, double l1, double l2, string kernel
+ *              constraint, string bias constraint (as Keras writes them, "" for none)
  *   dropout:   double rate
  * weights      int count, then count floats (IEEE 754 bits): per dense layer kernel (row-major), bias
  * scalers      byte     0 = none, 1 = present, then: int raw columns, per column string name, byte
@@ -54,7 +57,9 @@ import java.util.zip.CRC32;
  */
 final class ModelFile {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The version before constraints were saved. */
+    private static final int VERSION_2 = 2;
     /** The first version, whose scalers name each input but not the raw columns. */
     private static final int VERSION_1 = 1;
     /** The largest model file read: 1 GiB, a quarter of a billion weights. */
@@ -86,6 +91,8 @@ final class ModelFile {
                 out.writeUTF(d.biasInitializer().name());
                 out.writeDouble(d.l1());
                 out.writeDouble(d.l2());
+                out.writeUTF(d.kernelConstraint().map(Constraints::text).orElse(""));
+                out.writeUTF(d.biasConstraint().map(Constraints::text).orElse(""));
             } else if (layer instanceof Dropout d) {
                 out.writeByte(DROPOUT);
                 out.writeDouble(d.rate());
@@ -130,9 +137,9 @@ final class ModelFile {
         long stored = new DataInputStream(new ByteArrayInputStream(all, all.length - 8, 8)).readLong();
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, MAGIC.length, all.length - MAGIC.length));
         int version = in.readInt();
-        if (version != VERSION && version != VERSION_1) {
+        if (version < VERSION_1 || version > VERSION) {
             throw new IOException(file + " is a Lanes model file of format version " + version
-                    + "; this version of Lanes reads versions " + VERSION_1 + " and " + VERSION);
+                    + "; this version of Lanes reads versions " + VERSION_1 + " to " + VERSION);
         }
         if (stored != crc.getValue()) {
             throw new IOException(file + " is truncated or corrupt (checksum mismatch)");
@@ -165,7 +172,11 @@ final class ModelFile {
                 ActivationFunction activation = ActivationCall.parse(in.readUTF());
                 Initializer kernel = savedInitializer(in.readUTF());
                 Initializer bias = savedInitializer(in.readUTF());
-                spec = spec.add(new Dense(units, activation, kernel, bias, in.readDouble(), in.readDouble()));
+                double l1 = in.readDouble();
+                double l2 = in.readDouble();
+                Optional<Constraint> kernelConstraint = version > VERSION_2 ? savedConstraint(in.readUTF()) : Optional.empty();
+                Optional<Constraint> biasConstraint = version > VERSION_2 ? savedConstraint(in.readUTF()) : Optional.empty();
+                spec = spec.add(new Dense(units, activation, kernel, bias, l1, l2, kernelConstraint, biasConstraint));
             } else if (type == DROPOUT) {
                 spec = spec.add(new Dropout(in.readDouble()));
             } else if (type == GAUSSIAN_NOISE) {
@@ -188,6 +199,10 @@ final class ModelFile {
             params[i] = Float.intBitsToFloat(in.readInt());
         }
         return new Model(spec, params, readScalers(in, inputs, version));
+    }
+
+    private static Optional<Constraint> savedConstraint(String text) {
+        return text.isEmpty() ? Optional.empty() : Optional.of(Constraints.parse(text));
     }
 
     /** {@code value} if it is a width from 1 to {@link Sequential#MAX_WIDTH}. */

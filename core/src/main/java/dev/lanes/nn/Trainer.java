@@ -26,6 +26,7 @@ final class Trainer implements TrainingControl {
     private final float[] grads;
     private final Rng rng;
     private final Regularization regularization;
+    private final WeightConstraints constraints;
     private final Matrix trainX;
     private final Matrix trainY;
     private final Matrix valX;
@@ -63,6 +64,7 @@ final class Trainer implements TrainingControl {
         this.grads = new float[layout.parameterCount];
         this.rng = new Rng(options.seed());
         this.regularization = new Regularization(layout);
+        this.constraints = new WeightConstraints(layout);
         Matrix tx = x;
         Matrix ty = y;
         Matrix vx = options.validationX().orElse(null);
@@ -156,6 +158,7 @@ final class Trainer implements TrainingControl {
                 regularization.addGradient(model.params, grads);
                 lastLearningRate = currentLearningRate();
                 state.step(model.params, grads, iteration++, (float) lastLearningRate);
+                constraints.apply(model.params);
                 lossSum += loss * rows;
             }
             OptionalDouble valLoss = OptionalDouble.empty();

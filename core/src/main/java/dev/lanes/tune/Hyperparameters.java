@@ -2,6 +2,7 @@ package dev.lanes.tune;
 
 import dev.lanes.nn.ActivationCall;
 import dev.lanes.nn.Callbacks;
+import dev.lanes.nn.Constraints;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
@@ -41,6 +42,8 @@ import java.util.function.Function;
  *   <tr><td>kernel_initializer, bias_initializer</td><td>{@link KerasCall}</td><td>a Keras initializer name,
  *       with arguments if it takes any: {@code variance_scaling(scale=2, mode=fan_out)}</td>
  *       <td>glorot_uniform, zeros</td></tr>
+ *   <tr><td>kernel_constraint, bias_constraint</td><td>{@link KerasCall}</td><td>a Keras constraint, with
+ *       arguments: {@code max_norm(max_value=3)}, or {@code none}</td><td>none</td></tr>
  *   <tr><td>optimizer</td><td>{@link KerasCall}</td><td>{@link Optimizers#names()}, with arguments:
  *       {@code sgd(momentum=0.9, nesterov=true)}</td><td>adam</td></tr>
  *   <tr><td>learning_rate</td><td>{@code Double}</td><td>&gt; 0</td><td>the optimizer's default</td></tr>
@@ -87,6 +90,12 @@ public final class Hyperparameters {
     public static final String KERNEL_INITIALIZER = "kernel_initializer";
     /** Initializer of every bias. */
     public static final String BIAS_INITIALIZER = "bias_initializer";
+    /** Constraint on every kernel, applied after every optimizer step. */
+    public static final String KERNEL_CONSTRAINT = "kernel_constraint";
+    /** Constraint on every bias. */
+    public static final String BIAS_CONSTRAINT = "bias_constraint";
+    /** The text of no constraint (Keras' None). */
+    public static final String NO_CONSTRAINT = "none";
     /** The optimizer's Keras name. */
     public static final String OPTIMIZER = "optimizer";
     /** The optimizer's constant learning rate. */
@@ -158,6 +167,8 @@ public final class Hyperparameters {
         put(m, OUTPUT_ACTIVATION, ActivationFunction.class, v -> activation(OUTPUT_ACTIVATION, v), Activation.LINEAR);
         put(m, KERNEL_INITIALIZER, KerasCall.class, v -> initializer(KERNEL_INITIALIZER, v), KerasCall.of("glorot_uniform"));
         put(m, BIAS_INITIALIZER, KerasCall.class, v -> initializer(BIAS_INITIALIZER, v), KerasCall.of("zeros"));
+        put(m, KERNEL_CONSTRAINT, KerasCall.class, v -> constraint(KERNEL_CONSTRAINT, v), KerasCall.of(NO_CONSTRAINT));
+        put(m, BIAS_CONSTRAINT, KerasCall.class, v -> constraint(BIAS_CONSTRAINT, v), KerasCall.of(NO_CONSTRAINT));
         put(m, OPTIMIZER, KerasCall.class, Hyperparameters::optimizer, KerasCall.of("adam"));
         put(m, LEARNING_RATE, Double.class, v -> real(LEARNING_RATE, v, 0, false, Double.POSITIVE_INFINITY, false), null);
         put(m, MOMENTUM, Double.class, v -> real(MOMENTUM, v, 0, true, 1, true), null);
@@ -366,6 +377,20 @@ public final class Hyperparameters {
             Initializers.create(call.name(), call.args());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " '" + call + "': " + e.getMessage());
+        }
+        return call;
+    }
+
+    /** A constraint call, or {@code none} (also {@code None}) for none. */
+    private static Object constraint(String name, Object value) {
+        KerasCall call = call(name, value, "a constraint name, none");
+        if (call.args().isEmpty() && call.name().equalsIgnoreCase(NO_CONSTRAINT)) {
+            return KerasCall.of(NO_CONSTRAINT);
+        }
+        try {
+            Constraints.create(call.name(), call.args());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " '" + call + "': " + e.getMessage() + " (or none)");
         }
         return call;
     }

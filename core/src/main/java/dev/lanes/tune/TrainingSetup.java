@@ -3,6 +3,8 @@ package dev.lanes.tune;
 import dev.lanes.base.KerasCall;
 import dev.lanes.nn.Callback;
 import dev.lanes.nn.Callbacks;
+import dev.lanes.nn.Constraint;
+import dev.lanes.nn.Constraints;
 import dev.lanes.nn.Dense;
 import dev.lanes.nn.EarlyStopping;
 import dev.lanes.nn.FitOptions;
@@ -152,11 +154,22 @@ public final class TrainingSetup {
     }
 
     private Dense dense(int units, ActivationFunction activation) {
-        return Dense.of(units, activation)
+        Dense d = Dense.of(units, activation)
                 .kernelInitializer(initializer(Hyperparameters.KERNEL_INITIALIZER))
                 .biasInitializer(initializer(Hyperparameters.BIAS_INITIALIZER))
                 .l1((Double) values.get(Hyperparameters.L1))
                 .l2((Double) values.get(Hyperparameters.L2));
+        return constrained(constrained(d, Hyperparameters.KERNEL_CONSTRAINT), Hyperparameters.BIAS_CONSTRAINT);
+    }
+
+    /** {@code d} with the constraint of hyperparameter {@code name}, unless it is none. */
+    private Dense constrained(Dense d, String name) {
+        KerasCall call = (KerasCall) values.get(name);
+        if (call.name().equals(Hyperparameters.NO_CONSTRAINT)) {
+            return d;
+        }
+        Constraint c = Constraints.create(call.name(), call.args());
+        return name.equals(Hyperparameters.KERNEL_CONSTRAINT) ? d.kernelConstraint(c) : d.biasConstraint(c);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,9 @@ class ModelFileTest {
                     at += 2 + ((b[at] & 0xff) << 8 | b[at + 1] & 0xff);
                 }
                 at += 16;
+                for (int s = 0; s < 2; s++) { // the constraints
+                    at += 2 + ((b[at] & 0xff) << 8 | b[at + 1] & 0xff);
+                }
             } else {
                 at += 8;
             }
@@ -112,6 +116,37 @@ class ModelFileTest {
         byte[] out = b.clone();
         out[offset] = value;
         return withChecksum(out);
+    }
+
+    /** Version 2 is version 3 without the two constraint strings of each dense layer. */
+    @Test
+    void aVersion2FileIsReadWithoutConstraints() throws IOException {
+        Model m = Sequential.input(2).dense(3, Activation.TANH).dense(1).build(4);
+        Path file = dir.resolve("version-3.lanes");
+        m.save(file);
+        byte[] v3 = Files.readAllBytes(file);
+        ByteArrayOutputStream v2 = new ByteArrayOutputStream();
+        int at = 8 + 4 + 4 + 4; // magic, version, inputs, layers
+        v2.write(v3, 0, at);
+        for (int layer = 0; layer < 2; layer++) {
+            int start = at;
+            at += 1 + 4; // type, units
+            for (int s = 0; s < 3; s++) {
+                at += 2 + ((v3[at] & 0xff) << 8 | v3[at + 1] & 0xff);
+            }
+            at += 16;
+            v2.write(v3, start, at - start);
+            assertEquals(0, v3[at] | v3[at + 1] | v3[at + 2] | v3[at + 3], "no constraints: two empty strings");
+            at += 4;
+        }
+        v2.write(v3, at, v3.length - at);
+        byte[] bytes = v2.toByteArray();
+        ByteBuffer.wrap(bytes).putInt(8, 2);
+        Path old = dir.resolve("version-2.lanes");
+        Files.write(old, withChecksum(bytes));
+        Model back = Model.load(old);
+        assertEquals(m.spec(), back.spec());
+        assertArrayEquals(m.weights(), back.weights());
     }
 
     @Test

@@ -279,9 +279,9 @@ class ModelTest {
 
         Path future = dir.resolve("future.lanes");
         byte[] v3 = bytes.clone();
-        ByteBuffer.wrap(v3).putInt(8, 3);
+        ByteBuffer.wrap(v3).putInt(8, 4);
         Files.write(future, v3);
-        assertTrue(assertThrows(IOException.class, () -> Model.load(future)).getMessage().contains("version 3"));
+        assertTrue(assertThrows(IOException.class, () -> Model.load(future)).getMessage().contains("version 4"));
 
         Path other = dir.resolve("other.txt");
         Files.writeString(other, "hello, this is not a model");

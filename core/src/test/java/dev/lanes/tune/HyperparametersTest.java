@@ -26,15 +26,15 @@ class HyperparametersTest {
                 () -> Hyperparameters.parse("learnig_rate", "0.01"));
         assertEquals("Unknown hyperparameter 'learnig_rate'. Did you mean 'learning_rate'? Valid names: "
                 + String.join(", ", Hyperparameters.names()), e.getMessage());
-        assertTrue(e.getMessage().contains("activation, batch_size, beta_1, beta_2, bias_initializer"));
+        assertTrue(e.getMessage().contains("activation, batch_size, beta_1, beta_2, bias_constraint, bias_initializer"));
         assertEquals("Unknown hyperparameter 'colour'. Valid names: " + String.join(", ", Hyperparameters.names()),
                 assertThrows(IllegalArgumentException.class, () -> Hyperparameters.checkName("colour")).getMessage());
     }
 
     @Test
     void namesAreSortedAndComplete() {
-        assertEquals(List.of("activation", "batch_size", "beta_1", "beta_2", "bias_initializer", "callbacks", "clipnorm", "clipvalue",
-                "dropout", "early_stopping_patience", "epochs", "epsilon", "gaussian_noise", "hidden_layers", "kernel_initializer", "l1",
+        assertEquals(List.of("activation", "batch_size", "beta_1", "beta_2", "bias_constraint", "bias_initializer", "callbacks", "clipnorm", "clipvalue",
+                "dropout", "early_stopping_patience", "epochs", "epsilon", "gaussian_noise", "hidden_layers", "kernel_constraint", "kernel_initializer", "l1",
                 "l2", "learning_rate", "loss", "momentum", "nesterov", "optimizer", "output_activation", "rho",
                 "shuffle", "validation_split", "weight_decay"), Hyperparameters.names());
     }

@@ -3,6 +3,7 @@ package dev.lanes.tune;
 import dev.lanes.base.Signature;
 import dev.lanes.nn.ActivationCall;
 import dev.lanes.nn.Callbacks;
+import dev.lanes.nn.Constraints;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.LearningRateSchedules;
 import dev.lanes.nn.Losses;
@@ -33,6 +34,7 @@ class KerasReferenceTest {
         section(s, "Activations", ActivationCall.signatures());
         activationRanges(s);
         section(s, "Initializers", Initializers.signatures());
+        section(s, "Constraints", Constraints.signatures());
         section(s, "Optimizers", Optimizers.signatures());
         section(s, "Learning-rate schedules", LearningRateSchedules.signatures());
         section(s, "Losses", Losses.signatures());

@@ -10,6 +10,8 @@ import dev.lanes.nn.ReduceLROnPlateau;
 import dev.lanes.nn.LearningRateSchedules;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
+import dev.lanes.nn.Constraint;
+import dev.lanes.nn.Constraints;
 import dev.lanes.nn.Sequential;
 import dev.lanes.simd.Activation;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,25 @@ class TrainingSetupTest {
         String unknown = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("callbacks",
                 "[EarlyStoping]"))).getMessage();
         assertTrue(unknown.contains("Unknown callback 'EarlyStoping'. Did you mean 'EarlyStopping'?"), unknown);
+    }
+
+    @Test
+    void constraintsGoOnEveryKernelAndBias() {
+        Constraint maxNorm = Constraints.maxNorm(3, 0);
+        assertEquals(Sequential.input(3).add(Dense.of(8, Activation.RELU).kernelConstraint(maxNorm).biasConstraint(Constraints.nonNeg()))
+                .add(Dense.of(1, Activation.LINEAR).kernelConstraint(maxNorm).biasConstraint(Constraints.nonNeg())),
+                TrainingSetup.of(Map.of("hidden_layers", "8", "kernel_constraint", "MaxNorm(max_value=3)",
+                        "bias_constraint", "non_neg")).network(3));
+        assertEquals(Sequential.input(3).dense(8, Activation.RELU).dense(1),
+                TrainingSetup.of(Map.of("hidden_layers", "8", "kernel_constraint", "None")).network(3));
+        assertEquals("none", Hyperparameters.format("bias_constraint", "None"));
+        String range = assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.parse("kernel_constraint", "max_norm(max_value=-1)")).getMessage();
+        assertEquals("kernel_constraint 'max_norm(max_value=-1)': Invalid value for argument 'max_value' of constraint "
+                + "'max_norm': -1.0. Valid range: [0, inf) (or none)", range);
+        String typo = assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.parse("kernel_constraint", "unit_nrom")).getMessage();
+        assertTrue(typo.contains("Unknown constraint 'unit_nrom'. Did you mean 'unit_norm'?"), typo);
     }
 
     @Test
