@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <p>Each constant is its function at Keras' default arguments; {@link #with} gives it other values,
  * as Keras' {@code leaky_relu(x, negative_slope=0.3)} does ({@code LEAKY_RELU.with(0.3)}). Every
- * function except {@link #SOFTMAX} is element-wise; softmax normalizes each row (the units of one
+ * function except {@link #SOFTMAX} and {@link #LOG_SOFTMAX} is element-wise; those normalize each row (the units of one
  * sample). Kernels for all of them live behind {@link Activations}.
  */
 public enum Activation implements ActivationFunction {
@@ -68,7 +68,9 @@ public enum Activation implements ActivationFunction {
     /** 0 for {@code x <= -1}, {@code (x + 1) / 2} for {@code -1 < x < 1}, 1 for {@code x >= 1}. */
     SPARSE_SIGMOID("sparse_sigmoid"),
     /** Row-wise {@code e^(x - max) / sum(e^(x - max))}. */
-    SOFTMAX("softmax");
+    SOFTMAX("softmax"),
+    /** Row-wise {@code log(softmax(x)) = (x - max) - log(sum(e^(x - max)))}, without softmax's underflow. */
+    LOG_SOFTMAX("log_softmax");
 
     private final String kerasName;
     private final List<Argument> arguments;
@@ -186,8 +188,8 @@ public enum Activation implements ActivationFunction {
         return HARD_SHRINK.with(threshold);
     }
 
-    /** Whether the function works on each element alone (all but softmax). */
+    /** Whether the function works on each element alone (all but softmax and log_softmax). */
     public boolean isElementwise() {
-        return this != SOFTMAX;
+        return this != SOFTMAX && this != LOG_SOFTMAX;
     }
 }

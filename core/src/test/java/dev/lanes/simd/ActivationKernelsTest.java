@@ -507,6 +507,107 @@ class ActivationKernelsTest {
         assertTrue(Float.isNaN(gi[4]) && Float.isNaN(gi[cols]), "NaN rows stay NaN backward");
     }
 
+    // ---- log_softmax ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "panama"})
+    void logSoftmaxMatchesReference(String providerName) {
+        ActivationSupport impl = provider(providerName);
+        Random rnd = new Random(5100);
+        for (int cols : SIZES) {
+            int rows = 3;
+            int n = rows * cols;
+            float[] x = inputs(rnd, n);
+            int xOff = rnd.nextInt(4);
+            int outOff = 1 + rnd.nextInt(4);
+            float[] xa = embed(x, xOff);
+            float[] out = embed(new float[n], outOff);
+            impl.forward(Activation.LOG_SOFTMAX, rows, cols, xa, xOff, out, outOff);
+            assertSentinels(out, outOff, n);
+            for (int r = 0; r < rows; r++) {
+                double[] ref = ActivationReference.logSoftmax(row(x, r * cols, cols));
+                for (int j = 0; j < cols; j++) {
+                    // (x - max) rounds once; log(sum) carries the sum's few ulps, about 2^-22 absolute
+                    assertClose(providerName + " log_softmax cols=" + cols + " [" + r + "," + j + "]", ref[j],
+                            out[outOff + r * cols + j], 2, 0x1p-21);
+                }
+            }
+            impl.forward(Activation.LOG_SOFTMAX, rows, cols, xa, xOff, xa, xOff);
+            assertArrayEquals(Arrays.copyOfRange(out, outOff, outOff + n), Arrays.copyOfRange(xa, xOff, xOff + n),
+                    "in place cols=" + cols);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "panama"})
+    void logSoftmaxBackwardMatchesFiniteDifferences(String providerName) {
+        ActivationSupport impl = provider(providerName);
+        Random rnd = new Random(6100);
+        for (int cols : new int[] {1, 2, 7, 16, 17, 33}) {
+            int rows = 2;
+            int n = rows * cols;
+            float[] x = new float[n];
+            float[] g = gradients(rnd, n);
+            for (int i = 0; i < n; i++) {
+                x[i] = (float) (rnd.nextDouble() * 8 - 4);
+            }
+            float[] y = new float[n];
+            impl.forward(Activation.LOG_SOFTMAX, rows, cols, x, 0, y, 0);
+            float[] gi = new float[n + 3];
+            impl.backward(Activation.LOG_SOFTMAX, rows, cols, x, 0, y, 0, g, 0, gi, 3);
+            for (int r = 0; r < rows; r++) {
+                double[] xr = row(x, r * cols, cols);
+                double[] gr = row(g, r * cols, cols);
+                for (int j = 0; j < cols; j++) {
+                    double h = 1e-5;
+                    double[] plus = xr.clone();
+                    double[] minus = xr.clone();
+                    plus[j] += h;
+                    minus[j] -= h;
+                    double fd = (weighted(gr, ActivationReference.logSoftmax(plus))
+                            - weighted(gr, ActivationReference.logSoftmax(minus))) / (2 * h);
+                    assertEquals(fd, gi[3 + r * cols + j], 1e-5 * Math.max(1, Math.abs(fd)),
+                            providerName + " log_softmax' cols=" + cols + " [" + r + "," + j + "]");
+                }
+            }
+            float[] gInPlace = g.clone();
+            impl.backward(Activation.LOG_SOFTMAX, rows, cols, x, 0, y, 0, gInPlace, 0, gInPlace, 0);
+            assertArrayEquals(Arrays.copyOfRange(gi, 3, 3 + n), gInPlace, "in place");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "panama"})
+    void logSoftmaxSpecialValues(String providerName) {
+        ActivationSupport impl = provider(providerName);
+        int cols = 19;
+        float[] x = new float[2 * cols];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1000f - i % 7;
+        }
+        x[3] = Float.NaN;
+        x[cols + 5] = Float.NEGATIVE_INFINITY;
+        float[] y = new float[x.length];
+        impl.forward(Activation.LOG_SOFTMAX, 2, cols, x, 0, y, 0);
+        for (int j = 0; j < cols; j++) {
+            assertTrue(Float.isNaN(y[j]), "a NaN makes its row NaN");
+        }
+        assertEquals(Float.NEGATIVE_INFINITY, y[cols + 5], 0f, "log of a zero weight");
+        double[] ref = ActivationReference.logSoftmax(row(x, cols, cols));
+        for (int j = 0; j < cols; j++) {
+            if (j != 5) {
+                assertTrue(Float.isFinite(y[cols + j]), "no overflow at 1000");
+                assertClose("shifted " + j, ref[j], y[cols + j], 2, 0x1p-21);
+            }
+        }
+        float[] g = new float[x.length];
+        Arrays.fill(g, 0.5f);
+        float[] gi = new float[x.length];
+        impl.backward(Activation.LOG_SOFTMAX, 2, cols, x, 0, y, 0, g, 0, gi, 0);
+        assertEquals(0.5f, gi[cols + 5], 0f, "a zero weight passes its gradient through");
+        assertTrue(Float.isNaN(gi[0]), "NaN rows stay NaN backward");
+    }
+
     // ---- special values ----
 
     /** f(+inf), f(-inf), f'(+inf), f'(-inf). */

@@ -115,6 +115,23 @@ final class ActivationReference {
         return y - negativeSlope * Math.max(threshold - x, 0);
     }
 
+    /** Row-wise log_softmax in double: {@code x - max - log(sum e^(x - max))}. */
+    static double[] logSoftmax(double[] x) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : x) {
+            sum += Math.exp(v - max);
+        }
+        double[] y = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            y[j] = x[j] - max - Math.log(sum);
+        }
+        return y;
+    }
+
     /** Row-wise softmax in double. */
     static double[] softmax(double[] x) {
         double max = Double.NEGATIVE_INFINITY;

@@ -174,6 +174,7 @@ public final class OnnxExport {
                 }
                 case SPARSE_SIGMOID: return clip(half(h.apply(ONNXOperators.ADD, constant(1f))), 0f, 1f);
                 case SOFTMAX: return h.apply(ONNXOperators.SOFTMAX, Map.of("axis", -1));
+                case LOG_SOFTMAX: return h.apply(OnnxOp.LOG_SOFTMAX);
                 default: throw new AssertionError(f);
             }
         }

@@ -23,6 +23,8 @@ enum OnnxOp implements ONNXOperator {
     SOFTPLUS("Softplus", 1, 0),
     SOFTSIGN("Softsign", 1, 0),
     IS_NAN("IsNaN", 1, 0),
+    /** Over the last axis, ONNX's default. */
+    LOG_SOFTMAX("LogSoftmax", 1, 0),
     /** Inputs x, min and max. */
     CLIP("Clip", 1, 2),
     CELU("Celu", 1, 0, "alpha"),

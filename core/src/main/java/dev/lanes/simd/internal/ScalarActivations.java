@@ -27,6 +27,11 @@ final class ScalarActivations implements ActivationSupport {
                     softmaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
                 }
                 return;
+            case LOG_SOFTMAX:
+                for (int r = 0; r < rows; r++) {
+                    logSoftmaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
+                }
+                return;
             case RELU: {
                 float s = (float) f.argument(0);
                 float m = (float) f.argument(1);
@@ -179,6 +184,12 @@ final class ScalarActivations implements ActivationSupport {
             case SOFTMAX:
                 for (int r = 0; r < rows; r++) {
                     softmaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
+                            gradIn, gradInOff + r * cols);
+                }
+                return;
+            case LOG_SOFTMAX:
+                for (int r = 0; r < rows; r++) {
+                    logSoftmaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
                             gradIn, gradInOff + r * cols);
                 }
                 return;
@@ -335,6 +346,34 @@ final class ScalarActivations implements ActivationSupport {
         double inv = 1.0 / sum;
         for (int j = 0; j < n; j++) {
             out[outOff + j] = (float) (out[outOff + j] * inv);
+        }
+    }
+
+    /** {@code (x - max) - log(sum e^(x - max))}, the sum in double; in place is fine (x is read first). */
+    private static void logSoftmaxRow(int n, float[] x, int xOff, float[] out, int outOff) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, x[xOff + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += Math.exp((double) x[xOff + j] - max);
+        }
+        float logSum = (float) Math.log(sum);
+        for (int j = 0; j < n; j++) {
+            out[outOff + j] = (x[xOff + j] - max) - logSum;
+        }
+    }
+
+    /** {@code gradIn_j = g_j - e^(y_j) sum_k g_k}: the log_softmax Jacobian (transposed) times g. */
+    private static void logSoftmaxRowBackward(int n, float[] y, int yOff, float[] g, int gOff, float[] gi, int giOff) {
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += g[gOff + j];
+        }
+        float s = (float) sum;
+        for (int j = 0; j < n; j++) {
+            gi[giOff + j] = g[gOff + j] - (float) Math.exp(y[yOff + j]) * s;
         }
     }
 

@@ -82,6 +82,11 @@ final class PanamaActivations implements ActivationSupport {
                     softmaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
                 }
                 return;
+            case LOG_SOFTMAX:
+                for (int r = 0; r < rows; r++) {
+                    logSoftmaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
+                }
+                return;
             default:
                 throw new AssertionError(f);
         }
@@ -129,6 +134,12 @@ final class PanamaActivations implements ActivationSupport {
             case SOFTMAX:
                 for (int r = 0; r < rows; r++) {
                     softmaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
+                            gradIn, gradInOff + r * cols);
+                }
+                return;
+            case LOG_SOFTMAX:
+                for (int r = 0; r < rows; r++) {
+                    logSoftmaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
                             gradIn, gradInOff + r * cols);
                 }
                 return;
@@ -375,6 +386,28 @@ final class PanamaActivations implements ActivationSupport {
         float max = rowMax(n, x, xo);
         float sum = expShiftedSum(n, max, x, xo, out, oo);
         scaleRow(n, 1f / sum, out, oo);
+    }
+
+    /** {@code (x - max) - log(sum e^(x - max))}; x is read in full before out is written (in place). */
+    private static void logSoftmaxRow(int n, float[] x, int xo, float[] out, int oo) {
+        float max = rowMax(n, x, xo);
+        int i = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            acc = acc.add(LaneMath.exp(FloatVector.fromArray(S, x, xo + i).sub(max)));
+        }
+        float sum = LaneSums.sum(acc);
+        for (; i < n; i++) {
+            sum += (float) Math.exp(x[xo + i] - max);
+        }
+        float logSum = (float) Math.log(sum);
+        i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, x, xo + i).sub(max).sub(logSum).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = (x[xo + i] - max) - logSum;
+        }
     }
 
     private static float rowMax(int n, float[] x, int xo) {
@@ -834,6 +867,27 @@ final class PanamaActivations implements ActivationSupport {
         }
         for (; i < n; i++) {
             gi[gio + i] = y[yo + i] * (g[go + i] - dot);
+        }
+    }
+
+    /** {@code gradIn_j = g_j - e^(y_j) sum_k g_k}. */
+    private static void logSoftmaxRowBackward(int n, float[] y, int yo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            acc = acc.add(FloatVector.fromArray(S, g, go + i));
+        }
+        float sum = LaneSums.sum(acc);
+        for (; i < n; i++) {
+            sum += g[go + i];
+        }
+        i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector e = LaneMath.exp(FloatVector.fromArray(S, y, yo + i));
+            FloatVector.fromArray(S, g, go + i).sub(e.mul(sum)).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] - (float) Math.exp(y[yo + i]) * sum;
         }
     }
 
