@@ -19,10 +19,13 @@ import java.util.Optional;
  * @param l2                factor of {@code sum w^2} added to the loss
  * @param kernelConstraint  Keras' {@code kernel_constraint}, if any
  * @param biasConstraint    Keras' {@code bias_constraint}, if any
+ * @param activityL1        Keras' {@code activity_regularizer} L1 factor: {@code activityL1 * sum |y| / batch}
+ *                          added to the loss, y the layer's output
+ * @param activityL2        its L2 factor: {@code activityL2 * sum y^2 / batch}
  */
 public record Dense(int units, ActivationFunction activation, Initializer kernelInitializer, Initializer biasInitializer,
-                    double l1, double l2, Optional<Constraint> kernelConstraint, Optional<Constraint> biasConstraint)
-        implements Layer {
+                    double l1, double l2, Optional<Constraint> kernelConstraint, Optional<Constraint> biasConstraint,
+                    double activityL1, double activityL2) implements Layer {
 
     /** The factor Keras uses when a regularizer is named without one. */
     public static final double DEFAULT_REGULARIZATION = 0.01;
@@ -40,37 +43,55 @@ public record Dense(int units, ActivationFunction activation, Initializer kernel
         if (!(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("l1 and l2 must be finite and >= 0 but were " + l1 + " and " + l2);
         }
+        if (!(activityL1 >= 0) || !(activityL2 >= 0) || Double.isInfinite(activityL1) || Double.isInfinite(activityL2)) {
+            throw new IllegalArgumentException("the activity regularizer's l1 and l2 must be finite and >= 0 but were "
+                    + activityL1 + " and " + activityL2);
+        }
     }
 
     /** A layer with Keras' defaults: glorot_uniform kernel, zero bias, no regularization. */
     public static Dense of(int units, ActivationFunction activation) {
         return new Dense(units, activation, Initializers.glorotUniform(), Initializers.zeros(), 0, 0, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), 0, 0);
     }
 
     /** This layer with another kernel initializer. */
     public Dense kernelInitializer(Initializer init) {
-        return new Dense(units, activation, init, biasInitializer, l1, l2, kernelConstraint, biasConstraint);
+        return new Dense(units, activation, init, biasInitializer,
+                l1, l2, kernelConstraint, biasConstraint, activityL1, activityL2);
     }
 
     /** This layer with another bias initializer. */
     public Dense biasInitializer(Initializer init) {
-        return new Dense(units, activation, kernelInitializer, init, l1, l2, kernelConstraint, biasConstraint);
+        return new Dense(units, activation, kernelInitializer, init,
+                l1, l2, kernelConstraint, biasConstraint, activityL1, activityL2);
     }
 
     /** This layer with an L1 kernel penalty of the given factor. */
     public Dense l1(double factor) {
-        return new Dense(units, activation, kernelInitializer, biasInitializer, factor, l2, kernelConstraint, biasConstraint);
+        return new Dense(units, activation, kernelInitializer, biasInitializer,
+                factor, l2, kernelConstraint, biasConstraint, activityL1, activityL2);
     }
 
     /** This layer with an L2 kernel penalty of the given factor. */
     public Dense l2(double factor) {
-        return new Dense(units, activation, kernelInitializer, biasInitializer, l1, factor, kernelConstraint, biasConstraint);
+        return new Dense(units, activation, kernelInitializer, biasInitializer,
+                l1, factor, kernelConstraint, biasConstraint, activityL1, activityL2);
+    }
+
+    /**
+     * This layer with Keras' {@code activity_regularizer=L1L2(l1, l2)}: {@code (l1 sum |y| + l2 sum y^2) / batch}
+     * of its output y added to the loss, in training and validation alike.
+     */
+    public Dense activityRegularizer(double l1, double l2) {
+        return new Dense(units, activation, kernelInitializer, biasInitializer, this.l1, this.l2, kernelConstraint,
+                biasConstraint, l1, l2);
     }
 
     /** This layer with a constraint on its kernel (Keras' {@code kernel_constraint}). */
     public Dense kernelConstraint(Constraint c) {
-        return new Dense(units, activation, kernelInitializer, biasInitializer, l1, l2, Optional.of(c), biasConstraint);
+        return new Dense(units, activation, kernelInitializer, biasInitializer,
+                l1, l2, Optional.of(c), biasConstraint, activityL1, activityL2);
     }
 
     /**
@@ -78,6 +99,7 @@ public record Dense(int units, ActivationFunction activation, Initializer kernel
      * column, so a norm is the whole bias's.
      */
     public Dense biasConstraint(Constraint c) {
-        return new Dense(units, activation, kernelInitializer, biasInitializer, l1, l2, kernelConstraint, Optional.of(c));
+        return new Dense(units, activation, kernelInitializer, biasInitializer,
+                l1, l2, kernelConstraint, Optional.of(c), activityL1, activityL2);
     }
 }

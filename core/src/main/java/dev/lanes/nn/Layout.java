@@ -25,6 +25,11 @@ final class Layout {
     final double[] noise;
     final double[] l1;
     final double[] l2;
+    /** The activity regularizer's factors per layer, 0 for none. */
+    final double[] activityL1;
+    final double[] activityL2;
+    /** Whether any layer has an activity regularizer. */
+    final boolean activityRegularized;
     /** The dense layers, in order: what else they declare (their constraints) is read from them. */
     final List<Dense> layers;
     final int parameterCount;
@@ -55,6 +60,9 @@ final class Layout {
         noise = new double[depth];
         l1 = new double[depth];
         l2 = new double[depth];
+        activityL1 = new double[depth];
+        activityL2 = new double[depth];
+        boolean activity = false;
         int width = inputs;
         int offset = 0;
         for (int l = 0; l < depth; l++) {
@@ -70,10 +78,14 @@ final class Layout {
             noise[l] = gaussian.get(l);
             l1[l] = d.l1();
             l2[l] = d.l2();
+            activityL1[l] = d.activityL1();
+            activityL2[l] = d.activityL2();
+            activity |= d.activityL1() != 0 || d.activityL2() != 0;
             width = d.units();
         }
         parameterCount = offset;
         layers = List.copyOf(dense);
+        activityRegularized = activity;
     }
 
     int outputs() {

@@ -147,6 +147,11 @@ public final class Model {
     /** The network's output for every row of {@code x}: a rows x outputs matrix. */
     public Matrix predict(Matrix x) {
         checkInputs(x);
+        return Matrix.wrap(x.rows(), layout.outputs(), predict(x, new double[1]));
+    }
+
+    /** The outputs for x, row-major, and in {@code activity[0]} the activity regularizers' penalty summed over x. */
+    float[] predict(Matrix x, double[] activity) {
         int outputs = layout.outputs();
         float[] out = new float[x.rows() * outputs];
         Passes passes = new Passes(layout, Math.min(PREDICT_BATCH, Math.max(1, x.rows())));
@@ -157,8 +162,11 @@ public final class Model {
             }
             passes.forward(params, rows, false, null);
             System.arraycopy(passes.output(), 0, out, start * outputs, rows * outputs);
+            if (layout.activityRegularized) {
+                activity[0] += passes.activityPenalty(rows);
+            }
         }
-        return Matrix.wrap(x.rows(), outputs, out);
+        return out;
     }
 
     /** The given metrics (all of them when none is named) of the predictions for x against y. */

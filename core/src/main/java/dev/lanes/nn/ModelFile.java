@@ -25,7 +25,7 @@ import java.util.zip.CRC32;
 /**
  * The saved-model format, version {@value #VERSION} (version 1 files, whose scalers name features without
  * their raw columns, are still read: their columns read as numeric; version 2 files, without constraints,
- * too). All numbers are big-endian (Java's
+ * too: no constraints, no activity regularizers). All numbers are big-endian (Java's
  * {@link DataOutputStream}); strings are modified UTF-8 with a 2-byte length.
  *
  * <pre>
@@ -36,7 +36,8 @@ import java.util.zip.CRC32;
  *   type       byte     1 = dense, 2 = dropout
  *   dense:     int units, string activation (as Keras writes it: relu, leaky_relu(negative_slope=0.3)),
  *              string kernel initializer, string bias initializer, double l1, double l2, string kernel
- *              constraint, string bias constraint (as Keras writes them, "" for none)
+ *              constraint, string bias constraint (as Keras writes them, "" for none), double activity
+ *              regularizer l1, double activity regularizer l2
  *   dropout:   double rate
  * weights      int count, then count floats (IEEE 754 bits): per dense layer kernel (row-major), bias
  * scalers      byte     0 = none, 1 = present, then: int raw columns, per column string name, byte
@@ -93,6 +94,8 @@ final class ModelFile {
                 out.writeDouble(d.l2());
                 out.writeUTF(d.kernelConstraint().map(Constraints::text).orElse(""));
                 out.writeUTF(d.biasConstraint().map(Constraints::text).orElse(""));
+                out.writeDouble(d.activityL1());
+                out.writeDouble(d.activityL2());
             } else if (layer instanceof Dropout d) {
                 out.writeByte(DROPOUT);
                 out.writeDouble(d.rate());
@@ -176,7 +179,10 @@ final class ModelFile {
                 double l2 = in.readDouble();
                 Optional<Constraint> kernelConstraint = version > VERSION_2 ? savedConstraint(in.readUTF()) : Optional.empty();
                 Optional<Constraint> biasConstraint = version > VERSION_2 ? savedConstraint(in.readUTF()) : Optional.empty();
-                spec = spec.add(new Dense(units, activation, kernel, bias, l1, l2, kernelConstraint, biasConstraint));
+                double activityL1 = version > VERSION_2 ? in.readDouble() : 0;
+                double activityL2 = version > VERSION_2 ? in.readDouble() : 0;
+                spec = spec.add(new Dense(units, activation, kernel, bias, l1, l2, kernelConstraint, biasConstraint,
+                        activityL1, activityL2));
             } else if (type == DROPOUT) {
                 spec = spec.add(new Dropout(in.readDouble()));
             } else if (type == GAUSSIAN_NOISE) {

@@ -109,6 +109,41 @@ final class Passes {
         Vectors.multiply(n, y[l], 0, m, 0, a[l + 1], 0);
     }
 
+    /**
+     * The activity regularizers' penalty of the last forward pass, summed over its {@code rows} samples
+     * (Keras divides it by the batch size): {@code l1 sum |y| + l2 sum y^2} of each regularized layer's
+     * output y, before dropout or noise.
+     */
+    double activityPenalty(int rows) {
+        double total = 0;
+        for (int l = 0; l < layout.depth; l++) {
+            double l1 = layout.activityL1[l];
+            double l2 = layout.activityL2[l];
+            if (l1 != 0 || l2 != 0) {
+                double abs = 0;
+                double squares = 0;
+                float[] out = y[l];
+                for (int i = 0, n = rows * layout.out[l]; i < n; i++) {
+                    abs += Math.abs(out[i]);
+                    squares += (double) out[i] * out[i];
+                }
+                total += l1 * abs + l2 * squares;
+            }
+        }
+        return total;
+    }
+
+    /** Adds the gradient of {@code activityPenalty(rows) / rows} to layer l's output gradient. */
+    private void addActivityGradient(int l, int n, int rows) {
+        float l1 = (float) (layout.activityL1[l] / rows);
+        float l2 = (float) (2 * layout.activityL2[l] / rows);
+        float[] out = y[l];
+        float[] g = da[l + 1];
+        for (int i = 0; i < n; i++) {
+            g[i] += l1 * Math.signum(out[i]) + l2 * out[i];
+        }
+    }
+
     /** Backward pass after {@link #forward} in training mode; writes every gradient into {@code grads}. */
     void backward(float[] params, float[] grads, int rows) {
         for (int l = layout.depth - 1; l >= 0; l--) {
@@ -117,6 +152,9 @@ final class Passes {
             int n = rows * out;
             if (mask[l] != null) {
                 Vectors.multiply(n, da[l + 1], 0, mask[l], 0, da[l + 1], 0);
+            }
+            if (layout.activityL1[l] != 0 || layout.activityL2[l] != 0) {
+                addActivityGradient(l, n, rows);
             }
             if (dz[l] != da[l + 1]) {
                 Activations.backward(layout.activation[l], rows, out, z[l], 0, y[l], 0, da[l + 1], 0, dz[l], 0);

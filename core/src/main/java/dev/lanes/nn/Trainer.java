@@ -148,7 +148,8 @@ final class Trainer implements TrainingControl {
                 }
                 passes.forward(model.params, rows, true, rng);
                 double loss = options.loss().gradient(passes.output(), 0, yBatch, 0, rows * outputs,
-                        passes.outputGradient(), 0) + regularization.loss(model.params);
+                        passes.outputGradient(), 0) + regularization.loss(model.params)
+                        + (layout.activityRegularized ? passes.activityPenalty(rows) / rows : 0);
                 if (!Double.isFinite(loss)) {
                     divergence = Optional.of(new History.Divergence(epoch, step,
                             "training loss became " + loss + " at epoch " + (epoch + 1) + ", step " + (step + 1)));
@@ -164,9 +165,11 @@ final class Trainer implements TrainingControl {
             OptionalDouble valLoss = OptionalDouble.empty();
             Map<Metric, Double> metrics = new EnumMap<>(Metric.class);
             if (valTarget.length > 0) {
-                float[] predicted = model.predict(valX).toArray();
+                // As Keras' val_loss: each batch's activity penalty over its size, weighted by that size
+                double[] activity = new double[1];
+                float[] predicted = model.predict(valX, activity);
                 valLoss = OptionalDouble.of(options.loss().value(predicted, 0, valTarget, 0, valTarget.length)
-                        + regularization.loss(model.params));
+                        + regularization.loss(model.params) + activity[0] / valY.rows());
                 for (Metric m : options.metrics()) {
                     metrics.put(m, m.compute(predicted, 0, valTarget, 0, valY.rows(), outputs));
                 }

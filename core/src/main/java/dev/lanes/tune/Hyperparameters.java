@@ -56,6 +56,8 @@ import java.util.function.Function;
  *       <td>mse</td></tr>
  *   <tr><td>batch_size, epochs</td><td>{@code Integer}</td><td>&gt;= 1</td><td>32, 20</td></tr>
  *   <tr><td>l1, l2</td><td>{@code Double}</td><td>&gt;= 0, on the kernel of every dense layer</td><td>0</td></tr>
+ *   <tr><td>activity_l1, activity_l2</td><td>{@code Double}</td><td>&gt;= 0, Keras' activity_regularizer on the
+ *       output of every hidden layer</td><td>0</td></tr>
  *   <tr><td>dropout</td><td>{@code Double}</td><td>[0, 1), after each hidden layer</td><td>0</td></tr>
  *   <tr><td>gaussian_noise</td><td>{@code Double}</td><td>&gt;= 0, the noise's standard deviation after each
  *       hidden layer in training; not with dropout</td><td>0</td></tr>
@@ -128,6 +130,10 @@ public final class Hyperparameters {
     public static final String L1 = "l1";
     /** L2 penalty factor on every kernel. */
     public static final String L2 = "l2";
+    /** L1 factor of the activity regularizer of every hidden layer. */
+    public static final String ACTIVITY_L1 = "activity_l1";
+    /** L2 factor of the activity regularizer of every hidden layer. */
+    public static final String ACTIVITY_L2 = "activity_l2";
     /** Dropout rate after each hidden layer. */
     public static final String DROPOUT = "dropout";
     /** Standard deviation of the Gaussian noise added to each hidden layer's output in training. */
@@ -185,6 +191,8 @@ public final class Hyperparameters {
         put(m, EPOCHS, Integer.class, v -> integer(EPOCHS, v, 1), 20);
         put(m, L1, Double.class, v -> real(L1, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, L2, Double.class, v -> real(L2, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
+        put(m, ACTIVITY_L1, Double.class, v -> real(ACTIVITY_L1, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
+        put(m, ACTIVITY_L2, Double.class, v -> real(ACTIVITY_L2, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, DROPOUT, Double.class, v -> real(DROPOUT, v, 0, true, 1, false), 0.0);
         put(m, GAUSSIAN_NOISE, Double.class, v -> real(GAUSSIAN_NOISE, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, EARLY_STOPPING_PATIENCE, Integer.class, v -> integer(EARLY_STOPPING_PATIENCE, v, 0), null);

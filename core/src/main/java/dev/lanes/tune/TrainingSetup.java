@@ -142,8 +142,11 @@ public final class TrainingSetup {
         double dropout = (Double) values.get(Hyperparameters.DROPOUT);
         double noise = (Double) values.get(Hyperparameters.GAUSSIAN_NOISE);
         Sequential s = Sequential.input(inputs);
+        double activityL1 = (Double) values.get(Hyperparameters.ACTIVITY_L1);
+        double activityL2 = (Double) values.get(Hyperparameters.ACTIVITY_L2);
         for (int width : hiddenLayers()) {
-            s = s.add(dense(width, hidden));
+            Dense d = dense(width, hidden);
+            s = s.add(activityL1 == 0 && activityL2 == 0 ? d : d.activityRegularizer(activityL1, activityL2));
             if (dropout > 0) {
                 s = s.dropout(dropout);
             } else if (noise > 0) {

@@ -64,6 +64,7 @@ class ModelFileTest {
                 for (int s = 0; s < 2; s++) { // the constraints
                     at += 2 + ((b[at] & 0xff) << 8 | b[at + 1] & 0xff);
                 }
+                at += 16; // the activity regularizer
             } else {
                 at += 8;
             }
@@ -118,7 +119,7 @@ class ModelFileTest {
         return withChecksum(out);
     }
 
-    /** Version 2 is version 3 without the two constraint strings of each dense layer. */
+    /** Version 2 is version 3 without the constraints and the activity regularizer of each dense layer. */
     @Test
     void aVersion2FileIsReadWithoutConstraints() throws IOException {
         Model m = Sequential.input(2).dense(3, Activation.TANH).dense(1).build(4);
@@ -137,7 +138,7 @@ class ModelFileTest {
             at += 16;
             v2.write(v3, start, at - start);
             assertEquals(0, v3[at] | v3[at + 1] | v3[at + 2] | v3[at + 3], "no constraints: two empty strings");
-            at += 4;
+            at += 4 + 16; // and the activity regularizer's two doubles
         }
         v2.write(v3, at, v3.length - at);
         byte[] bytes = v2.toByteArray();

@@ -26,14 +26,14 @@ class HyperparametersTest {
                 () -> Hyperparameters.parse("learnig_rate", "0.01"));
         assertEquals("Unknown hyperparameter 'learnig_rate'. Did you mean 'learning_rate'? Valid names: "
                 + String.join(", ", Hyperparameters.names()), e.getMessage());
-        assertTrue(e.getMessage().contains("activation, batch_size, beta_1, beta_2, bias_constraint, bias_initializer"));
+        assertTrue(e.getMessage().contains("activation, activity_l1, activity_l2, batch_size, beta_1, beta_2, bias_constraint"));
         assertEquals("Unknown hyperparameter 'colour'. Valid names: " + String.join(", ", Hyperparameters.names()),
                 assertThrows(IllegalArgumentException.class, () -> Hyperparameters.checkName("colour")).getMessage());
     }
 
     @Test
     void namesAreSortedAndComplete() {
-        assertEquals(List.of("activation", "batch_size", "beta_1", "beta_2", "bias_constraint", "bias_initializer", "callbacks", "clipnorm", "clipvalue",
+        assertEquals(List.of("activation", "activity_l1", "activity_l2", "batch_size", "beta_1", "beta_2", "bias_constraint", "bias_initializer", "callbacks", "clipnorm", "clipvalue",
                 "dropout", "early_stopping_patience", "epochs", "epsilon", "gaussian_noise", "hidden_layers", "kernel_constraint", "kernel_initializer", "l1",
                 "l2", "learning_rate", "loss", "momentum", "nesterov", "optimizer", "output_activation", "rho",
                 "shuffle", "validation_split", "weight_decay"), Hyperparameters.names());

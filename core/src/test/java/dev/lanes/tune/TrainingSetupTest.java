@@ -138,6 +138,14 @@ class TrainingSetupTest {
     }
 
     @Test
+    void activityRegularizersGoOnTheHiddenLayers() {
+        assertEquals(Sequential.input(3).add(Dense.of(8, Activation.RELU).activityRegularizer(0.01, 0))
+                .add(Dense.of(4, Activation.RELU).activityRegularizer(0.01, 0)).dense(1),
+                TrainingSetup.of(Map.of("hidden_layers", "8,4", "activity_l1", "0.01")).network(3));
+        assertThrows(IllegalArgumentException.class, () -> Hyperparameters.parse("activity_l2", "-1"));
+    }
+
+    @Test
     void constraintsGoOnEveryKernelAndBias() {
         Constraint maxNorm = Constraints.maxNorm(3, 0);
         assertEquals(Sequential.input(3).add(Dense.of(8, Activation.RELU).kernelConstraint(maxNorm).biasConstraint(Constraints.nonNeg()))
