@@ -422,11 +422,26 @@ class ActivationKernelsTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"scalar", "panama"})
-    void softmaxBackwardMatchesFiniteDifferences(String providerName) {
+    static Stream<Arguments> providersAndRowwise() {
+        return Stream.of("scalar", "panama").flatMap(p -> Stream.of(Arguments.of(p, Activation.SOFTMAX),
+                Arguments.of(p, Activation.LOG_SOFTMAX)));
+    }
+
+    /** The double reference of a row-wise function. */
+    static double[] rowReference(Activation f, double[] x) {
+        return f == Activation.SOFTMAX ? ActivationReference.softmax(x) : ActivationReference.logSoftmax(x);
+    }
+
+    /**
+     * The backward pass against central differences of {@code sum_j g_j f(x)_j} in double, which first
+     * match the closed forms: softmax {@code y_j (g_j - sum_k y_k g_k)}, log_softmax
+     * {@code g_j - e^(y_j) sum_k g_k}.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providersAndRowwise")
+    void rowwiseBackwardMatchesFiniteDifferences(String providerName, Activation f) {
         ActivationSupport impl = provider(providerName);
-        Random rnd = new Random(6000);
+        Random rnd = new Random(6000 + f.ordinal());
         for (int cols : new int[] {1, 2, 7, 16, 17, 33}) {
             int rows = 2;
             int n = rows * cols;
@@ -436,16 +451,18 @@ class ActivationKernelsTest {
                 x[i] = (float) (rnd.nextDouble() * 8 - 4);
             }
             float[] y = new float[n];
-            impl.forward(Activation.SOFTMAX, rows, cols, x, 0, y, 0);
+            impl.forward(f, rows, cols, x, 0, y, 0);
             float[] gi = new float[n + 2];
-            impl.backward(Activation.SOFTMAX, rows, cols, x, 0, y, 0, g, 0, gi, 2);
+            impl.backward(f, rows, cols, x, 0, y, 0, g, 0, gi, 2);
             for (int r = 0; r < rows; r++) {
                 double[] xr = row(x, r * cols, cols);
                 double[] gr = row(g, r * cols, cols);
-                double[] yr = ActivationReference.softmax(xr);
+                double[] yr = rowReference(f, xr);
                 double dot = 0;
+                double sum = 0;
                 for (int j = 0; j < cols; j++) {
-                    dot += yr[j] * gr[j];
+                    dot += yr[j] * gr[j]; // softmax's closed form only
+                    sum += gr[j];
                 }
                 for (int j = 0; j < cols; j++) {
                     double h = 1e-5;
@@ -453,15 +470,15 @@ class ActivationKernelsTest {
                     double[] minus = xr.clone();
                     plus[j] += h;
                     minus[j] -= h;
-                    double fd = (weighted(gr, ActivationReference.softmax(plus))
-                            - weighted(gr, ActivationReference.softmax(minus))) / (2 * h);
-                    double exact = yr[j] * (gr[j] - dot);
-                    assertEquals(exact, fd, 1e-8, "reference Jacobian product");
-                    assertEquals(fd, gi[2 + r * cols + j], 1e-6, providerName + " softmax' cols=" + cols + " [" + r + "," + j + "]");
+                    double fd = (weighted(gr, rowReference(f, plus)) - weighted(gr, rowReference(f, minus))) / (2 * h);
+                    double exact = f == Activation.SOFTMAX ? yr[j] * (gr[j] - dot) : gr[j] - Math.exp(yr[j]) * sum;
+                    assertEquals(exact, fd, 1e-8 * Math.max(1, Math.abs(exact)), "reference Jacobian product");
+                    assertEquals(fd, gi[2 + r * cols + j], 1e-6 * Math.max(1, Math.abs(fd)),
+                            providerName + " " + f + "' cols=" + cols + " [" + r + "," + j + "]");
                 }
             }
             float[] gInPlace = g.clone();
-            impl.backward(Activation.SOFTMAX, rows, cols, x, 0, y, 0, gInPlace, 0, gInPlace, 0);
+            impl.backward(f, rows, cols, x, 0, y, 0, gInPlace, 0, gInPlace, 0);
             assertArrayEquals(Arrays.copyOfRange(gi, 2, 2 + n), gInPlace, "in place");
         }
     }
@@ -535,44 +552,6 @@ class ActivationKernelsTest {
             impl.forward(Activation.LOG_SOFTMAX, rows, cols, xa, xOff, xa, xOff);
             assertArrayEquals(Arrays.copyOfRange(out, outOff, outOff + n), Arrays.copyOfRange(xa, xOff, xOff + n),
                     "in place cols=" + cols);
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"scalar", "panama"})
-    void logSoftmaxBackwardMatchesFiniteDifferences(String providerName) {
-        ActivationSupport impl = provider(providerName);
-        Random rnd = new Random(6100);
-        for (int cols : new int[] {1, 2, 7, 16, 17, 33}) {
-            int rows = 2;
-            int n = rows * cols;
-            float[] x = new float[n];
-            float[] g = gradients(rnd, n);
-            for (int i = 0; i < n; i++) {
-                x[i] = (float) (rnd.nextDouble() * 8 - 4);
-            }
-            float[] y = new float[n];
-            impl.forward(Activation.LOG_SOFTMAX, rows, cols, x, 0, y, 0);
-            float[] gi = new float[n + 3];
-            impl.backward(Activation.LOG_SOFTMAX, rows, cols, x, 0, y, 0, g, 0, gi, 3);
-            for (int r = 0; r < rows; r++) {
-                double[] xr = row(x, r * cols, cols);
-                double[] gr = row(g, r * cols, cols);
-                for (int j = 0; j < cols; j++) {
-                    double h = 1e-5;
-                    double[] plus = xr.clone();
-                    double[] minus = xr.clone();
-                    plus[j] += h;
-                    minus[j] -= h;
-                    double fd = (weighted(gr, ActivationReference.logSoftmax(plus))
-                            - weighted(gr, ActivationReference.logSoftmax(minus))) / (2 * h);
-                    assertEquals(fd, gi[3 + r * cols + j], 1e-5 * Math.max(1, Math.abs(fd)),
-                            providerName + " log_softmax' cols=" + cols + " [" + r + "," + j + "]");
-                }
-            }
-            float[] gInPlace = g.clone();
-            impl.backward(Activation.LOG_SOFTMAX, rows, cols, x, 0, y, 0, gInPlace, 0, gInPlace, 0);
-            assertArrayEquals(Arrays.copyOfRange(gi, 3, 3 + n), gInPlace, "in place");
         }
     }
 
