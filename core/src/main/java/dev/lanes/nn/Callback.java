@@ -20,5 +20,13 @@ public interface Callback {
 
         /** Sees the epoch's logs and may stop training or change the learning rate or weights. */
         void onEpochEnd(EpochLogs logs, TrainingControl control);
+
+        /**
+         * At the end of the fit (Keras' {@code on_train_end}), after the optimizer has finalized the weights
+         * (its moving average, with {@code use_ema}): may put other weights in place. A fit run in stages
+         * ends each stage so, and the next stage trains on from the weights as they were before.
+         */
+        default void onTrainEnd(TrainingControl control) {
+        }
     }
 }

@@ -10,14 +10,15 @@ import java.util.OptionalDouble;
  * (never after the first epoch); with a {@code baseline}, the wait starts again only at an epoch that
  * improves on both the best so far and the baseline, so a fit that never beats the baseline stops after
  * {@code patience} epochs; with {@code restoreBestWeights} the weights of the best epoch are put back
- * when it stops; epochs before {@code startFromEpoch} are ignored.
+ * at the end of the fit, as Keras 3 does, whether it stopped early or ran all its epochs; epochs before
+ * {@code startFromEpoch} are ignored.
  *
  * @param monitor            {@code val_loss} (default), {@code loss} or {@code val_<metric>}
  * @param minDelta           smallest change that counts as an improvement (>= 0)
  * @param patience           epochs without improvement before stopping (>= 0)
  * @param mode               whether the quantity should go down or up; {@code AUTO} by default
  * @param baseline           a value the quantity must improve on, if any
- * @param restoreBestWeights put the best epoch's weights back when stopping
+ * @param restoreBestWeights put the best epoch's weights back at the end of the fit
  * @param startFromEpoch     epochs to wait before monitoring (>= 0)
  */
 public record EarlyStopping(String monitor, double minDelta, int patience, MonitorMode mode, OptionalDouble baseline,
@@ -113,9 +114,14 @@ public record EarlyStopping(String monitor, double minDelta, int patience, Monit
                 }
                 if (wait >= patience && logs.epoch() > 0) {
                     control.stop();
-                    if (restoreBestWeights) {
-                        control.restoreWeights(bestWeights);
-                    }
+                }
+            }
+
+            /** Keras 3 puts the best weights back at the end whether or not the fit stopped early. */
+            @Override
+            public void onTrainEnd(TrainingControl control) {
+                if (restoreBestWeights && bestWeights != null) {
+                    control.restoreWeights(bestWeights);
                 }
             }
 

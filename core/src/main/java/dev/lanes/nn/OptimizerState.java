@@ -21,13 +21,8 @@ public interface OptimizerState {
 
     /**
      * Keras' {@code finalize_variable_values}, at the end of a fit: an optimizer that keeps a moving
-     * average of the weights ({@code use_ema}) puts it in their place, keeping the weights aside for
-     * {@link #resume}. Others do nothing.
+     * average of the weights ({@code use_ema}) puts it in their place. Others do nothing.
      */
     default void finish(float[] params) {
-    }
-
-    /** Undoes {@link #finish}, so that a fit continued in stages trains as one run would. */
-    default void resume(float[] params) {
     }
 }

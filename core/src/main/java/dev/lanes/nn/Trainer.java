@@ -46,10 +46,10 @@ final class Trainer implements TrainingControl {
     private double learningRateOverride = Double.NaN;
     private long iteration;
     private double lastLearningRate;
-    /** Whether the last stage ended with {@link OptimizerState#finish}, to be undone before the next. */
-    private boolean finished;
-    /** Whether a callback put weights back in the epoch that stopped the fit (EarlyStopping's best). */
-    private boolean restoredOnStop;
+    /** Whether the last stage ended the fit (finalized weights, on_train_end), to be undone before the next. */
+    private boolean ended;
+    /** The weights as trained, kept while the model holds the ones the end of a stage put in place. */
+    private final float[] trained;
 
     /**
      * Prepares a fit of {@code model} on {@code x, y}: the validation rows, the buffers, the optimizer
@@ -101,6 +101,7 @@ final class Trainer implements TrainingControl {
         for (int i = 0; i < rowCount; i++) {
             order[i] = i;
         }
+        this.trained = new float[model.params.length];
         this.state = options.optimizer().start(layout.variableOffsets(), layout.variableSizes(), layout.variableColumns());
         for (Callback c : options.callbacks()) {
             hooks.add(c.start());
@@ -113,16 +114,19 @@ final class Trainer implements TrainingControl {
      */
     History runTo(int epochs) {
         int until = Math.min(epochs, options.epochs());
-        if (finished && epoch < until && !stop && divergence.isEmpty()) {
-            state.resume(model.params);
-            finished = false;
+        if (ended && epoch < until && !stop && divergence.isEmpty()) {
+            System.arraycopy(trained, 0, model.params, 0, trained.length);
+            ended = false;
         }
         run(until);
-        // Keras' finalize_variable_values at the end of fit, unless the weights EarlyStopping put back
-        // are to stay (Keras restores them after finalizing)
-        if (!finished && !restoredOnStop) {
+        if (!ended) {
+            // Keras' end of fit: the optimizer's finalize_variable_values, then the callbacks' on_train_end
+            System.arraycopy(model.params, 0, trained, 0, trained.length);
             state.finish(model.params);
-            finished = true;
+            for (Callback.Hook hook : hooks) {
+                hook.onTrainEnd(this);
+            }
+            ended = true;
         }
         return history();
     }
@@ -228,7 +232,6 @@ final class Trainer implements TrainingControl {
     @Override
     public void restoreWeights(float[] weights) {
         System.arraycopy(weights, 0, model.params, 0, model.params.length);
-        restoredOnStop = stop;
     }
 
     @Override

@@ -31,8 +31,6 @@ abstract class UpdateState implements OptimizerState {
     private final int emaOverwriteFrequency;
     /** The weights' moving average; empty without use_ema. */
     private final float[] average;
-    /** The weights themselves while {@link #finish} has put the average in their place. */
-    private final float[] kept;
 
     /** The end of the last variable: the length of every state array. */
     final int length;
@@ -91,7 +89,6 @@ abstract class UpdateState implements OptimizerState {
         this.emaMomentum = (float) shared.emaMomentum();
         this.emaOverwriteFrequency = shared.emaOverwriteFrequency();
         this.average = new float[shared.useEma() ? end : 0];
-        this.kept = new float[average.length];
     }
 
     @Override
@@ -151,20 +148,11 @@ abstract class UpdateState implements OptimizerState {
         }
     }
 
-    /** With use_ema, keeps the weights aside and puts their moving average in their place. */
+    /** With use_ema, puts the weights' moving average in their place. */
     @Override
     public final void finish(float[] params) {
         if (average.length > 0) {
-            copyRuns(params, kept);
             copyRuns(average, params);
-        }
-    }
-
-    /** Undoes {@link #finish}: the weights kept aside go back. */
-    @Override
-    public final void resume(float[] params) {
-        if (average.length > 0) {
-            copyRuns(kept, params);
         }
     }
 

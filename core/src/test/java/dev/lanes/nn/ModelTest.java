@@ -19,6 +19,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,6 +136,8 @@ class ModelTest {
             }
         }
         assertEquals(3, stoppedAt, "two epochs without improvement after epoch 1");
+        assertNull(control.restored, "the best weights come back at the end of the fit, not at the stop");
+        hook.onTrainEnd(control);
         assertArrayEquals(new float[] {1}, control.restored, "best epoch's weights restored");
 
         Callback.Hook withDelta = EarlyStopping.defaults().minDelta(0.5).start();

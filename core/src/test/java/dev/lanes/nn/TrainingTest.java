@@ -127,6 +127,33 @@ class TrainingTest {
         assertArrayEquals(epochs.get(best), model.weights());
     }
 
+    /** Keras 3 restores the best weights at the end of fit even when it ran all its epochs. */
+    @Test
+    void theBestWeightsComeBackAtTheEndWithoutAStop() {
+        java.util.List<float[]> epochs = new java.util.ArrayList<>();
+        java.util.List<Double> valLosses = new java.util.ArrayList<>();
+        Callback record = () -> (logs, control) -> {
+            epochs.add(control.copyWeights());
+            valLosses.add(logs.validationLoss().orElseThrow());
+        };
+        FitOptions options = FitOptions.defaults().epochs(12).batchSize(16).seed(1).validationSplit(0.3)
+                .optimizer(Optimizers.adam().withLearningRate(0.2))
+                .callbacks(record, EarlyStopping.defaults().patience(100).restoreBestWeights(true));
+        Model model = model();
+        assertEquals(12, model.fit(x, y, options).epochsRun());
+        int best = valLosses.indexOf(valLosses.stream().min(Double::compare).orElseThrow());
+        assertTrue(best < 11, "a rate this high makes the last epoch not the best: " + valLosses);
+        assertArrayEquals(epochs.get(best), model.weights());
+
+        // In stages each stage ends so, and the next trains on from the weights as trained.
+        Model staged = model();
+        Training training = staged.startFit(x, y, options.callbacks(EarlyStopping.defaults().patience(100)
+                .restoreBestWeights(true)));
+        training.continueTo(5);
+        training.continueTo(12);
+        assertArrayEquals(model.weights(), staged.weights());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {2, 5})
     void aStoppedFitStaysStopped(int patience) {
