@@ -108,42 +108,53 @@ class TrainingTest {
         assertArrayEquals(average, model.weights());
     }
 
+    /** Records each epoch's weights and validation loss, to find the best epoch as EarlyStopping does. */
+    private static final class BestEpoch implements Callback {
+        final java.util.List<float[]> epochs = new java.util.ArrayList<>();
+        final java.util.List<Double> valLosses = new java.util.ArrayList<>();
+
+        @Override
+        public Hook start() {
+            return (logs, control) -> {
+                epochs.add(control.copyWeights());
+                valLosses.add(logs.validationLoss().orElseThrow());
+            };
+        }
+
+        /** The first epoch of the lowest validation loss. */
+        int best() {
+            return valLosses.indexOf(valLosses.stream().min(Double::compare).orElseThrow());
+        }
+
+        float[] weights() {
+            return epochs.get(best());
+        }
+    }
+
     /** As in Keras, where EarlyStopping restores the best weights after the average has replaced them. */
     @Test
     void weightsEarlyStoppingRestoresStayInsteadOfTheAverage() {
-        java.util.List<float[]> epochs = new java.util.ArrayList<>();
-        java.util.List<Double> valLosses = new java.util.ArrayList<>();
-        Callback record = () -> (logs, control) -> {
-            epochs.add(control.copyWeights());
-            valLosses.add(logs.validationLoss().orElseThrow());
-        };
+        BestEpoch record = new BestEpoch();
         FitOptions options = FitOptions.defaults().epochs(300).batchSize(16).seed(1).validationSplit(0.3)
                 .optimizer(Optimizers.adam().withLearningRate(0.05).withEma(0.9, 0))
                 .callbacks(record, EarlyStopping.defaults().patience(2).restoreBestWeights(true));
         Model model = model();
         History h = model.fit(x, y, options);
         assertTrue(h.epochsRun() < 300, "early stopping ended it");
-        int best = valLosses.indexOf(valLosses.stream().min(Double::compare).orElseThrow());
-        assertArrayEquals(epochs.get(best), model.weights());
+        assertArrayEquals(record.weights(), model.weights());
     }
 
     /** Keras 3 restores the best weights at the end of fit even when it ran all its epochs. */
     @Test
     void theBestWeightsComeBackAtTheEndWithoutAStop() {
-        java.util.List<float[]> epochs = new java.util.ArrayList<>();
-        java.util.List<Double> valLosses = new java.util.ArrayList<>();
-        Callback record = () -> (logs, control) -> {
-            epochs.add(control.copyWeights());
-            valLosses.add(logs.validationLoss().orElseThrow());
-        };
+        BestEpoch record = new BestEpoch();
         FitOptions options = FitOptions.defaults().epochs(12).batchSize(16).seed(1).validationSplit(0.3)
                 .optimizer(Optimizers.adam().withLearningRate(0.2))
                 .callbacks(record, EarlyStopping.defaults().patience(100).restoreBestWeights(true));
         Model model = model();
         assertEquals(12, model.fit(x, y, options).epochsRun());
-        int best = valLosses.indexOf(valLosses.stream().min(Double::compare).orElseThrow());
-        assertTrue(best < 11, "a rate this high makes the last epoch not the best: " + valLosses);
-        assertArrayEquals(epochs.get(best), model.weights());
+        assertTrue(record.best() < 11, "a rate this high makes the last epoch not the best: " + record.valLosses);
+        assertArrayEquals(record.weights(), model.weights());
 
         // In stages each stage ends so, and the next trains on from the weights as trained.
         Model staged = model();
