@@ -2,6 +2,7 @@ package dev.lanes.nn;
 
 import dev.lanes.base.Rng;
 import dev.lanes.simd.Activation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -9,14 +10,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The float backward pass of a 3-layer network against central finite differences of the same network
- * evaluated in double precision.
+ * evaluated in double precision, activity regularizers' penalty included.
  */
 class NetworkGradientTest {
 
     @ParameterizedTest
     @EnumSource(value = Activation.class, names = {"RELU", "TANH", "SIGMOID", "ELU", "SOFTPLUS", "GELU", "LINEAR", "CELU", "LOG_SIGMOID", "TANH_SHRINK", "SQUAREPLUS"})
     void backwardMatchesFiniteDifferences(Activation hidden) {
-        Sequential spec = Sequential.input(5).dense(7, hidden).dense(4, hidden).dense(2);
+        assertGradientsMatch(Sequential.input(5).dense(7, hidden).dense(4, hidden).dense(2), hidden.toString());
+    }
+
+    /** Keras' activity_regularizer: (l1 sum |y| + l2 sum y^2) / batch of a layer's output joins the loss. */
+    @Test
+    void activityRegularizersAddTheirGradient() {
+        assertGradientsMatch(Sequential.input(5).add(Dense.of(7, Activation.TANH).activityRegularizer(0.05, 0.1))
+                .add(Dense.of(4, Activation.TANH).activityRegularizer(0, 0.3)).dense(2), "activity regularizers");
+    }
+
+    /** The backward pass of {@code spec} on 6 seeded rows against central differences of {@link #loss}. */
+    static void assertGradientsMatch(Sequential spec, String what) {
         Model model = spec.build(3);
         Rng rng = new Rng(11);
         int rows = 6;
@@ -52,13 +64,14 @@ class NetworkGradientTest {
             double numeric = (plus - minus) / (2 * h);
             double error = Math.abs(numeric - grads[i]);
             assertTrue(error <= 2e-4 + 2e-3 * Math.abs(numeric),
-                    hidden + ": weight " + i + " analytic " + grads[i] + " numeric " + numeric);
+                    what + ": weight " + i + " analytic " + grads[i] + " numeric " + numeric);
         }
     }
 
-    /** Mean squared error of the network evaluated in double. */
-    private static double loss(Layout layout, double[] w, float[] x, float[] y, int rows) {
+    /** Mean squared error plus the activity regularizers' penalty over the rows, the network evaluated in double. */
+    static double loss(Layout layout, double[] w, float[] x, float[] y, int rows) {
         double total = 0;
+        double penalty = 0;
         for (int r = 0; r < rows; r++) {
             double[] a = new double[layout.inputs];
             for (int c = 0; c < a.length; c++) {
@@ -72,6 +85,7 @@ class NetworkGradientTest {
                         z += a[i] * w[layout.kernel[l] + i * layout.out[l] + j];
                     }
                     next[j] = apply((Activation) layout.activation[l], z);
+                    penalty += layout.activityL1[l] * Math.abs(next[j]) + layout.activityL2[l] * next[j] * next[j];
                 }
                 a = next;
             }
@@ -80,7 +94,7 @@ class NetworkGradientTest {
                 total += e * e;
             }
         }
-        return total / (rows * layout.outputs());
+        return total / (rows * layout.outputs()) + penalty / rows;
     }
 
     private static double apply(Activation f, double z) {

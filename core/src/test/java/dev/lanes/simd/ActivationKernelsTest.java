@@ -362,11 +362,18 @@ class ActivationKernelsTest {
         return r;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"scalar", "panama"})
-    void softmaxMatchesReferenceAndRowsSumToOne(String providerName) {
+    /**
+     * Both row-wise functions on the awkward sizes, with offsets and in place. Softmax's y_j carries the
+     * relative error of e^(x_j - max) with x_j - max rounded to float: at most about 2^-24 absolute, plus
+     * a few ulps from the exp and the normalization; its rows sum to 1. Log_softmax's (x - max) rounds
+     * once, and log(sum) carries the sum's few ulps, about 2^-22 absolute.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providersAndRowwise")
+    void rowwiseMatchesReference(String providerName, Activation f) {
         ActivationSupport impl = provider(providerName);
-        Random rnd = new Random(5000);
+        boolean softmax = f == Activation.SOFTMAX;
+        Random rnd = new Random(5000 + f.ordinal());
         for (int cols : SIZES) {
             int rows = 3;
             int n = rows * cols;
@@ -375,27 +382,26 @@ class ActivationKernelsTest {
             int outOff = 1 + rnd.nextInt(4);
             float[] xa = embed(x, xOff);
             float[] out = embed(new float[n], outOff);
-            impl.forward(Activation.SOFTMAX, rows, cols, xa, xOff, out, outOff);
+            impl.forward(f, rows, cols, xa, xOff, out, outOff);
             assertSentinels(out, outOff, n);
             for (int r = 0; r < rows; r++) {
-                double[] ref = ActivationReference.softmax(row(x, r * cols, cols));
+                double[] ref = rowReference(f, row(x, r * cols, cols));
                 double sum = 0;
                 for (int j = 0; j < cols; j++) {
                     float got = out[outOff + r * cols + j];
                     sum += got;
-                    // y_j carries the relative error of e^(x_j - max) with x_j - max rounded to float:
-                    // at most about 2^-24 absolute, plus a few ulps from the exp and the normalization
-                    assertClose(providerName + " softmax cols=" + cols + " [" + r + "," + j + "]", ref[j], got, 4, 0x1p-24);
+                    assertClose(providerName + " " + f + " cols=" + cols + " [" + r + "," + j + "]", ref[j], got,
+                            softmax ? 4 : 2, softmax ? 0x1p-24 : 0x1p-21);
                 }
-                if (cols > 0) {
+                if (softmax && cols > 0) {
                     assertEquals(1.0, sum, cols * 0x1p-23, "row sum");
                 }
             }
-            impl.forward(Activation.SOFTMAX, rows, cols, xa, xOff, xa, xOff);
+            impl.forward(f, rows, cols, xa, xOff, xa, xOff);
             assertArrayEquals(Arrays.copyOfRange(out, outOff, outOff + n), Arrays.copyOfRange(xa, xOff, xOff + n),
                     "in place cols=" + cols);
         }
-        impl.forward(Activation.SOFTMAX, 0, 5, new float[0], 0, new float[0], 0);
+        impl.forward(f, 0, 5, new float[0], 0, new float[0], 0);
     }
 
     @ParameterizedTest
@@ -525,35 +531,6 @@ class ActivationKernelsTest {
     }
 
     // ---- log_softmax ----
-
-    @ParameterizedTest
-    @ValueSource(strings = {"scalar", "panama"})
-    void logSoftmaxMatchesReference(String providerName) {
-        ActivationSupport impl = provider(providerName);
-        Random rnd = new Random(5100);
-        for (int cols : SIZES) {
-            int rows = 3;
-            int n = rows * cols;
-            float[] x = inputs(rnd, n);
-            int xOff = rnd.nextInt(4);
-            int outOff = 1 + rnd.nextInt(4);
-            float[] xa = embed(x, xOff);
-            float[] out = embed(new float[n], outOff);
-            impl.forward(Activation.LOG_SOFTMAX, rows, cols, xa, xOff, out, outOff);
-            assertSentinels(out, outOff, n);
-            for (int r = 0; r < rows; r++) {
-                double[] ref = ActivationReference.logSoftmax(row(x, r * cols, cols));
-                for (int j = 0; j < cols; j++) {
-                    // (x - max) rounds once; log(sum) carries the sum's few ulps, about 2^-22 absolute
-                    assertClose(providerName + " log_softmax cols=" + cols + " [" + r + "," + j + "]", ref[j],
-                            out[outOff + r * cols + j], 2, 0x1p-21);
-                }
-            }
-            impl.forward(Activation.LOG_SOFTMAX, rows, cols, xa, xOff, xa, xOff);
-            assertArrayEquals(Arrays.copyOfRange(out, outOff, outOff + n), Arrays.copyOfRange(xa, xOff, xOff + n),
-                    "in place cols=" + cols);
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "panama"})
