@@ -1,5 +1,6 @@
 package dev.lanes.nn;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -62,13 +63,14 @@ final class AdafactorOptimizer extends KerasOptimizer {
         private final float epsilon1;
         private final double epsilon2;
         private final double clipThreshold;
-        private final int[] columns;
         /** Per matrix variable its row moments r, per vector variable its whole v. */
         private final float[][] rows;
-        /** Per matrix variable its column moments c; empty for a vector. */
+        /** Per matrix variable its column moments c; empty for a vector, which is how one is told apart. */
         private final float[][] cols;
         /** This step's u of one variable, kept between its rms and its use. */
         private final float[] u;
+        /** One matrix's column sums of {@code g^2 + epsilon_1}, gathered in the pass that sums its rows. */
+        private final double[] columnSums;
         private double rho;
         private float beta;
 
@@ -78,17 +80,19 @@ final class AdafactorOptimizer extends KerasOptimizer {
             this.epsilon1 = (float) o.epsilon1;
             this.epsilon2 = o.epsilon2;
             this.clipThreshold = o.clipThreshold;
-            this.columns = columns.clone();
             this.rows = new float[variables()][];
             this.cols = new float[variables()][];
             int largest = 0;
+            int widest = 0;
             for (int v = 0; v < variables(); v++) {
                 int c = columns[v];
                 rows[v] = new float[c > 0 ? size(v) / c : size(v)];
-                cols[v] = new float[c > 0 ? c : 0];
+                cols[v] = new float[c];
                 largest = Math.max(largest, size(v));
+                widest = Math.max(widest, c);
             }
             this.u = new float[largest];
+            this.columnSums = new double[widest];
         }
 
         @Override
@@ -104,34 +108,32 @@ final class AdafactorOptimizer extends KerasOptimizer {
                 int a = offset(k);
                 int n = size(k);
                 if (a >= from && a + n <= to && n > 0) {
-                    update(k, params, grads, a, n);
+                    updateVariable(k, params, grads, a, n);
                 }
             }
         }
 
-        private void update(int k, float[] params, float[] grads, int a, int n) {
+        private void updateVariable(int k, float[] params, float[] grads, int a, int n) {
             float alpha = (float) (Math.max(epsilon2, Math.sqrt(sumOfSquares(params, a, a + n) / n)) * rho);
             float rest = 1f - beta;
             float[] r = rows[k];
-            if (columns[k] > 0) {
-                float[] c = cols[k];
+            float[] c = cols[k];
+            if (c.length > 0) {
                 int width = c.length;
                 int height = r.length;
+                Arrays.fill(columnSums, 0, width, 0);
                 for (int i = 0; i < height; i++) {
                     double s = 0;
                     for (int j = 0; j < width; j++) {
                         float g = grads[a + i * width + j];
-                        s += g * g + epsilon1;
+                        float q = g * g + epsilon1;
+                        s += q;
+                        columnSums[j] += q;
                     }
                     r[i] = beta * r[i] + rest * (float) (s / width);
                 }
                 for (int j = 0; j < width; j++) {
-                    double s = 0;
-                    for (int i = 0; i < height; i++) {
-                        float g = grads[a + i * width + j];
-                        s += g * g + epsilon1;
-                    }
-                    c[j] = beta * c[j] + rest * (float) (s / height);
+                    c[j] = beta * c[j] + rest * (float) (columnSums[j] / height);
                 }
                 double rSum = 0;
                 for (float x : r) {

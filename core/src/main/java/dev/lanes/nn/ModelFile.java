@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -175,14 +174,13 @@ final class ModelFile {
                 ActivationFunction activation = ActivationCall.parse(in.readUTF());
                 Initializer kernel = savedInitializer(in.readUTF());
                 Initializer bias = savedInitializer(in.readUTF());
-                double l1 = in.readDouble();
-                double l2 = in.readDouble();
-                Optional<Constraint> kernelConstraint = version > VERSION_2 ? savedConstraint(in.readUTF()) : Optional.empty();
-                Optional<Constraint> biasConstraint = version > VERSION_2 ? savedConstraint(in.readUTF()) : Optional.empty();
-                double activityL1 = version > VERSION_2 ? in.readDouble() : 0;
-                double activityL2 = version > VERSION_2 ? in.readDouble() : 0;
-                spec = spec.add(new Dense(units, activation, kernel, bias, l1, l2, kernelConstraint, biasConstraint,
-                        activityL1, activityL2));
+                // Java evaluates arguments left to right: the fields are read in the order they were written
+                Dense d = Dense.of(units, activation).kernelInitializer(kernel).biasInitializer(bias)
+                        .l1(in.readDouble()).l2(in.readDouble());
+                if (version > VERSION_2) {
+                    d = constrained(d, in.readUTF(), in.readUTF()).activityRegularizer(in.readDouble(), in.readDouble());
+                }
+                spec = spec.add(d);
             } else if (type == DROPOUT) {
                 spec = spec.add(new Dropout(in.readDouble()));
             } else if (type == GAUSSIAN_NOISE) {
@@ -207,8 +205,10 @@ final class ModelFile {
         return new Model(spec, params, readScalers(in, inputs, version));
     }
 
-    private static Optional<Constraint> savedConstraint(String text) {
-        return text.isEmpty() ? Optional.empty() : Optional.of(Constraints.parse(text));
+    /** {@code d} with the saved constraints, each empty for none. */
+    private static Dense constrained(Dense d, String kernel, String bias) {
+        Dense out = kernel.isEmpty() ? d : d.kernelConstraint(Constraints.parse(kernel));
+        return bias.isEmpty() ? out : out.biasConstraint(Constraints.parse(bias));
     }
 
     /** {@code value} if it is a width from 1 to {@link Sequential#MAX_WIDTH}. */
