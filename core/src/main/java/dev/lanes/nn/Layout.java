@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where each dense layer's weights live in a model's single flat parameter array, and the shape of
- * each layer: a kernel of {@code in x out} floats (row-major) followed by {@code out} bias values.
- * One flat array lets an optimizer update every weight in a single pass.
+ * Where each layer's weights live in a model's single flat parameter array, and the shape of each dense
+ * layer: a kernel of {@code in x out} floats (row-major) followed by {@code out} bias values, then, when
+ * the layer is normalized, its gamma and beta ({@code out} floats each, when it has them). The
+ * batch normalizations' moving means and variances, which no optimizer updates, come after every
+ * trainable variable, so that the trainable ones stay one contiguous block that an optimizer updates in
+ * a single pass.
  */
 final class Layout {
 
@@ -30,19 +33,34 @@ final class Layout {
     final double[] activityL2;
     /** Whether any layer has an activity regularizer. */
     final boolean activityRegularized;
+    /** The normalization of each dense layer's output, null for none. */
+    final Normalization[] normalization;
+    /** Offsets of each normalization's gamma and beta, -1 where there is none. */
+    final int[] gamma;
+    final int[] beta;
+    /** Offsets of each batch normalization's moving mean and moving variance, -1 where there is none. */
+    final int[] movingMean;
+    final int[] movingVariance;
     /** The dense layers, in order: what else they declare (their constraints) is read from them. */
     final List<Dense> layers;
+    /** The trainable floats, from offset 0: kernels, biases, gammas and betas. */
+    final int trainableCount;
+    /** Every float of the model: the trainable ones, then the moving statistics. */
     final int parameterCount;
 
     Layout(Sequential spec) {
         List<Dense> dense = new ArrayList<>();
         List<Double> drop = new ArrayList<>();
         List<Double> gaussian = new ArrayList<>();
+        List<Normalization> norms = new ArrayList<>();
         for (Layer layer : spec.layers()) {
-            if (layer instanceof Dense) {
-                dense.add((Dense) layer);
+            if (layer instanceof Dense d) {
+                dense.add(d);
                 drop.add(0.0);
                 gaussian.add(0.0);
+                norms.add(null);
+            } else if (layer instanceof Normalization n) {
+                norms.set(norms.size() - 1, n);
             } else if (layer instanceof Dropout d) {
                 drop.set(drop.size() - 1, d.rate());
             } else {
@@ -62,6 +80,11 @@ final class Layout {
         l2 = new double[depth];
         activityL1 = new double[depth];
         activityL2 = new double[depth];
+        normalization = norms.toArray(new Normalization[0]);
+        gamma = new int[depth];
+        beta = new int[depth];
+        movingMean = new int[depth];
+        movingVariance = new int[depth];
         boolean activity = false;
         int width = inputs;
         int offset = 0;
@@ -73,6 +96,11 @@ final class Layout {
             offset += width * d.units();
             bias[l] = offset;
             offset += d.units();
+            Normalization n = normalization[l];
+            gamma[l] = n != null && n.scale() ? offset : -1;
+            offset += gamma[l] < 0 ? 0 : d.units();
+            beta[l] = n != null && n.center() ? offset : -1;
+            offset += beta[l] < 0 ? 0 : d.units();
             activation[l] = d.activation();
             dropout[l] = drop.get(l);
             noise[l] = gaussian.get(l);
@@ -83,6 +111,14 @@ final class Layout {
             activity |= d.activityL1() != 0 || d.activityL2() != 0;
             width = d.units();
         }
+        trainableCount = offset;
+        for (int l = 0; l < depth; l++) {
+            boolean moving = normalization[l] instanceof BatchNormalization;
+            movingMean[l] = moving ? offset : -1;
+            offset += moving ? out[l] : 0;
+            movingVariance[l] = moving ? offset : -1;
+            offset += moving ? out[l] : 0;
+        }
         parameterCount = offset;
         layers = List.copyOf(dense);
         activityRegularized = activity;
@@ -92,32 +128,29 @@ final class Layout {
         return out[depth - 1];
     }
 
-    /** Offsets of the variables (kernel, bias, kernel, bias, ...) as an optimizer sees them. */
-    int[] variableOffsets() {
-        int[] offsets = new int[2 * depth];
+    /**
+     * The trainable variables as an optimizer sees them, in order (kernel, bias, then gamma and beta of a
+     * normalized layer, layer by layer): {@code [0]} their offsets, {@code [1]} their sizes, {@code [2]}
+     * their columns (a kernel's units; 0 for a vector).
+     */
+    int[][] variables() {
+        List<int[]> v = new ArrayList<>();
         for (int l = 0; l < depth; l++) {
-            offsets[2 * l] = kernel[l];
-            offsets[2 * l + 1] = bias[l];
+            v.add(new int[] {kernel[l], in[l] * out[l], out[l]});
+            v.add(new int[] {bias[l], out[l], 0});
+            if (gamma[l] >= 0) {
+                v.add(new int[] {gamma[l], out[l], 0});
+            }
+            if (beta[l] >= 0) {
+                v.add(new int[] {beta[l], out[l], 0});
+            }
         }
-        return offsets;
-    }
-
-    /** Columns of the variables, in the order of {@link #variableOffsets()}: each kernel's units, 0 for a bias. */
-    int[] variableColumns() {
-        int[] columns = new int[2 * depth];
-        for (int l = 0; l < depth; l++) {
-            columns[2 * l] = out[l];
+        int[][] result = new int[3][v.size()];
+        for (int i = 0; i < v.size(); i++) {
+            for (int k = 0; k < 3; k++) {
+                result[k][i] = v.get(i)[k];
+            }
         }
-        return columns;
-    }
-
-    /** Sizes of the variables, in the order of {@link #variableOffsets()}. */
-    int[] variableSizes() {
-        int[] sizes = new int[2 * depth];
-        for (int l = 0; l < depth; l++) {
-            sizes[2 * l] = in[l] * out[l];
-            sizes[2 * l + 1] = out[l];
-        }
-        return sizes;
+        return result;
     }
 }

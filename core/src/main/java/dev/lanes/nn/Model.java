@@ -6,6 +6,7 @@ import dev.lanes.base.Scalers;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,14 @@ public final class Model {
                 l++;
             }
         }
+        // Keras' initializers of a normalization: gamma and the moving variance ones, beta and the moving mean zeros
+        for (l = 0; l < layout.depth; l++) {
+            for (int offset : new int[] {layout.gamma[l], layout.movingVariance[l]}) {
+                if (offset >= 0) {
+                    Arrays.fill(params, offset, offset + layout.out[l], 1f);
+                }
+            }
+        }
     }
 
     Model(Sequential spec, float[] params) {
@@ -63,7 +72,10 @@ public final class Model {
         return spec;
     }
 
-    /** Number of trainable weights (kernels and biases). */
+    /**
+     * Number of weights, as Keras' {@code count_params()}: kernels and biases, and the normalizations' gamma,
+     * beta, moving mean and moving variance.
+     */
     public int parameterCount() {
         return layout.parameterCount;
     }
@@ -116,7 +128,11 @@ public final class Model {
         return predictRaw(requireScalers().encode(rows));
     }
 
-    /** A copy of all weights: for each dense layer its kernel (row-major, inputs x units), then its bias. */
+    /**
+     * A copy of all weights: for each dense layer its kernel (row-major, inputs x units), its bias and,
+     * when it is normalized, the normalization's gamma and beta (if it has them); then each batch
+     * normalization's moving mean and moving variance.
+     */
     public float[] weights() {
         return params.clone();
     }

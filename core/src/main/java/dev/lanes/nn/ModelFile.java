@@ -24,21 +24,28 @@ import java.util.zip.CRC32;
 /**
  * The saved-model format, version {@value #VERSION} (version 1 files, whose scalers name features without
  * their raw columns, are still read: their columns read as numeric; version 2 files, without constraints,
- * too: no constraints, no activity regularizers). All numbers are big-endian (Java's
+ * too: no constraints, no activity regularizers; version 3 files differ from version 4 only in having no
+ * normalization layers). All numbers are big-endian (Java's
  * {@link DataOutputStream}); strings are modified UTF-8 with a 2-byte length.
  *
  * <pre>
  * magic        8 bytes  "LANES-NN"
- * version      int      3
+ * version      int      4
  * inputs       int      input width
  * layers       int      number of layers, then per layer:
- *   type       byte     1 = dense, 2 = dropout
+ *   type       byte     1 = dense, 2 = dropout, 3 = gaussian_noise, 4 = batch_normalization,
+ *                       5 = layer_normalization
  *   dense:     int units, string activation (as Keras writes it: relu, leaky_relu(negative_slope=0.3)),
  *              string kernel initializer, string bias initializer, double l1, double l2, string kernel
  *              constraint, string bias constraint (as Keras writes them, "" for none), double activity
  *              regularizer l1, double activity regularizer l2
  *   dropout:   double rate
- * weights      int count, then count floats (IEEE 754 bits): per dense layer kernel (row-major), bias
+ *   gaussian_noise: double stddev
+ *   batch_normalization: double momentum, double epsilon, byte center (0 or 1), byte scale (0 or 1)
+ *   layer_normalization: double epsilon, byte center, byte scale
+ * weights      int count, then count floats (IEEE 754 bits), in the order of Model.weights(): per dense
+ *              layer kernel (row-major), bias, its normalization's gamma and beta; then the batch
+ *              normalizations' moving means and variances
  * scalers      byte     0 = none, 1 = present, then: int raw columns, per column string name, byte
  *                       kind (0 = number, 1 = categories, then int count and count strings, one input
  *                       each); then per input float fill, float scale, float shift; string target
@@ -57,7 +64,9 @@ import java.util.zip.CRC32;
  */
 final class ModelFile {
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
+    /** The version before normalization layers. */
+    private static final int VERSION_3 = 3;
     /** The version before constraints were saved. */
     private static final int VERSION_2 = 2;
     /** The first version, whose scalers name each input but not the raw columns. */
@@ -68,6 +77,8 @@ final class ModelFile {
     private static final byte DENSE = 1;
     private static final byte DROPOUT = 2;
     private static final byte GAUSSIAN_NOISE = 3;
+    private static final byte BATCH_NORMALIZATION = 4;
+    private static final byte LAYER_NORMALIZATION = 5;
     private static final byte NUMBER = 0;
     private static final byte CATEGORIES = 1;
 
@@ -98,6 +109,13 @@ final class ModelFile {
             } else if (layer instanceof Dropout d) {
                 out.writeByte(DROPOUT);
                 out.writeDouble(d.rate());
+            } else if (layer instanceof BatchNormalization b) {
+                out.writeByte(BATCH_NORMALIZATION);
+                out.writeDouble(b.momentum());
+                writeNormalization(out, b);
+            } else if (layer instanceof LayerNormalization n) {
+                out.writeByte(LAYER_NORMALIZATION);
+                writeNormalization(out, n);
             } else {
                 out.writeByte(GAUSSIAN_NOISE);
                 out.writeDouble(((GaussianNoise) layer).stddev());
@@ -117,6 +135,12 @@ final class ModelFile {
             Files.createDirectories(parent);
         }
         Files.write(file, bytes.toByteArray());
+    }
+
+    private static void writeNormalization(DataOutputStream out, Normalization n) throws IOException {
+        out.writeDouble(n.epsilon());
+        out.writeBoolean(n.center());
+        out.writeBoolean(n.scale());
     }
 
     static Model read(Path file) throws IOException {
@@ -185,9 +209,14 @@ final class ModelFile {
                 spec = spec.add(new Dropout(in.readDouble()));
             } else if (type == GAUSSIAN_NOISE) {
                 spec = spec.add(new GaussianNoise(in.readDouble()));
+            } else if (type == BATCH_NORMALIZATION && version > VERSION_3) {
+                spec = spec.add(new BatchNormalization(in.readDouble(), in.readDouble(), flag(in), flag(in)));
+            } else if (type == LAYER_NORMALIZATION && version > VERSION_3) {
+                spec = spec.add(new LayerNormalization(in.readDouble(), flag(in), flag(in)));
             } else {
-                throw new IllegalArgumentException("layer " + (i + 1) + " has the unknown type " + type
-                        + " (1 = dense, 2 = dropout, 3 = gaussian_noise)");
+                throw new IllegalArgumentException("layer " + (i + 1) + " has the unknown type " + type + " (1 = dense,"
+                        + " 2 = dropout, 3 = gaussian_noise" + (version > VERSION_3
+                        ? ", 4 = batch_normalization, 5 = layer_normalization)" : "; version " + version + " has no others)"));
             }
         }
         int count = in.readInt();
@@ -203,6 +232,15 @@ final class ModelFile {
             params[i] = Float.intBitsToFloat(in.readInt());
         }
         return new Model(spec, params, readScalers(in, inputs, version));
+    }
+
+    /** A saved boolean: 0 or 1. */
+    private static boolean flag(DataInputStream in) throws IOException {
+        byte b = in.readByte();
+        if (b != 0 && b != 1) {
+            throw new IllegalArgumentException("a normalization's center or scale flag is " + b + " (0 = false, 1 = true)");
+        }
+        return b == 1;
     }
 
     /** {@code d} with the saved constraints, each empty for none. */

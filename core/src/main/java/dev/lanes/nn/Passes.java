@@ -10,9 +10,10 @@ import dev.lanes.simd.Vectors;
  * The forward and backward pass of a network over one batch, on buffers allocated once for the
  * largest batch, so a training step allocates nothing.
  *
- * <p>Per layer l: {@code z = a[l] . W + b}, {@code a[l+1] = f(z)} (then dropout or noise); backward
- * {@code dz = da[l+1] * f'(z)}, {@code dW = a[l]^T . dz}, {@code db = column sums of dz},
- * {@code da[l] = dz . W^T} (skipped for the input, which needs no gradient).
+ * <p>Per layer l: {@code z = a[l] . W + b}, {@code y = f(z)}, {@code n = normalize(y)} if the layer is
+ * normalized, {@code a[l+1] = n} (then dropout or noise); backward {@code dn = da[l+1]} (through dropout),
+ * {@code dy} from {@code dn} through the normalization, {@code dz = dy * f'(z)}, {@code dW = a[l]^T . dz},
+ * {@code db = column sums of dz}, {@code da[l] = dz . W^T} (skipped for the input, which needs no gradient).
  * The bias is added inside the forward product ({@link Gemm#sgemmBias}), while its sums are in registers.
  */
 final class Passes {
@@ -30,9 +31,15 @@ final class Passes {
     private final float[][] z;
     /** f(z) of each layer before dropout (the same array as z for linear layers). */
     private final float[][] y;
+    /** The normalized y, the same array as y for a layer without normalization. */
+    private final float[][] n;
     private final float[][] da;
+    /** The gradient of y: the same array as da[l + 1] without normalization. */
+    private final float[][] dy;
     private final float[][] dz;
     private final float[][] mask;
+    /** Each layer's normalization pass, null for none. */
+    private final NormalizationPass[] norm;
 
     Passes(Layout layout, int maxBatch) {
         this.layout = layout;
@@ -41,19 +48,26 @@ final class Passes {
         a = new float[depth + 1][];
         z = new float[depth][];
         y = new float[depth][];
+        n = new float[depth][];
         da = new float[depth + 1][];
+        dy = new float[depth][];
         dz = new float[depth][];
         mask = new float[depth][];
+        norm = new NormalizationPass[depth];
         a[0] = new float[maxBatch * layout.inputs + SLACK];
         for (int l = 0; l < depth; l++) {
             int size = maxBatch * layout.out[l] + SLACK;
             boolean linear = layout.activation[l] == Activation.LINEAR;
+            boolean normalized = layout.normalization[l] != null;
             z[l] = new float[size];
             y[l] = linear ? z[l] : new float[size];
-            a[l + 1] = layout.dropout[l] == 0 && layout.noise[l] == 0 ? y[l] : new float[size];
+            n[l] = normalized ? new float[size] : y[l];
+            a[l + 1] = layout.dropout[l] == 0 && layout.noise[l] == 0 ? n[l] : new float[size];
             da[l + 1] = new float[size];
-            dz[l] = linear ? da[l + 1] : new float[size];
+            dy[l] = normalized ? new float[size] : da[l + 1];
+            dz[l] = linear ? dy[l] : new float[size];
             mask[l] = layout.dropout[l] > 0 ? new float[size] : null;
+            norm[l] = normalized ? new NormalizationPass(layout, l, maxBatch) : null;
         }
     }
 
@@ -67,7 +81,11 @@ final class Passes {
         return da[layout.depth];
     }
 
-    /** Forward pass; dropout is drawn from {@code rng} when training, skipped otherwise. */
+    /**
+     * Forward pass; dropout is drawn from {@code rng} when training, skipped otherwise. A batch
+     * normalization normalizes with the batch's statistics when training, and moves its moving statistics
+     * in {@code params}; otherwise it uses them.
+     */
     void forward(float[] params, int rows, boolean training, Rng rng) {
         for (int l = 0; l < layout.depth; l++) {
             int in = layout.in[l];
@@ -77,9 +95,12 @@ final class Passes {
             if (y[l] != z[l]) {
                 Activations.forward(layout.activation[l], rows, out, z[l], 0, y[l], 0);
             }
-            if (a[l + 1] != y[l]) {
+            if (norm[l] != null) {
+                norm[l].forward(params, rows, training, y[l], n[l]);
+            }
+            if (a[l + 1] != n[l]) {
                 if (!training) {
-                    System.arraycopy(y[l], 0, a[l + 1], 0, rows * out);
+                    System.arraycopy(n[l], 0, a[l + 1], 0, rows * out);
                 } else if (mask[l] != null) {
                     applyDropout(l, rows * out, rng);
                 } else {
@@ -90,23 +111,23 @@ final class Passes {
     }
 
     /** GaussianNoise: a = y + N(0, stddev^2), each draw from the fit's generator; its gradient is the identity. */
-    private void addNoise(int l, int n, Rng rng) {
-        float[] in = y[l];
+    private void addNoise(int l, int count, Rng rng) {
+        float[] in = n[l];
         float[] out = a[l + 1];
         double stddev = layout.noise[l];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < count; i++) {
             out[i] = in[i] + (float) (stddev * rng.nextGaussian());
         }
     }
 
-    private void applyDropout(int l, int n, Rng rng) {
+    private void applyDropout(int l, int count, Rng rng) {
         float keep = (float) (1 - layout.dropout[l]);
         float scale = 1f / keep;
         float[] m = mask[l];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < count; i++) {
             m[i] = rng.nextDouble() < keep ? scale : 0f;
         }
-        Vectors.multiply(n, y[l], 0, m, 0, a[l + 1], 0);
+        Vectors.multiply(count, n[l], 0, m, 0, a[l + 1], 0);
     }
 
     /**
@@ -123,7 +144,7 @@ final class Passes {
                 double abs = 0;
                 double squares = 0;
                 float[] out = y[l];
-                for (int i = 0, n = rows * layout.out[l]; i < n; i++) {
+                for (int i = 0, count = rows * layout.out[l]; i < count; i++) {
                     abs += Math.abs(out[i]);
                     squares += (double) out[i] * out[i];
                 }
@@ -133,13 +154,13 @@ final class Passes {
         return total;
     }
 
-    /** Adds the gradient of {@code activityPenalty(rows) / rows} to layer l's output gradient. */
-    private void addActivityGradient(int l, int n, int rows) {
+    /** Adds the gradient of {@code activityPenalty(rows) / rows} to the gradient of layer l's output y. */
+    private void addActivityGradient(int l, int count, int rows) {
         float l1 = (float) (layout.activityL1[l] / rows);
         float l2 = (float) (2 * layout.activityL2[l] / rows);
         float[] out = y[l];
-        float[] g = da[l + 1];
-        for (int i = 0; i < n; i++) {
+        float[] g = dy[l];
+        for (int i = 0; i < count; i++) {
             g[i] += l1 * Math.signum(out[i]) + l2 * out[i];
         }
     }
@@ -149,15 +170,18 @@ final class Passes {
         for (int l = layout.depth - 1; l >= 0; l--) {
             int in = layout.in[l];
             int out = layout.out[l];
-            int n = rows * out;
+            int count = rows * out;
             if (mask[l] != null) {
-                Vectors.multiply(n, da[l + 1], 0, mask[l], 0, da[l + 1], 0);
+                Vectors.multiply(count, da[l + 1], 0, mask[l], 0, da[l + 1], 0);
+            }
+            if (norm[l] != null) {
+                norm[l].backward(params, grads, rows, y[l], da[l + 1], dy[l]);
             }
             if (layout.activityL1[l] != 0 || layout.activityL2[l] != 0) {
-                addActivityGradient(l, n, rows);
+                addActivityGradient(l, count, rows);
             }
-            if (dz[l] != da[l + 1]) {
-                Activations.backward(layout.activation[l], rows, out, z[l], 0, y[l], 0, da[l + 1], 0, dz[l], 0);
+            if (dz[l] != dy[l]) {
+                Activations.backward(layout.activation[l], rows, out, z[l], 0, y[l], 0, dy[l], 0, dz[l], 0);
             }
             Gemm.sgemm(true, false, in, out, rows, 1f, a[l], 0, in, dz[l], 0, out, 0f, grads, layout.kernel[l], out);
             Vectors.columnSums(rows, out, dz[l], 0, out, grads, layout.bias[l]);

@@ -15,11 +15,11 @@ import java.util.Objects;
  */
 public final class Sequential {
 
-    /** The most layers a network may have (dense and dropout together). */
+    /** The most layers a network may have (of every kind together). */
     public static final int MAX_LAYERS = 10_000;
     /** The widest input or dense layer. */
     public static final int MAX_WIDTH = 1 << 20;
-    /** The most weights and biases a network may have: 2^28 floats, 1 GiB. */
+    /** The most weights a network may have (every float of {@link Model#weights()}): 2^28 floats, 1 GiB. */
     public static final int MAX_PARAMETERS = 1 << 28;
 
     private final int inputs;
@@ -63,11 +63,33 @@ public final class Sequential {
         return add(new GaussianNoise(stddev));
     }
 
-    /** This network followed by {@code layer}. */
+    /** This network followed by Keras' {@code BatchNormalization()} of the last dense layer's output. */
+    public Sequential batchNormalization() {
+        return add(BatchNormalization.defaults());
+    }
+
+    /** This network followed by Keras' {@code LayerNormalization()} of the last dense layer's output. */
+    public Sequential layerNormalization() {
+        return add(LayerNormalization.defaults());
+    }
+
+    /**
+     * This network followed by {@code layer}. After each dense layer come, in this order and each at most
+     * once, a normalization and then dropout or noise.
+     *
+     * @throws IllegalArgumentException when the layer cannot come here, or the network grows too large
+     */
     public Sequential add(Layer layer) {
         Objects.requireNonNull(layer, "layer");
-        if (!(layer instanceof Dense) && (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof Dense))) {
-            throw new IllegalArgumentException(layer.getClass().getSimpleName() + " must follow a dense layer");
+        Layer last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
+        if (layer instanceof Normalization && !(last instanceof Dense)) {
+            throw new IllegalArgumentException(layer.getClass().getSimpleName() + " must follow a dense layer directly"
+                    + " (it normalizes that layer's output, before its dropout or noise)");
+        }
+        if ((layer instanceof Dropout || layer instanceof GaussianNoise)
+                && !(last instanceof Dense || last instanceof Normalization)) {
+            throw new IllegalArgumentException(layer.getClass().getSimpleName() + " must follow a dense layer or its"
+                    + " normalization (a dense layer has at most one dropout or noise)");
         }
         if (layers.size() == MAX_LAYERS) {
             throw new IllegalArgumentException("a network has at most " + MAX_LAYERS + " layers");
@@ -80,12 +102,15 @@ public final class Sequential {
                 throw new IllegalArgumentException("a dense layer has at most " + MAX_WIDTH + " units but was " + units);
             }
             nextParameters += ((long) width + 1) * units;
-            if (nextParameters > MAX_PARAMETERS) {
-                throw new IllegalArgumentException("the network would have " + nextParameters + " weights and biases"
-                        + " with a dense layer of " + units + " units after one of " + width + "; a network has at most "
-                        + MAX_PARAMETERS);
-            }
             nextWidth = units;
+        } else if (layer instanceof Normalization n) {
+            // gamma and beta if it has them, the moving mean and variance of a batch normalization
+            nextParameters += (long) width * ((n.scale() ? 1 : 0) + (n.center() ? 1 : 0)
+                    + (n instanceof BatchNormalization ? 2 : 0));
+        }
+        if (nextParameters > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("the network would have " + nextParameters + " weights with "
+                    + describe(layer) + " after a layer of width " + width + "; a network has at most " + MAX_PARAMETERS);
         }
         List<Layer> next = new ArrayList<>(layers);
         next.add(layer);
@@ -102,7 +127,10 @@ public final class Sequential {
         return layers;
     }
 
-    /** How many weights and biases a model of this architecture has: at most {@link #MAX_PARAMETERS}. */
+    /**
+     * How many floats a model of this architecture has (kernels, biases, the normalizations' gamma, beta
+     * and moving statistics): at most {@link #MAX_PARAMETERS}.
+     */
     int parameterCount() {
         return (int) parameters;
     }
@@ -131,16 +159,20 @@ public final class Sequential {
     public String toString() {
         StringBuilder s = new StringBuilder("input(" + inputs + ")");
         for (Layer l : layers) {
-            if (l instanceof Dense) {
-                Dense d = (Dense) l;
-                s.append(" -> dense(").append(d.units()).append(", ").append(d.activation().kerasForm()).append(')');
-            } else if (l instanceof Dropout d) {
-                s.append(" -> dropout(").append(d.rate()).append(')');
-            } else {
-                s.append(" -> gaussian_noise(").append(((GaussianNoise) l).stddev()).append(')');
-            }
+            s.append(" -> ").append(describe(l));
         }
         return s.toString();
+    }
+
+    private static String describe(Layer l) {
+        if (l instanceof Dense d) {
+            return "dense(" + d.units() + ", " + d.activation().kerasForm() + ")";
+        } else if (l instanceof Normalization n) {
+            return n.kerasForm();
+        } else if (l instanceof Dropout d) {
+            return "dropout(" + d.rate() + ")";
+        }
+        return "gaussian_noise(" + ((GaussianNoise) l).stddev() + ")";
     }
 
     @Override

@@ -102,7 +102,8 @@ final class Trainer implements TrainingControl {
             order[i] = i;
         }
         this.trained = new float[model.params.length];
-        this.state = options.optimizer().start(layout.variableOffsets(), layout.variableSizes(), layout.variableColumns());
+        int[][] variables = layout.variables();
+        this.state = options.optimizer().start(variables[0], variables[1], variables[2]);
         for (Callback c : options.callbacks()) {
             hooks.add(c.start());
         }

@@ -119,11 +119,33 @@ class ModelFileTest {
         return withChecksum(out);
     }
 
+    /** Version 3 is version 4 without normalization layers: its files read, a normalization in one does not. */
+    @Test
+    void aVersion3FileIsReadWithoutNormalizations() throws IOException {
+        Model plain = Sequential.input(2).dense(3, Activation.TANH).dense(1).build(4);
+        Model back = Model.load(asVersion3(plain, "plain"));
+        assertEquals(plain.spec(), back.spec());
+        assertArrayEquals(plain.weights(), back.weights());
+        Model normalized = Sequential.input(2).dense(3, Activation.TANH).batchNormalization().dense(1).build(4);
+        Path file = asVersion3(normalized, "normalized");
+        assertTrue(assertThrows(IOException.class, () -> Model.load(file)).getMessage().endsWith(
+                "layer 2 has the unknown type 4 (1 = dense, 2 = dropout, 3 = gaussian_noise; version 3 has no others)"));
+    }
+
+    private static Path asVersion3(Model m, String name) throws IOException {
+        Path file = dir.resolve(name + ".lanes");
+        m.save(file);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(8, 3);
+        Files.write(file, withChecksum(bytes));
+        return file;
+    }
+
     /** Version 2 is version 3 without the constraints and the activity regularizer of each dense layer. */
     @Test
     void aVersion2FileIsReadWithoutConstraints() throws IOException {
         Model m = Sequential.input(2).dense(3, Activation.TANH).dense(1).build(4);
-        Path file = dir.resolve("version-3.lanes");
+        Path file = dir.resolve("version-4.lanes");
         m.save(file);
         byte[] v3 = Files.readAllBytes(file);
         ByteArrayOutputStream v2 = new ByteArrayOutputStream();

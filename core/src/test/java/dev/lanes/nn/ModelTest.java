@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModelTest {
 
     /** y = 2 x0 - x1 + 0.5 plus a little noise, 256 rows. */
-    private static Matrix[] linearData(long seed) {
+    static Matrix[] linearData(long seed) {
         Rng rng = new Rng(seed);
         int rows = 256;
         float[] x = new float[rows * 2];
@@ -47,8 +47,8 @@ class ModelTest {
                 assertThrows(IllegalArgumentException.class, () -> Sequential.input(1 << 20 | 1)).getMessage());
         assertEquals("a dense layer has at most 1048576 units but was 1048577",
                 assertThrows(IllegalArgumentException.class, () -> Sequential.input(7).dense((1 << 20) + 1)).getMessage());
-        assertEquals("the network would have 1099512676352 weights and biases with a dense layer of 1048576 units after "
-                + "one of 1048576; a network has at most 268435456", assertThrows(IllegalArgumentException.class,
+        assertEquals("the network would have 1099512676352 weights with dense(1048576, linear) after a layer of width "
+                + "1048576; a network has at most 268435456", assertThrows(IllegalArgumentException.class,
                 () -> Sequential.input(1 << 20).dense(1 << 20)).getMessage());
         Sequential deep = Sequential.input(1);
         for (int l = 0; l < Sequential.MAX_LAYERS; l++) {
@@ -281,10 +281,11 @@ class ModelTest {
         assertTrue(assertThrows(IOException.class, () -> Model.load(corrupt)).getMessage().contains("corrupt"));
 
         Path future = dir.resolve("future.lanes");
-        byte[] v3 = bytes.clone();
-        ByteBuffer.wrap(v3).putInt(8, 4);
-        Files.write(future, v3);
-        assertTrue(assertThrows(IOException.class, () -> Model.load(future)).getMessage().contains("version 4"));
+        byte[] next = bytes.clone();
+        ByteBuffer.wrap(next).putInt(8, ModelFile.VERSION + 1);
+        Files.write(future, next);
+        assertTrue(assertThrows(IOException.class, () -> Model.load(future)).getMessage()
+                .contains("version " + (ModelFile.VERSION + 1)));
 
         Path other = dir.resolve("other.txt");
         Files.writeString(other, "hello, this is not a model");

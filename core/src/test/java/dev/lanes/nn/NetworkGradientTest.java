@@ -97,7 +97,7 @@ class NetworkGradientTest {
         return total / (rows * layout.outputs()) + penalty / rows;
     }
 
-    private static double apply(Activation f, double z) {
+    static double apply(Activation f, double z) {
         switch (f) {
             case RELU:
                 return Math.max(z, 0);
