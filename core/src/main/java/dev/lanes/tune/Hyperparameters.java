@@ -5,6 +5,7 @@ import dev.lanes.nn.Callbacks;
 import dev.lanes.nn.Constraints;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.Losses;
+import dev.lanes.nn.Normalizations;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.Sequential;
 import dev.lanes.base.KerasCall;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -58,6 +60,9 @@ import java.util.function.Function;
  *   <tr><td>l1, l2</td><td>{@code Double}</td><td>&gt;= 0, on the kernel of every dense layer</td><td>0</td></tr>
  *   <tr><td>activity_l1, activity_l2</td><td>{@code Double}</td><td>&gt;= 0, Keras' activity_regularizer on the
  *       output of every hidden layer</td><td>0</td></tr>
+ *   <tr><td>normalization</td><td>{@link KerasCall}</td><td>a Keras normalization layer after each hidden layer,
+ *       before its dropout or noise: {@code batch_normalization(momentum=0.9)}, {@code layer_normalization},
+ *       or {@code none}</td><td>none</td></tr>
  *   <tr><td>dropout</td><td>{@code Double}</td><td>[0, 1), after each hidden layer</td><td>0</td></tr>
  *   <tr><td>gaussian_noise</td><td>{@code Double}</td><td>&gt;= 0, the noise's standard deviation after each
  *       hidden layer in training; not with dropout</td><td>0</td></tr>
@@ -96,8 +101,8 @@ public final class Hyperparameters {
     public static final String KERNEL_CONSTRAINT = "kernel_constraint";
     /** Constraint on every bias. */
     public static final String BIAS_CONSTRAINT = "bias_constraint";
-    /** The text of no constraint (Keras' None). */
-    public static final String NO_CONSTRAINT = "none";
+    /** The text of no constraint and of no normalization (Keras' None). */
+    public static final String NONE = "none";
     /** The optimizer's Keras name. */
     public static final String OPTIMIZER = "optimizer";
     /** The optimizer's constant learning rate. */
@@ -134,6 +139,8 @@ public final class Hyperparameters {
     public static final String ACTIVITY_L1 = "activity_l1";
     /** L2 factor of the activity regularizer of every hidden layer. */
     public static final String ACTIVITY_L2 = "activity_l2";
+    /** The normalization layer after each hidden layer, or {@link #NONE}. */
+    public static final String NORMALIZATION = "normalization";
     /** Dropout rate after each hidden layer. */
     public static final String DROPOUT = "dropout";
     /** Standard deviation of the Gaussian noise added to each hidden layer's output in training. */
@@ -173,8 +180,8 @@ public final class Hyperparameters {
         put(m, OUTPUT_ACTIVATION, ActivationFunction.class, v -> activation(OUTPUT_ACTIVATION, v), Activation.LINEAR);
         put(m, KERNEL_INITIALIZER, KerasCall.class, v -> initializer(KERNEL_INITIALIZER, v), KerasCall.of("glorot_uniform"));
         put(m, BIAS_INITIALIZER, KerasCall.class, v -> initializer(BIAS_INITIALIZER, v), KerasCall.of("zeros"));
-        put(m, KERNEL_CONSTRAINT, KerasCall.class, v -> constraint(KERNEL_CONSTRAINT, v), KerasCall.of(NO_CONSTRAINT));
-        put(m, BIAS_CONSTRAINT, KerasCall.class, v -> constraint(BIAS_CONSTRAINT, v), KerasCall.of(NO_CONSTRAINT));
+        put(m, KERNEL_CONSTRAINT, KerasCall.class, v -> constraint(KERNEL_CONSTRAINT, v), KerasCall.of(NONE));
+        put(m, BIAS_CONSTRAINT, KerasCall.class, v -> constraint(BIAS_CONSTRAINT, v), KerasCall.of(NONE));
         put(m, OPTIMIZER, KerasCall.class, Hyperparameters::optimizer, KerasCall.of("adam"));
         put(m, LEARNING_RATE, Double.class, v -> real(LEARNING_RATE, v, 0, false, Double.POSITIVE_INFINITY, false), null);
         put(m, MOMENTUM, Double.class, v -> real(MOMENTUM, v, 0, true, 1, true), null);
@@ -193,6 +200,7 @@ public final class Hyperparameters {
         put(m, L2, Double.class, v -> real(L2, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, ACTIVITY_L1, Double.class, v -> real(ACTIVITY_L1, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, ACTIVITY_L2, Double.class, v -> real(ACTIVITY_L2, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
+        put(m, NORMALIZATION, KerasCall.class, Hyperparameters::normalization, KerasCall.of(NONE));
         put(m, DROPOUT, Double.class, v -> real(DROPOUT, v, 0, true, 1, false), 0.0);
         put(m, GAUSSIAN_NOISE, Double.class, v -> real(GAUSSIAN_NOISE, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, EARLY_STOPPING_PATIENCE, Integer.class, v -> integer(EARLY_STOPPING_PATIENCE, v, 0), null);
@@ -391,12 +399,22 @@ public final class Hyperparameters {
 
     /** A constraint call, or {@code none} (also {@code None}) for none. */
     private static Object constraint(String name, Object value) {
-        KerasCall call = call(name, value, "a constraint name, none");
-        if (call.args().isEmpty() && call.name().equalsIgnoreCase(NO_CONSTRAINT)) {
-            return KerasCall.of(NO_CONSTRAINT);
+        return optionalCall(name, value, "a constraint name", c -> Constraints.create(c.name(), c.args()));
+    }
+
+    /** A normalization layer's call, or {@code none} (also {@code None}) for none. */
+    private static Object normalization(Object value) {
+        return optionalCall(NORMALIZATION, value, "a normalization layer", c -> Normalizations.create(c.name(), c.args()));
+    }
+
+    /** A call that {@code check} accepts, or {@link #NONE} (also {@code None}). */
+    private static Object optionalCall(String name, Object value, String what, Consumer<KerasCall> check) {
+        KerasCall call = call(name, value, what + ", none");
+        if (call.args().isEmpty() && call.name().equalsIgnoreCase(NONE)) {
+            return KerasCall.of(NONE);
         }
         try {
-            Constraints.create(call.name(), call.args());
+            check.accept(call);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " '" + call + "': " + e.getMessage() + " (or none)");
         }

@@ -12,6 +12,7 @@ import dev.lanes.nn.Initializer;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.KerasOptimizer;
 import dev.lanes.nn.Loss;
+import dev.lanes.nn.Normalizations;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.ReduceLROnPlateau;
@@ -32,8 +33,9 @@ import java.util.TreeMap;
  * A complete, validated set of hyperparameters, defaults filled in, that builds what one fit needs: the
  * network ({@link #network}) and the fit options ({@link #fitOptions}). Immutable.
  *
- * <p>The network is {@code hidden_layers} dense layers of {@code activation}, each followed by dropout
- * when {@code dropout > 0}, then one linear-by-default output unit; every dense layer gets the kernel
+ * <p>The network is {@code hidden_layers} dense layers of {@code activation}, each followed by the
+ * {@code normalization} layer unless it is none, and by dropout when {@code dropout > 0} (or Gaussian
+ * noise), then one linear-by-default output unit; every dense layer gets the kernel
  * and bias initializers and the {@code l1}/{@code l2} kernel penalties. The optimizer gets
  * {@code learning_rate} and the other optimizer arguments it takes; the arguments it does not take are
  * ignored (see {@link Hyperparameters}). {@code early_stopping_patience} adds Keras' EarlyStopping on the
@@ -144,9 +146,13 @@ public final class TrainingSetup {
         Sequential s = Sequential.input(inputs);
         double activityL1 = (Double) values.get(Hyperparameters.ACTIVITY_L1);
         double activityL2 = (Double) values.get(Hyperparameters.ACTIVITY_L2);
+        KerasCall normalization = (KerasCall) values.get(Hyperparameters.NORMALIZATION);
         for (int width : hiddenLayers()) {
             Dense d = dense(width, hidden);
             s = s.add(activityL1 == 0 && activityL2 == 0 ? d : d.activityRegularizer(activityL1, activityL2));
+            if (!normalization.name().equals(Hyperparameters.NONE)) {
+                s = s.add(Normalizations.create(normalization.name(), normalization.args()));
+            }
             if (dropout > 0) {
                 s = s.dropout(dropout);
             } else if (noise > 0) {
@@ -168,7 +174,7 @@ public final class TrainingSetup {
     /** {@code d} with the constraint of hyperparameter {@code name}, unless it is none. */
     private Dense constrained(Dense d, String name) {
         KerasCall call = (KerasCall) values.get(name);
-        if (call.name().equals(Hyperparameters.NO_CONSTRAINT)) {
+        if (call.name().equals(Hyperparameters.NONE)) {
             return d;
         }
         Constraint c = Constraints.create(call.name(), call.args());

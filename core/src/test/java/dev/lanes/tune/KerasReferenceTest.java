@@ -7,6 +7,7 @@ import dev.lanes.nn.Constraints;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.LearningRateSchedules;
 import dev.lanes.nn.Losses;
+import dev.lanes.nn.Normalizations;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.simd.Activation;
 import dev.lanes.simd.Argument;
@@ -35,6 +36,7 @@ class KerasReferenceTest {
         activationRanges(s);
         section(s, "Initializers", Initializers.signatures());
         section(s, "Constraints", Constraints.signatures());
+        section(s, "Normalization layers", Normalizations.signatures());
         section(s, "Optimizers", Optimizers.signatures());
         section(s, "Learning-rate schedules", LearningRateSchedules.signatures());
         section(s, "Losses", Losses.signatures());

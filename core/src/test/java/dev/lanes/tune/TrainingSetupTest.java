@@ -1,5 +1,6 @@
 package dev.lanes.tune;
 
+import dev.lanes.nn.BatchNormalization;
 import dev.lanes.nn.Dense;
 import dev.lanes.nn.Dropout;
 import dev.lanes.nn.EarlyStopping;
@@ -202,6 +203,24 @@ class TrainingSetupTest {
         assertEquals("dropout and gaussian_noise are both set: a hidden layer is followed by one of them at most; set the "
                 + "other to 0", assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("dropout", "0.1",
                         "gaussian_noise", "0.1"))).getMessage());
+    }
+
+    @Test
+    void normalizationFollowsEachHiddenLayerBeforeItsDropout() {
+        assertEquals(Sequential.input(3).dense(8, Activation.RELU).add(BatchNormalization.defaults().momentum(0.9))
+                .dropout(0.2).dense(4, Activation.RELU).add(BatchNormalization.defaults().momentum(0.9)).dropout(0.2)
+                .dense(1), TrainingSetup.of(Map.of("hidden_layers", "8,4", "dropout", "0.2",
+                "normalization", "BatchNormalization(momentum=0.9)")).network(3));
+        assertEquals(Sequential.input(3).dense(8, Activation.RELU).layerNormalization().dense(1),
+                TrainingSetup.of(Map.of("hidden_layers", "8", "normalization", "layer_normalization")).network(3));
+        assertEquals(Sequential.input(3).dense(8, Activation.RELU).dense(1),
+                TrainingSetup.of(Map.of("hidden_layers", "8", "normalization", "None")).network(3));
+        assertEquals("normalization 'batch_normalization(momentum=2)': Invalid value for argument 'momentum' of normalization"
+                + " layer 'batch_normalization': 2.0. Valid range: [0, 1] (or none)", assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.parse("normalization", "batch_normalization(momentum=2)")).getMessage());
+        assertEquals("normalization 'layer_norm': Unknown normalization layer 'layer_norm'. Valid names: batch_normalization,"
+                + " layer_normalization (or none)", assertThrows(IllegalArgumentException.class,
+                () -> Hyperparameters.parse("normalization", "layer_norm")).getMessage());
     }
 
     @Test

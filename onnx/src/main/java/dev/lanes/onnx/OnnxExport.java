@@ -2,9 +2,11 @@ package dev.lanes.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import dev.lanes.base.Scalers;
+import dev.lanes.nn.BatchNormalization;
 import dev.lanes.nn.Dense;
 import dev.lanes.nn.Layer;
 import dev.lanes.nn.Model;
+import dev.lanes.nn.Normalization;
 import dev.lanes.simd.ActivationFunction;
 import dev.lanes.simd.internal.ActivationMath;
 import org.tribuo.util.onnx.ONNXContext;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,9 @@ import java.util.Map;
  *   <li>missing values take the scalers' fill value, then each feature {@code v * scale + shift};</li>
  *   <li>each dense layer {@code MatMul} and {@code Add} of its kernel and bias, then its activation in
  *       ONNX operators (dropout and Gaussian noise are the identity at inference);</li>
+ *   <li>a batch normalization {@code Mul} and {@code Add} of constants made from its moving statistics,
+ *       gamma and beta; a layer normalization {@code ReduceMean}, {@code Sub}, {@code Div} and
+ *       {@code Sqrt} over each row, then gamma and beta;</li>
  *   <li>output {@value #OUTPUT}: float32 {@code [rows, outputs]}, {@code output * unit + origin}, what
  *       {@link Model#predictRaw(dev.lanes.base.Matrix)} gives.</li>
  * </ul>
@@ -76,10 +82,29 @@ public final class OnnxExport {
                 .apply(ONNXOperators.MUL, g.ctx.array("scale", scalers.scale()))
                 .apply(ONNXOperators.ADD, g.ctx.array("shift", scalers.shift()));
         float[] weights = model.weights();
+        // Model.weights(): the dense layers' kernels and biases with their normalizations' gamma and beta
+        // in layer order, then the batch normalizations' moving means and variances
         int offset = 0;
+        int moving = weights.length;
+        int width = features;
+        for (Layer l : model.spec().layers()) {
+            width = l instanceof Dense d ? d.units() : width;
+            moving -= l instanceof BatchNormalization ? 2 * width : 0;
+        }
         int in = features;
         int layer = 0;
         for (Layer l : model.spec().layers()) {
+            if (l instanceof Normalization n) {
+                float[] gamma = n.scale() ? Arrays.copyOfRange(weights, offset, offset += in) : null;
+                float[] beta = n.center() ? Arrays.copyOfRange(weights, offset, offset += in) : null;
+                if (n instanceof BatchNormalization) {
+                    float[] mean = Arrays.copyOfRange(weights, moving, moving += in);
+                    float[] variance = Arrays.copyOfRange(weights, moving, moving += in);
+                    h = g.batchNormalization(h, (float) n.epsilon(), gamma, beta, mean, variance, layer - 1);
+                } else {
+                    h = g.layerNormalization(h, (float) n.epsilon(), gamma, beta, layer - 1);
+                }
+            }
             if (!(l instanceof Dense)) {
                 continue;
             }
@@ -177,6 +202,39 @@ public final class OnnxExport {
                 case LOG_SOFTMAX: return h.apply(OnnxOp.LOG_SOFTMAX);
                 default: throw new AssertionError(f);
             }
+        }
+
+        /**
+         * Batch normalization at inference, as Lanes computes it: {@code x * s + t} with
+         * {@code s = gamma / sqrt(moving_variance + epsilon)} and {@code t = beta - moving_mean * s}, both
+         * constants, so ONNX Runtime computes the same floats.
+         */
+        ONNXRef<?> batchNormalization(ONNXRef<?> h, float epsilon, float[] gamma, float[] beta, float[] mean,
+                                      float[] variance, int layer) {
+            float[] s = new float[mean.length];
+            float[] t = new float[mean.length];
+            for (int j = 0; j < s.length; j++) {
+                float inverse = (float) (1 / Math.sqrt(variance[j] + epsilon));
+                s[j] = gamma == null ? inverse : inverse * gamma[j];
+                t[j] = -mean[j] * s[j] + (beta == null ? 0f : beta[j]);
+            }
+            return h.apply(ONNXOperators.MUL, ctx.array("batch_normalization_" + layer + "_scale", s))
+                    .apply(ONNXOperators.ADD, ctx.array("batch_normalization_" + layer + "_shift", t));
+        }
+
+        /**
+         * Layer normalization over the last axis (ONNX's LayerNormalization operator needs opset 17):
+         * {@code (x - mean) / sqrt(var + epsilon) * gamma + beta}, mean and biased variance per row.
+         */
+        ONNXRef<?> layerNormalization(ONNXRef<?> h, float epsilon, float[] gamma, float[] beta, int layer) {
+            Map<String, Object> lastAxis = Map.of("axes", new int[] {-1}, "keepdims", 1);
+            ONNXRef<?> centered = h.apply(ONNXOperators.SUB, h.apply(ONNXOperators.REDUCE_MEAN, lastAxis));
+            ONNXRef<?> variance = centered.apply(ONNXOperators.MUL, centered).apply(ONNXOperators.REDUCE_MEAN, lastAxis);
+            ONNXRef<?> y = centered.apply(ONNXOperators.DIV, variance.apply(ONNXOperators.ADD, constant(epsilon)).apply(OnnxOp.SQRT));
+            if (gamma != null) {
+                y = y.apply(ONNXOperators.MUL, ctx.array("layer_normalization_" + layer + "_gamma", gamma));
+            }
+            return beta == null ? y : y.apply(ONNXOperators.ADD, ctx.array("layer_normalization_" + layer + "_beta", beta));
         }
 
         /** Argument i of f as a float, the type of the tensors (as Keras casts it). */

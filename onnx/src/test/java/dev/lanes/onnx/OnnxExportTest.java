@@ -10,7 +10,9 @@ import dev.lanes.data.DataSpec;
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Preprocessing;
 import dev.lanes.data.Scaling;
+import dev.lanes.nn.BatchNormalization;
 import dev.lanes.nn.FitOptions;
+import dev.lanes.nn.LayerNormalization;
 import dev.lanes.nn.Model;
 import dev.lanes.nn.Sequential;
 import dev.lanes.simd.Activation;
@@ -109,8 +111,12 @@ class OnnxExportTest {
     @ParameterizedTest
     @MethodSource("activations")
     void runtimeGivesPredictRaw(ActivationFunction f) throws IOException, OrtException {
-        Model model = trained(f);
-        Path file = dir.resolve("model-" + f.kerasForm().replaceAll("[^a-z0-9.]+", "_") + ".onnx");
+        assertRuntimeMatches(trained(f), f.kerasForm());
+    }
+
+    /** ONNX Runtime's predictions of the exported {@code model} are Lanes' {@code predictRaw}. */
+    private static void assertRuntimeMatches(Model model, String what) throws IOException, OrtException {
+        Path file = dir.resolve("model-" + what.replaceAll("[^a-z0-9.]+", "_") + ".onnx");
         OnnxExport.write(model, file);
         Matrix raw = rawWithMissing();
         float[] expected = model.predictRaw(raw).toArray();
@@ -121,9 +127,30 @@ class OnnxExportTest {
             // 1e-5 relative, or 1e-5 of the target's unit where a prediction is near 0
             double tolerance = 1e-5 * Math.max(Math.abs(expected[i]), unit);
             if (!(Math.abs(expected[i] - actual[i]) <= tolerance)) {
-                fail(f + " row " + i + ": Lanes " + expected[i] + ", ONNX Runtime " + actual[i]);
+                fail(what + " row " + i + ": Lanes " + expected[i] + ", ONNX Runtime " + actual[i]);
             }
         }
+    }
+
+    /** Both normalizations, with and without gamma and beta, after a fit that moved the moving statistics. */
+    static Stream<Sequential> normalized() {
+        int in = data.features().cols();
+        return Stream.of(
+                Sequential.input(in).dense(12, Activation.RELU).batchNormalization().dropout(0.1).dense(6, Activation.TANH)
+                        .batchNormalization().dense(1),
+                Sequential.input(in).dense(12, Activation.ELU).layerNormalization().dense(6, Activation.RELU)
+                        .add(new LayerNormalization(0.01, false, false)).gaussianNoise(0.05).dense(1),
+                Sequential.input(in).dense(8, Activation.TANH).add(new BatchNormalization(0.5, 0.01, false, true))
+                        .dense(4, Activation.SIGMOID).add(new BatchNormalization(0.9, 1e-3, true, false)).dense(1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("normalized")
+    void runtimeGivesPredictRawOfNormalizedNetworks(Sequential spec) throws IOException, OrtException {
+        Model m = spec.build(7);
+        m.fit(preprocessing.features(data, allRows()), preprocessing.target(data, allRows()),
+                FitOptions.defaults().epochs(3).batchSize(32));
+        assertRuntimeMatches(m.withScalers(preprocessing.toScalers(data)), spec.toString());
     }
 
     @Test
