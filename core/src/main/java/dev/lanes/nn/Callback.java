@@ -11,6 +11,15 @@ public interface Callback {
     /** The state of this callback for one fit. */
     Hook start();
 
+    /**
+     * Whether it sets the learning rate ({@link TrainingControl#setLearningRate}), which an optimizer whose
+     * rate follows a schedule does not allow, as in Keras: such a fit is refused before it starts
+     * ({@link Callbacks#checkLearningRate}).
+     */
+    default boolean setsLearningRate() {
+        return false;
+    }
+
     /** Called around every epoch of one fit. */
     @FunctionalInterface
     interface Hook {

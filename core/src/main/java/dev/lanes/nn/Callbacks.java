@@ -53,6 +53,25 @@ public final class Callbacks {
                 a.integer("cooldown", 0), nonNegative(canonical, "min_lr", a.number("min_lr")), mode(canonical, a));
     }
 
+    /**
+     * Refuses callbacks that set the learning rate with an optimizer whose rate follows a schedule, as
+     * Keras does (its optimizer's learning rate is then not settable).
+     *
+     * @throws IllegalArgumentException naming the callback and what to change
+     */
+    public static void checkLearningRate(Optimizer optimizer, List<Callback> callbacks) {
+        if (optimizer.learningRate().isConstant()) {
+            return;
+        }
+        for (Callback c : callbacks) {
+            if (c.setsLearningRate()) {
+                throw new IllegalArgumentException(c.getClass().getSimpleName() + " sets the learning rate, but the"
+                        + " optimizer's learning rate follows a schedule (" + optimizer.learningRate() + "), which Keras"
+                        + " does not allow either: give the optimizer a constant learning_rate or leave the callback out");
+            }
+        }
+    }
+
     /** Every callback's signature: its Keras class name and arguments, the defaults those of Keras (and of {@code defaults()}). */
     public static List<Signature> signatures() {
         return List.copyOf(SIGNATURES.values());

@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 public record LearningRateScheduler(Schedule schedule) implements Callback {
 
+    /** It does: it changes the optimizer's learning rate. */
+    @Override
+    public boolean setsLearningRate() {
+        return true;
+    }
+
     /** The function of a {@link LearningRateScheduler}. */
     @FunctionalInterface
     public interface Schedule {

@@ -15,6 +15,12 @@ import java.util.Objects;
 public record ReduceLROnPlateau(String monitor, double factor, int patience, double minDelta, int cooldown,
                                 double minLr, MonitorMode mode) implements Callback {
 
+    /** It does: it changes the optimizer's learning rate. */
+    @Override
+    public boolean setsLearningRate() {
+        return true;
+    }
+
     /** Checks the arguments. */
     public ReduceLROnPlateau {
         Objects.requireNonNull(mode, "mode");

@@ -55,7 +55,8 @@ final class Trainer implements TrainingControl {
      * Prepares a fit of {@code model} on {@code x, y}: the validation rows, the buffers, the optimizer
      * state and the callbacks; no epoch runs yet.
      *
-     * @throws IllegalArgumentException when the validation split leaves no training rows
+     * @throws IllegalArgumentException when the validation split leaves no training rows, or a callback
+     *                                  would set a learning rate that follows a schedule
      */
     Trainer(Model model, FitOptions options, Matrix x, Matrix y) {
         this.model = model;
@@ -101,6 +102,7 @@ final class Trainer implements TrainingControl {
         for (int i = 0; i < rowCount; i++) {
             order[i] = i;
         }
+        Callbacks.checkLearningRate(options.optimizer(), options.callbacks());
         this.trained = new float[model.params.length];
         int[][] variables = layout.variables();
         this.state = options.optimizer().start(variables[0], variables[1], variables[2]);

@@ -101,6 +101,7 @@ public final class TrainingSetup {
         KerasOptimizer optimizer;
         try {
             optimizer = Optimizers.create(optimizerName, arguments);
+            Callbacks.checkLearningRate(optimizer, callbacks);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Hyperparameters " + params + ": " + e.getMessage(), e);
         }

@@ -205,6 +205,17 @@ class TrainingSetupTest {
                         "gaussian_noise", "0.1"))).getMessage());
     }
 
+    /** ReduceLROnPlateau cannot change a scheduled rate: the grid is refused before any fit, not each fit failed. */
+    @Test
+    void aCallbackThatSetsTheRateIsRefusedWithAScheduledOptimizer() {
+        String message = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of(
+                "optimizer", "adam(learning_rate=ExponentialDecay(initial_learning_rate=0.01, decay_steps=10, decay_rate=0.9))",
+                "callbacks", "ReduceLROnPlateau(monitor=loss)"))).getMessage();
+        assertTrue(message.contains("ReduceLROnPlateau sets the learning rate, but the optimizer's learning rate follows a"
+                + " schedule"), message);
+        TrainingSetup.of(Map.of("optimizer", "adam(learning_rate=0.01)", "callbacks", "ReduceLROnPlateau(monitor=loss)"));
+    }
+
     @Test
     void normalizationFollowsEachHiddenLayerBeforeItsDropout() {
         assertEquals(Sequential.input(3).dense(8, Activation.RELU).add(BatchNormalization.defaults().momentum(0.9))
