@@ -66,8 +66,8 @@ public final class Callbacks {
         for (Callback c : callbacks) {
             if (c.setsLearningRate()) {
                 throw new IllegalArgumentException(c.getClass().getSimpleName() + " sets the learning rate, but the"
-                        + " optimizer's learning rate follows a schedule (" + optimizer.learningRate() + "), which Keras"
-                        + " does not allow either: give the optimizer a constant learning_rate or leave the callback out");
+                        + " optimizer's learning rate follows a schedule, which Keras does not allow either: give the"
+                        + " optimizer a constant learning_rate or leave the callback out");
             }
         }
     }
