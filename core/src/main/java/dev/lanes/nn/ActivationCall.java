@@ -65,7 +65,7 @@ public final class ActivationCall {
             values[i] = switch (a.kind()) {
                 case FLAG -> given.bool(a.name()) ? 1 : 0;
                 case OPTIONAL -> given.has(a.name()) ? given.number(a.name()) : Double.POSITIVE_INFINITY;
-                case NUMBER -> given.number(a.name());
+                case NUMBER, REQUIRED -> given.number(a.name());
             };
         }
         return kind.with(values);
@@ -90,6 +90,7 @@ public final class ActivationCall {
                 case FLAG -> a.defaultValue() == 1;
                 case OPTIONAL -> Signature.NONE;
                 case NUMBER -> a.defaultValue();
+                case REQUIRED -> Signature.REQUIRED;
             });
         }
         return Signature.of(kind.kerasName(), pairs.toArray());

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * <p>Each constant is its function at Keras' default arguments; {@link #with} gives it other values,
  * as Keras' {@code leaky_relu(x, negative_slope=0.3)} does ({@code LEAKY_RELU.with(0.3)}). Every
- * function except {@link #SOFTMAX} and {@link #LOG_SOFTMAX} is element-wise; those normalize each row (the units of one
- * sample). Kernels for all of them live behind {@link Activations}.
+ * function except {@link #SOFTMAX}, {@link #LOG_SOFTMAX} and {@link #SPARSEMAX} is element-wise; those
+ * normalize each row (the units of one sample). Kernels for all of them live behind {@link Activations}.
  */
 public enum Activation implements ActivationFunction {
     /** {@code x}. */
@@ -70,7 +70,18 @@ public enum Activation implements ActivationFunction {
     /** Row-wise {@code e^(x - max) / sum(e^(x - max))}. */
     SOFTMAX("softmax"),
     /** Row-wise {@code log(softmax(x)) = (x - max) - log(sum(e^(x - max)))}, without softmax's underflow. */
-    LOG_SOFTMAX("log_softmax");
+    LOG_SOFTMAX("log_softmax"),
+    /**
+     * {@code x > threshold ? x : default_value}, where NaN stays NaN (Keras would give default_value). Keras has
+     * no defaults: a Keras call gives both; the bare constant is {@code threshold(threshold=0, default_value=0)}.
+     */
+    THRESHOLD("threshold", Argument.required("threshold", 0), Argument.required("default_value", 0)),
+    /**
+     * Row-wise Euclidean projection onto the probability simplex (Martins and Astudillo, 2016):
+     * {@code max(x - tau, 0)} with tau such that the row sums to 1. A row with NaN or +inf gives NaN; -inf
+     * gives 0.
+     */
+    SPARSEMAX("sparsemax");
 
     private final String kerasName;
     private final List<Argument> arguments;
@@ -102,9 +113,13 @@ public enum Activation implements ActivationFunction {
         return arguments.get(i).defaultValue();
     }
 
-    /** The Keras name: every argument is at its default. */
+    /** The Keras name (every argument is at its default), with the required arguments' values if any. */
     @Override
     public String kerasForm() {
+        if (arguments.stream().anyMatch(a -> a.kind() == Argument.Kind.REQUIRED)) {
+            return new ParameterizedActivation(this, arguments.stream().mapToDouble(Argument::defaultValue).toArray())
+                    .kerasForm();
+        }
         return kerasName;
     }
 
@@ -188,8 +203,13 @@ public enum Activation implements ActivationFunction {
         return HARD_SHRINK.with(threshold);
     }
 
-    /** Whether the function works on each element alone (all but softmax and log_softmax). */
+    /** Keras' {@code threshold(threshold, default_value)}. */
+    public static ActivationFunction threshold(double threshold, double defaultValue) {
+        return THRESHOLD.with(threshold, defaultValue);
+    }
+
+    /** Whether the function works on each element alone (all but softmax, log_softmax and sparsemax). */
     public boolean isElementwise() {
-        return this != SOFTMAX && this != LOG_SOFTMAX;
+        return this != SOFTMAX && this != LOG_SOFTMAX && this != SPARSEMAX;
     }
 }

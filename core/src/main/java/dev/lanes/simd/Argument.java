@@ -3,10 +3,11 @@ package dev.lanes.simd;
 /**
  * One argument of a Keras activation besides x: its Keras name, its default and the values it takes.
  * Values are doubles; Keras' None is {@code Double.POSITIVE_INFINITY} (for an {@link Kind#OPTIONAL}
- * argument) and a flag is 0 or 1.
+ * argument) and a flag is 0 or 1. A {@link Kind#REQUIRED} argument has no Keras default: a Keras call
+ * must give it, and {@code defaultValue} is only the value of the bare {@link Activation} constant.
  *
  * @param name         the Keras name, e.g. {@code negative_slope}
- * @param defaultValue Keras' default
+ * @param defaultValue Keras' default (for a required argument, the bare constant's value)
  * @param kind         what sort of value it is
  * @param lowest       the smallest value allowed (numbers only)
  * @param lowestOpen   whether {@code lowest} itself is excluded
@@ -20,7 +21,9 @@ public record Argument(String name, double defaultValue, Kind kind, double lowes
         /** A finite number, or None (the default). */
         OPTIONAL,
         /** True or False. */
-        FLAG
+        FLAG,
+        /** A finite number of any sign that a Keras call must give: Keras has no default. */
+        REQUIRED
     }
 
     /** A finite number of any sign. */
@@ -41,6 +44,11 @@ public record Argument(String name, double defaultValue, Kind kind, double lowes
     /** None by default, else a finite number {@code >= lowest}. */
     static Argument optional(String name, double lowest) {
         return new Argument(name, Double.POSITIVE_INFINITY, Kind.OPTIONAL, lowest, false);
+    }
+
+    /** A finite number that must be given; the bare constant computes with {@code valueAlone}. */
+    static Argument required(String name, double valueAlone) {
+        return new Argument(name, valueAlone, Kind.REQUIRED, Double.NEGATIVE_INFINITY, false);
     }
 
     /** True or False. */

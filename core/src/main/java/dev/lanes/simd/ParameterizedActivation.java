@@ -35,7 +35,7 @@ final class ParameterizedActivation implements ActivationFunction {
         StringJoiner s = new StringJoiner(", ", kind.kerasName() + "(", ")");
         for (int i = 0; i < values.length; i++) {
             Argument a = arguments.get(i);
-            if (Double.compare(values[i] + 0.0, a.defaultValue() + 0.0) != 0) {
+            if (a.kind() == Argument.Kind.REQUIRED || Double.compare(values[i] + 0.0, a.defaultValue() + 0.0) != 0) {
                 s.add(a.name() + "=" + a.format(values[i]));
             }
         }

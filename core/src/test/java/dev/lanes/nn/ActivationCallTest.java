@@ -70,15 +70,28 @@ class ActivationCallTest {
                 case FLAG -> f.argument(i) == 1;
                 case OPTIONAL -> Signature.NONE;
                 case NUMBER -> f.argument(i);
+                case REQUIRED -> Signature.REQUIRED;
             };
             assertEquals(expected, d);
         }
     }
 
+    /** Keras' threshold has no defaults: a call gives both, and the bare constant writes its values. */
+    @Test
+    void thresholdNeedsItsArguments() {
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> ActivationCall.parse("threshold(threshold=0.5)")).getMessage();
+        assertTrue(message.contains("default_value"), message);
+        assertEquals("threshold(threshold=0.5, default_value=-1.0)", Activation.threshold(0.5, -1).kerasForm());
+        assertEquals("threshold(threshold=0.0, default_value=0.0)", Activation.THRESHOLD.kerasForm());
+        assertEquals(Activation.THRESHOLD, ActivationCall.parse("threshold(threshold=0, default_value=0)"));
+    }
+
     @Test
     void kerasFormReadsBackEqual() {
         for (ActivationFunction f : new ActivationFunction[] {Activation.leakyRelu(0.3), Activation.relu(0.1, 4, 1),
-            Activation.relu(0, 3, -0.25), Activation.celu(2.5), Activation.hardShrink(0), Activation.elu(-1e-3)}) {
+            Activation.relu(0, 3, -0.25), Activation.celu(2.5), Activation.hardShrink(0), Activation.elu(-1e-3),
+            Activation.THRESHOLD, Activation.threshold(0.5, -1)}) {
             assertEquals(f, ActivationCall.parse(f.kerasForm()), f.kerasForm());
         }
     }

@@ -102,6 +102,7 @@ class ActivationKernelsTest {
         TOL.put(Activation.HARD_SHRINK, new Tol(0, 0, 0, 0));
         TOL.put(Activation.SPARSE_PLUS, new Tol(2, 0, 2, 0));
         TOL.put(Activation.SPARSE_SIGMOID, new Tol(1, 0, 0, 0));
+        TOL.put(Activation.THRESHOLD, new Tol(0, 0, 0, 0));
     }
 
     /**
@@ -115,7 +116,8 @@ class ActivationKernelsTest {
             Activation.relu(0, Double.POSITIVE_INFINITY, -1), Activation.relu(0.1, 4, 1), Activation.relu(0, 0.5, 1),
             Activation.relu(0.2, 2, -0.5), Activation.elu(0.5), Activation.elu(2), Activation.elu(-0.5),
             Activation.celu(0.5), Activation.celu(3), Activation.squareplus(1), Activation.squareplus(0.01),
-            Activation.softShrink(0), Activation.softShrink(1.2), Activation.hardShrink(0), Activation.hardShrink(2));
+            Activation.softShrink(0), Activation.softShrink(1.2), Activation.hardShrink(0), Activation.hardShrink(2),
+            Activation.threshold(0.5, -1), Activation.threshold(-2, 3));
 
     /** Every element-wise function tested: each constant, then those of {@link #WITH_ARGUMENTS}. */
     static List<ActivationFunction> elementwise() {
@@ -363,7 +365,8 @@ class ActivationKernelsTest {
     }
 
     /**
-     * Both row-wise functions on the awkward sizes, with offsets and in place. Softmax's y_j carries the
+     * The row-wise functions on the awkward sizes, with offsets and in place. Sparsemax's tau carries
+     * the rounding of a float sum over the support, within 2^-20 of the row's largest magnitude. Softmax's y_j carries the
      * relative error of e^(x_j - max) with x_j - max rounded to float: at most about 2^-24 absolute, plus
      * a few ulps from the exp and the normalization; its rows sum to 1. Log_softmax's (x - max) rounds
      * once, and log(sum) carries the sum's few ulps, about 2^-22 absolute.
@@ -373,11 +376,18 @@ class ActivationKernelsTest {
     void rowwiseMatchesReference(String providerName, Activation f) {
         ActivationSupport impl = provider(providerName);
         boolean softmax = f == Activation.SOFTMAX;
+        boolean sparsemax = f == Activation.SPARSEMAX;
         Random rnd = new Random(5000 + f.ordinal());
         for (int cols : SIZES) {
             int rows = 3;
             int n = rows * cols;
             float[] x = inputs(rnd, n);
+            if (sparsemax) {
+                // values within 1 of each other in the middle row, so that many stay in the support
+                for (int i = cols; i < 2 * cols; i++) {
+                    x[i] *= 0.05f;
+                }
+            }
             int xOff = rnd.nextInt(4);
             int outOff = 1 + rnd.nextInt(4);
             float[] xa = embed(x, xOff);
@@ -385,16 +395,18 @@ class ActivationKernelsTest {
             impl.forward(f, rows, cols, xa, xOff, out, outOff);
             assertSentinels(out, outOff, n);
             for (int r = 0; r < rows; r++) {
-                double[] ref = rowReference(f, row(x, r * cols, cols));
+                double[] xr = row(x, r * cols, cols);
+                double[] ref = rowReference(f, xr);
+                double largest = Arrays.stream(xr).map(Math::abs).max().orElse(0);
                 double sum = 0;
                 for (int j = 0; j < cols; j++) {
                     float got = out[outOff + r * cols + j];
                     sum += got;
                     assertClose(providerName + " " + f + " cols=" + cols + " [" + r + "," + j + "]", ref[j], got,
-                            softmax ? 4 : 2, softmax ? 0x1p-24 : 0x1p-21);
+                            softmax ? 4 : 2, softmax ? 0x1p-24 : sparsemax ? 0x1p-20 * (1 + largest) : 0x1p-21);
                 }
-                if (softmax && cols > 0) {
-                    assertEquals(1.0, sum, cols * 0x1p-23, "row sum");
+                if ((softmax || sparsemax) && cols > 0) {
+                    assertEquals(1.0, sum, cols * (sparsemax ? 0x1p-20 * (1 + largest) : 0x1p-23), "row sum");
                 }
             }
             impl.forward(f, rows, cols, xa, xOff, xa, xOff);
@@ -430,12 +442,17 @@ class ActivationKernelsTest {
 
     static Stream<Arguments> providersAndRowwise() {
         return Stream.of("scalar", "panama").flatMap(p -> Stream.of(Arguments.of(p, Activation.SOFTMAX),
-                Arguments.of(p, Activation.LOG_SOFTMAX)));
+                Arguments.of(p, Activation.LOG_SOFTMAX), Arguments.of(p, Activation.SPARSEMAX)));
     }
 
     /** The double reference of a row-wise function. */
     static double[] rowReference(Activation f, double[] x) {
-        return f == Activation.SOFTMAX ? ActivationReference.softmax(x) : ActivationReference.logSoftmax(x);
+        return switch (f) {
+            case SOFTMAX -> ActivationReference.softmax(x);
+            case LOG_SOFTMAX -> ActivationReference.logSoftmax(x);
+            case SPARSEMAX -> ActivationReference.sparsemax(x);
+            default -> throw new IllegalArgumentException(f.toString());
+        };
     }
 
     /**
@@ -477,7 +494,11 @@ class ActivationKernelsTest {
                     plus[j] += h;
                     minus[j] -= h;
                     double fd = (weighted(gr, rowReference(f, plus)) - weighted(gr, rowReference(f, minus))) / (2 * h);
-                    double exact = f == Activation.SOFTMAX ? yr[j] * (gr[j] - dot) : gr[j] - Math.exp(yr[j]) * sum;
+                    double exact = switch (f) {
+                        case SOFTMAX -> yr[j] * (gr[j] - dot);
+                        case LOG_SOFTMAX -> gr[j] - Math.exp(yr[j]) * sum;
+                        default -> yr[j] > 0 ? gr[j] - supportMean(yr, gr) : 0;
+                    };
                     assertEquals(exact, fd, 1e-8 * Math.max(1, Math.abs(exact)), "reference Jacobian product");
                     assertEquals(fd, gi[2 + r * cols + j], 1e-6 * Math.max(1, Math.abs(fd)),
                             providerName + " " + f + "' cols=" + cols + " [" + r + "," + j + "]");
@@ -487,6 +508,19 @@ class ActivationKernelsTest {
             impl.backward(f, rows, cols, x, 0, y, 0, gInPlace, 0, gInPlace, 0);
             assertArrayEquals(Arrays.copyOfRange(gi, 2, 2 + n), gInPlace, "in place");
         }
+    }
+
+    /** The mean of g where y > 0: sparsemax's Jacobian-vector product is g minus it on the support. */
+    static double supportMean(double[] y, double[] g) {
+        double sum = 0;
+        int count = 0;
+        for (int j = 0; j < y.length; j++) {
+            if (y[j] > 0) {
+                sum += g[j];
+                count++;
+            }
+        }
+        return sum / count;
     }
 
     static double weighted(double[] g, double[] y) {
@@ -528,6 +562,49 @@ class ActivationKernelsTest {
         float[] gi = new float[x.length];
         impl.backward(Activation.SOFTMAX, 3, cols, x, 0, y, 0, g, 0, gi, 0);
         assertTrue(Float.isNaN(gi[4]) && Float.isNaN(gi[cols]), "NaN rows stay NaN backward");
+    }
+
+    // ---- sparsemax ----
+
+    /**
+     * The example of Keras issue 23425 (Keras 3 summed the cumulative sums over the support, so its rows
+     * did not sum to 1): {@code [0, 0.5, 1]} is {@code [0, 0.25, 0.75]}; NaN and +inf make a row NaN,
+     * -inf is a zero weight, a row of -inf only is NaN.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "panama"})
+    void sparsemaxSpecialValues(String providerName) {
+        ActivationSupport impl = provider(providerName);
+        float[] keras = {0f, 0.5f, 1f};
+        float[] out = new float[3];
+        impl.forward(Activation.SPARSEMAX, 1, 3, keras, 0, out, 0);
+        assertArrayEquals(new float[] {0f, 0.25f, 0.75f}, out);
+        int cols = 19;
+        float[] x = new float[4 * cols];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 5) * 0.1f;
+        }
+        x[4] = Float.NaN;
+        x[cols + 17] = Float.POSITIVE_INFINITY;
+        x[2 * cols + 3] = Float.NEGATIVE_INFINITY;
+        Arrays.fill(x, 3 * cols, 4 * cols, Float.NEGATIVE_INFINITY);
+        float[] y = new float[x.length];
+        impl.forward(Activation.SPARSEMAX, 4, cols, x, 0, y, 0);
+        for (int j = 0; j < cols; j++) {
+            assertTrue(Float.isNaN(y[j]) && Float.isNaN(y[cols + j]) && Float.isNaN(y[3 * cols + j]),
+                    "NaN, +inf and a row of -inf only make the row NaN");
+        }
+        float[] clean = Arrays.copyOfRange(x, 2 * cols, 3 * cols);
+        clean[3] = -1e30f;
+        float[] yClean = new float[cols];
+        impl.forward(Activation.SPARSEMAX, 1, cols, clean, 0, yClean, 0);
+        assertArrayEquals(yClean, Arrays.copyOfRange(y, 2 * cols, 3 * cols), "-inf acts as a zero weight");
+        float[] g = new float[x.length];
+        Arrays.fill(g, 1f);
+        float[] gi = new float[x.length];
+        impl.backward(Activation.SPARSEMAX, 4, cols, x, 0, y, 0, g, 0, gi, 0);
+        assertTrue(Float.isNaN(gi[0]) && Float.isNaN(gi[cols + 1]), "NaN rows stay NaN backward");
+        assertEquals(0f, gi[2 * cols + 3], 0f, "no gradient outside the support");
     }
 
     // ---- log_softmax ----
@@ -618,6 +695,9 @@ class ActivationKernelsTest {
         LIMITS.put(Activation.softShrink(1.2), LIMITS.get(Activation.SOFT_SHRINK));
         LIMITS.put(Activation.hardShrink(0), LIMITS.get(Activation.HARD_SHRINK));
         LIMITS.put(Activation.hardShrink(2), LIMITS.get(Activation.HARD_SHRINK));
+        LIMITS.put(Activation.THRESHOLD, new float[] {inf, 0, 1, 0});
+        LIMITS.put(Activation.threshold(0.5, -1), new float[] {inf, -1, 1, 0});
+        LIMITS.put(Activation.threshold(-2, 3), new float[] {inf, 3, 1, 0});
     }
 
     @ParameterizedTest(name = "{0} {1}")

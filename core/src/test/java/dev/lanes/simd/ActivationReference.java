@@ -46,6 +46,7 @@ final class ActivationReference {
             case SQUAREPLUS: return (x + Math.sqrt(x * x + a)) / 2;
             case SOFT_SHRINK: return x > a ? x - a : x < -a ? x + a : 0;
             case HARD_SHRINK: return Math.abs(x) > a ? x : 0;
+            case THRESHOLD: return x > a ? x : argument(f, 1);
             case SPARSE_PLUS: return x <= -1 ? 0 : x >= 1 ? x : 0.25 * (x + 1) * (x + 1);
             case SPARSE_SIGMOID: return x <= -1 ? 0 : x >= 1 ? 1 : 0.5 * (x + 1);
             default: throw new IllegalArgumentException(f.toString());
@@ -89,6 +90,7 @@ final class ActivationReference {
             case SQUAREPLUS: return 0.5 * (1 + x / Math.sqrt(x * x + a));
             case SOFT_SHRINK:
             case HARD_SHRINK: return Math.abs(x) > a ? 1 : 0;
+            case THRESHOLD: return x > a ? 1 : 0;
             case SPARSE_PLUS: return x <= -1 ? 0 : x >= 1 ? 1 : 0.5 * (x + 1);
             case SPARSE_SIGMOID: return Math.abs(x) < 1 ? 0.5 : 0;
             default: throw new IllegalArgumentException(f.toString());
@@ -133,6 +135,29 @@ final class ActivationReference {
     }
 
     /** Row-wise softmax in double. */
+    /**
+     * Sparsemax by its definition (Martins and Astudillo, 2016, Algorithm 1): sort descending, the
+     * support is the largest k with {@code 1 + k z_(k) > sum of the k largest}, {@code tau = (that sum - 1) / k}.
+     */
+    static double[] sparsemax(double[] x) {
+        double[] sorted = x.clone();
+        java.util.Arrays.sort(sorted);
+        double cumulative = 0;
+        double tau = 0;
+        for (int k = 1; k <= x.length; k++) {
+            double z = sorted[x.length - k];
+            cumulative += z;
+            if (1 + k * z > cumulative) {
+                tau = (cumulative - 1) / k;
+            }
+        }
+        double[] y = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            y[j] = Math.max(x[j] - tau, 0);
+        }
+        return y;
+    }
+
     static double[] softmax(double[] x) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : x) {

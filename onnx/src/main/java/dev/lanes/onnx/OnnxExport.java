@@ -200,6 +200,9 @@ public final class OnnxExport {
                 case SPARSE_SIGMOID: return clip(half(h.apply(ONNXOperators.ADD, constant(1f))), 0f, 1f);
                 case SOFTMAX: return h.apply(ONNXOperators.SOFTMAX, Map.of("axis", -1));
                 case LOG_SOFTMAX: return h.apply(OnnxOp.LOG_SOFTMAX);
+                case THRESHOLD: return h.apply(ONNXOperators.LESS_OR_EQUAL, constant(argument(f, 0)))
+                        .apply(ONNXOperators.WHERE, List.of(constant(argument(f, 1)), h));
+                case SPARSEMAX: return sparsemax(h);
                 default: throw new AssertionError(f);
             }
         }
@@ -235,6 +238,34 @@ public final class OnnxExport {
                 y = y.apply(ONNXOperators.MUL, ctx.array("layer_normalization_" + layer + "_gamma", gamma));
             }
             return beta == null ? y : y.apply(ONNXOperators.ADD, ctx.array("layer_normalization_" + layer + "_beta", beta));
+        }
+
+        /**
+         * Sparsemax without a sort (ONNX has no such operator, and sorting needs TopK's two outputs): for
+         * each x_i of a row, {@code k_i} values are {@code >= x_i} and they sum to {@code s_i}; x_i is in
+         * the support when {@code 1 + k_i x_i > s_i}, which is the sorted form's test at x_i's last rank;
+         * then {@code tau = (sum over the support - 1) / its size} and {@code relu(x - tau)}.
+         */
+        private ONNXRef<?> sparsemax(ONNXRef<?> h) {
+            ONNXRef<?> column = h.apply(ONNXOperators.UNSQUEEZE, axes(2));
+            ONNXRef<?> row = h.apply(ONNXOperators.UNSQUEEZE, axes(1));
+            ONNXRef<?> atLeast = row.apply(ONNXOperators.GREATER_OR_EQUAL, column).apply(ONNXOperators.WHERE,
+                    List.of(constant(1f), constant(0f)));
+            Map<String, Object> squeeze = Map.of("keepdims", 0);
+            ONNXRef<?> ranks = atLeast.apply(ONNXOperators.REDUCE_SUM, axes(2), squeeze);
+            ONNXRef<?> sums = atLeast.apply(ONNXOperators.MUL, row).apply(ONNXOperators.REDUCE_SUM, axes(2), squeeze);
+            ONNXRef<?> support = ranks.apply(ONNXOperators.MUL, h).apply(ONNXOperators.ADD, constant(1f))
+                    .apply(ONNXOperators.GREATER, sums).apply(ONNXOperators.WHERE, List.of(constant(1f), constant(0f)));
+            Map<String, Object> keep = Map.of("keepdims", 1);
+            ONNXRef<?> size = support.apply(ONNXOperators.REDUCE_SUM, axes(1), keep);
+            ONNXRef<?> tau = support.apply(ONNXOperators.MUL, h).apply(ONNXOperators.REDUCE_SUM, axes(1), keep)
+                    .apply(ONNXOperators.SUB, constant(1f)).apply(ONNXOperators.DIV, size);
+            return h.apply(ONNXOperators.SUB, tau).apply(OnnxOp.RELU);
+        }
+
+        /** The axes input of Unsqueeze and ReduceSum (opset 13 takes them as a tensor). */
+        private ONNXRef<?> axes(long axis) {
+            return ctx.array("c" + constants++, new long[] {axis});
         }
 
         /** Argument i of f as a float, the type of the tensors (as Keras casts it). */

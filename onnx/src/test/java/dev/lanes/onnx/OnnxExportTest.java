@@ -105,7 +105,7 @@ class OnnxExportTest {
         return Stream.concat(Arrays.stream(Activation.values()), Stream.of(Activation.relu(0.1, 4, 0.5),
                 Activation.relu(0, Double.POSITIVE_INFINITY, -0.5), Activation.relu(0, 3, 0), Activation.leakyRelu(0.05),
                 Activation.elu(0.5), Activation.celu(2), Activation.squareplus(1), Activation.softShrink(0.1),
-                Activation.hardShrink(0.05)));
+                Activation.hardShrink(0.05), Activation.threshold(0.5, -1)));
     }
 
     @ParameterizedTest

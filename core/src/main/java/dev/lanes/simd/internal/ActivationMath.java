@@ -251,6 +251,16 @@ public final class ActivationMath {
         return Math.abs(x) <= t ? 0f : x;
     }
 
+    /** Keras' threshold: {@code default_value} up to the threshold t, else x (so NaN stays NaN). */
+    public static float threshold(float x, float t, float defaultValue) {
+        return x <= t ? defaultValue : x;
+    }
+
+    /** 1 above the threshold t, 0 at or below it, NaN for NaN. */
+    public static float thresholdGrad(float x, float t) {
+        return x > t ? 1f : x <= t ? 0f : x;
+    }
+
     /** 0 for {@code x <= -1}, {@code (x + 1)^2 / 4} between, {@code x} for {@code x >= 1}. */
     public static float sparsePlus(float x) {
         if (x <= -1) {

@@ -32,6 +32,19 @@ final class ScalarActivations implements ActivationSupport {
                     logSoftmaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
                 }
                 return;
+            case SPARSEMAX:
+                for (int r = 0; r < rows; r++) {
+                    sparsemaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
+                }
+                return;
+            case THRESHOLD: {
+                float t = (float) f.argument(0);
+                float v = (float) f.argument(1);
+                for (int i = 0; i < n; i++) {
+                    out[outOff + i] = ActivationMath.threshold(x[xOff + i], t, v);
+                }
+                return;
+            }
             case RELU: {
                 float s = (float) f.argument(0);
                 float m = (float) f.argument(1);
@@ -193,6 +206,19 @@ final class ScalarActivations implements ActivationSupport {
                             gradIn, gradInOff + r * cols);
                 }
                 return;
+            case SPARSEMAX:
+                for (int r = 0; r < rows; r++) {
+                    sparsemaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
+                            gradIn, gradInOff + r * cols);
+                }
+                return;
+            case THRESHOLD: {
+                float t = (float) f.argument(0);
+                for (int i = 0; i < n; i++) {
+                    gradIn[gradInOff + i] = gradOut[gradOutOff + i] * ActivationMath.thresholdGrad(x[xOff + i], t);
+                }
+                return;
+            }
             case RELU: {
                 float s = (float) f.argument(0);
                 float m = (float) f.argument(1);
@@ -362,6 +388,63 @@ final class ScalarActivations implements ActivationSupport {
         float logSum = (float) Math.log(sum);
         for (int j = 0; j < n; j++) {
             out[outOff + j] = (x[xOff + j] - max) - logSum;
+        }
+    }
+
+    /**
+     * Sparsemax of one row by Michelot's algorithm, without a sort: tau starts as the mean of all values
+     * minus 1/n, then the values at or below it drop out and tau is recomputed from the rest (sums in
+     * double) until none drops out; the support only shrinks, so this ends within n rounds. NaN, or +inf
+     * (whose tau is +inf and leaves no value above it), make tau NaN. In place is fine: x is read in full
+     * before out is written.
+     */
+    private static void sparsemaxRow(int n, float[] x, int xOff, float[] out, int outOff) {
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += x[xOff + j];
+        }
+        int count = n;
+        double tau = (sum - 1) / n;
+        while (count > 0) {
+            sum = 0;
+            int k = 0;
+            for (int j = 0; j < n; j++) {
+                float v = x[xOff + j];
+                if (v > tau) {
+                    sum += v;
+                    k++;
+                }
+            }
+            if (k >= count) {
+                break;
+            }
+            count = k;
+            tau = k == 0 ? Double.NaN : (sum - 1) / k;
+        }
+        for (int j = 0; j < n; j++) {
+            out[outOff + j] = Math.max((float) (x[xOff + j] - tau), 0f);
+        }
+    }
+
+    /**
+     * {@code gradIn_j = g_j - mean of g over the support} where {@code y_j > 0}, else 0: the sparsemax
+     * Jacobian (symmetric) times g. A NaN row stays NaN.
+     */
+    private static void sparsemaxRowBackward(int n, float[] y, int yOff, float[] g, int gOff, float[] gi, int giOff) {
+        double sum = 0;
+        int count = 0;
+        boolean nan = false;
+        for (int j = 0; j < n; j++) {
+            float v = y[yOff + j];
+            if (v > 0) {
+                sum += g[gOff + j];
+                count++;
+            }
+            nan |= v != v;
+        }
+        float mean = nan ? Float.NaN : (float) (sum / count);
+        for (int j = 0; j < n; j++) {
+            gi[giOff + j] = nan ? Float.NaN : y[yOff + j] > 0 ? g[gOff + j] - mean : 0f;
         }
     }
 

@@ -9,6 +9,8 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * Activation kernels on {@link FloatVector#SPECIES_PREFERRED} lanes, computed in float with
  * {@link LaneMath}'s exp, expm1, log1p and tanh (polynomials on lanes, many times faster than
@@ -20,8 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link ActivationMath}: NaN propagates (piecewise
  * derivatives start from {@code x} so unmatched NaN lanes keep it; vector MIN/MAX propagate NaN like
  * {@code Math.min/max}), and {@code x * s(x)} products use {@code max(x, -Float.MAX_VALUE)} so that
- * {@code -inf} gives the limit 0 rather than NaN. Softmax: a row holding {@code +inf} (or only
- * {@code -inf}) becomes NaN. The linear backward pass copies gradOut, so a NaN in x does not reach it.
+ * {@code -inf} gives the limit 0 rather than NaN. Softmax and sparsemax: a row holding {@code +inf} (or
+ * only {@code -inf}) becomes NaN. The linear backward pass copies gradOut, so a NaN in x does not reach it.
  */
 final class PanamaActivations implements ActivationSupport {
 
@@ -75,6 +77,7 @@ final class PanamaActivations implements ActivationSupport {
             case SQUAREPLUS: squareplus(n, x, xOff, out, outOff, arg(f, 0)); return;
             case SOFT_SHRINK: softShrink(n, x, xOff, out, outOff, arg(f, 0)); return;
             case HARD_SHRINK: hardShrink(n, x, xOff, out, outOff, arg(f, 0)); return;
+            case THRESHOLD: threshold(n, x, xOff, out, outOff, arg(f, 0), arg(f, 1)); return;
             case SPARSE_PLUS: sparsePlus(n, x, xOff, out, outOff); return;
             case SPARSE_SIGMOID: sparseSigmoid(n, x, xOff, out, outOff); return;
             case SOFTMAX:
@@ -85,6 +88,11 @@ final class PanamaActivations implements ActivationSupport {
             case LOG_SOFTMAX:
                 for (int r = 0; r < rows; r++) {
                     logSoftmaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
+                }
+                return;
+            case SPARSEMAX:
+                for (int r = 0; r < rows; r++) {
+                    sparsemaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
                 }
                 return;
             default:
@@ -129,6 +137,7 @@ final class PanamaActivations implements ActivationSupport {
             case SQUAREPLUS: squareplusGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff, arg(f, 0)); return;
             case SOFT_SHRINK:
             case HARD_SHRINK: shrinkGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff, arg(f, 0)); return;
+            case THRESHOLD: thresholdGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff, arg(f, 0)); return;
             case SPARSE_PLUS: sparsePlusGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case SPARSE_SIGMOID: sparseSigmoidGrad(n, x, xOff, gradOut, gradOutOff, gradIn, gradInOff); return;
             case SOFTMAX:
@@ -140,6 +149,12 @@ final class PanamaActivations implements ActivationSupport {
             case LOG_SOFTMAX:
                 for (int r = 0; r < rows; r++) {
                     logSoftmaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
+                            gradIn, gradInOff + r * cols);
+                }
+                return;
+            case SPARSEMAX:
+                for (int r = 0; r < rows; r++) {
+                    sparsemaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
                             gradIn, gradInOff + r * cols);
                 }
                 return;
@@ -524,6 +539,17 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
+    private static void threshold(int n, float[] x, int xo, float[] out, int oo, float t, float value) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.blend(value, v.compare(VectorOperators.LE, t)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = ActivationMath.threshold(x[xo + i], t, value);
+        }
+    }
+
     private static void sparsePlus(int n, float[] x, int xo, float[] out, int oo) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -821,6 +847,19 @@ final class PanamaActivations implements ActivationSupport {
         }
     }
 
+    private static void thresholdGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio, float t) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector xv = FloatVector.fromArray(S, x, xo + i);
+            FloatVector slope = FloatVector.broadcast(S, 1f).blend(0f, xv.compare(VectorOperators.LE, t))
+                    .blend(xv, xv.test(VectorOperators.IS_NAN));
+            FloatVector.fromArray(S, g, go + i).mul(slope).intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = g[go + i] * ActivationMath.thresholdGrad(x[xo + i], t);
+        }
+    }
+
     private static void shrinkGrad(int n, float[] x, int xo, float[] g, int go, float[] gi, int gio, float t) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
@@ -867,6 +906,98 @@ final class PanamaActivations implements ActivationSupport {
         }
         for (; i < n; i++) {
             gi[gio + i] = y[yo + i] * (g[go + i] - dot);
+        }
+    }
+
+    /**
+     * Sparsemax by Michelot's algorithm, as the scalar twin does: tau from all values, then from those
+     * above the last tau until none drops out; the sums in float lanes.
+     */
+    private static void sparsemaxRow(int n, float[] x, int xo, float[] out, int oo) {
+        int count = n;
+        float tau = (sumAbove(n, x, xo, Float.NaN) - 1) / n;
+        while (count > 0) {
+            int k = countAbove(n, x, xo, tau);
+            if (k >= count) {
+                break;
+            }
+            float sum = sumAbove(n, x, xo, tau);
+            count = k;
+            tau = k == 0 ? Float.NaN : (sum - 1) / k;
+        }
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, x, xo + i).sub(tau).max(0f).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) {
+            out[oo + i] = Math.max(x[xo + i] - tau, 0f);
+        }
+    }
+
+    /** The sum of the values above {@code tau}, of all values when tau is NaN. */
+    private static float sumAbove(int n, float[] x, int xo, float tau) {
+        boolean all = tau != tau;
+        int i = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            acc = acc.add(all ? v : v.blend(0f, v.compare(VectorOperators.GT, tau).not()));
+        }
+        float sum = LaneSums.sum(acc);
+        for (; i < n; i++) {
+            float v = x[xo + i];
+            sum += all || v > tau ? v : 0f;
+        }
+        return sum;
+    }
+
+    private static int countAbove(int n, float[] x, int xo, float tau) {
+        int i = 0;
+        int count = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            count += FloatVector.fromArray(S, x, xo + i).compare(VectorOperators.GT, tau).trueCount();
+        }
+        for (; i < n; i++) {
+            count += x[xo + i] > tau ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** {@code gradIn_j = g_j - mean of g over the support} where {@code y_j > 0}, else 0; a NaN row stays NaN. */
+    private static void sparsemaxRowBackward(int n, float[] y, int yo, float[] g, int go, float[] gi, int gio) {
+        int i = 0;
+        FloatVector acc = FloatVector.zero(S);
+        int count = 0;
+        boolean nan = false;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector yv = FloatVector.fromArray(S, y, yo + i);
+            VectorMask<Float> support = yv.compare(VectorOperators.GT, 0f);
+            acc = acc.add(FloatVector.fromArray(S, g, go + i).blend(0f, support.not()));
+            count += support.trueCount();
+            nan |= yv.test(VectorOperators.IS_NAN).anyTrue();
+        }
+        float sum = LaneSums.sum(acc);
+        for (; i < n; i++) {
+            float v = y[yo + i];
+            if (v > 0) {
+                sum += g[go + i];
+                count++;
+            }
+            nan |= v != v;
+        }
+        if (nan) {
+            Arrays.fill(gi, gio, gio + n, Float.NaN);
+            return;
+        }
+        float mean = sum / count;
+        i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector support = FloatVector.fromArray(S, y, yo + i);
+            FloatVector.fromArray(S, g, go + i).sub(mean).blend(0f, support.compare(VectorOperators.GT, 0f).not())
+                    .intoArray(gi, gio + i);
+        }
+        for (; i < n; i++) {
+            gi[gio + i] = y[yo + i] > 0 ? g[go + i] - mean : 0f;
         }
     }
 
