@@ -10,7 +10,7 @@ import java.util.Optional;
  * (glorot_uniform kernel, zero bias, no regularization, no constraints), optional L1/L2 penalties on the
  * kernel and optional constraints on the kernel and the bias, applied after every optimizer step.
  *
- * @param units             output width
+ * @param units             the number of units (the output's width, except for glu: {@link #outputWidth})
  * @param activation        applied to the layer's output: an {@code Activation} or one with arguments,
  *                          {@code Activation.leakyRelu(0.3)}
  * @param kernelInitializer initial kernel values (shape {inputs, units})
@@ -43,6 +43,7 @@ public record Dense(int units, ActivationFunction activation, Initializer kernel
         if (!(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("l1 and l2 must be finite and >= 0 but were " + l1 + " and " + l2);
         }
+        activation.kind().outputWidth(units);
         if (!(activityL1 >= 0) || !(activityL2 >= 0) || Double.isInfinite(activityL1) || Double.isInfinite(activityL2)) {
             throw new IllegalArgumentException("the activity regularizer's l1 and l2 must be finite and >= 0 but were "
                     + activityL1 + " and " + activityL2);
@@ -53,6 +54,11 @@ public record Dense(int units, ActivationFunction activation, Initializer kernel
     public static Dense of(int units, ActivationFunction activation) {
         return new Dense(units, activation, Initializers.glorotUniform(), Initializers.zeros(), 0, 0, Optional.empty(),
                 Optional.empty(), 0, 0);
+    }
+
+    /** The width of its output: the units, or half of them for glu (which needs an even number). */
+    public int outputWidth() {
+        return activation.kind().outputWidth(units);
     }
 
     /** This layer with another kernel initializer. */

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Where each layer's weights live in a model's single flat parameter array, and the shape of each dense
  * layer: a kernel of {@code in x out} floats (row-major) followed by {@code out} bias values, then, when
- * the layer is normalized, its gamma and beta ({@code out} floats each, when it has them). The
+ * the layer is normalized, its gamma and beta (one float per output, {@code width}, when it has them). The
  * batch normalizations' moving means and variances, which no optimizer updates, come after every
  * trainable variable, so that the trainable ones stay one contiguous block that an optimizer updates in
  * a single pass.
@@ -18,7 +18,10 @@ final class Layout {
     final int inputs;
     final int depth;
     final int[] in;
+    /** Each dense layer's units: the columns of its kernel, bias and pre-activation. */
     final int[] out;
+    /** The width of each layer's output after its activation: out, or half of it for glu. */
+    final int[] width;
     final int[] kernel;
     final int[] bias;
     final ActivationFunction[] activation;
@@ -71,6 +74,7 @@ final class Layout {
         depth = dense.size();
         in = new int[depth];
         out = new int[depth];
+        width = new int[depth];
         kernel = new int[depth];
         bias = new int[depth];
         activation = new ActivationFunction[depth];
@@ -86,21 +90,21 @@ final class Layout {
         movingMean = new int[depth];
         movingVariance = new int[depth];
         boolean activity = false;
-        int width = inputs;
         int offset = 0;
         for (int l = 0; l < depth; l++) {
             Dense d = dense.get(l);
-            in[l] = width;
+            in[l] = l == 0 ? inputs : width[l - 1];
             out[l] = d.units();
+            width[l] = d.outputWidth();
             kernel[l] = offset;
-            offset += width * d.units();
+            offset += in[l] * d.units();
             bias[l] = offset;
             offset += d.units();
             Normalization n = normalization[l];
             gamma[l] = n != null && n.scale() ? offset : -1;
-            offset += gamma[l] < 0 ? 0 : d.units();
+            offset += gamma[l] < 0 ? 0 : width[l];
             beta[l] = n != null && n.center() ? offset : -1;
-            offset += beta[l] < 0 ? 0 : d.units();
+            offset += beta[l] < 0 ? 0 : width[l];
             activation[l] = d.activation();
             dropout[l] = drop.get(l);
             noise[l] = gaussian.get(l);
@@ -109,15 +113,14 @@ final class Layout {
             activityL1[l] = d.activityL1();
             activityL2[l] = d.activityL2();
             activity |= d.activityL1() != 0 || d.activityL2() != 0;
-            width = d.units();
         }
         trainableCount = offset;
         for (int l = 0; l < depth; l++) {
             boolean moving = normalization[l] instanceof BatchNormalization;
             movingMean[l] = moving ? offset : -1;
-            offset += moving ? out[l] : 0;
+            offset += moving ? width[l] : 0;
             movingVariance[l] = moving ? offset : -1;
-            offset += moving ? out[l] : 0;
+            offset += moving ? width[l] : 0;
         }
         parameterCount = offset;
         layers = List.copyOf(dense);
@@ -125,7 +128,7 @@ final class Layout {
     }
 
     int outputs() {
-        return out[depth - 1];
+        return width[depth - 1];
     }
 
     /**
@@ -139,10 +142,10 @@ final class Layout {
             v.add(new int[] {kernel[l], in[l] * out[l], out[l]});
             v.add(new int[] {bias[l], out[l], 0});
             if (gamma[l] >= 0) {
-                v.add(new int[] {gamma[l], out[l], 0});
+                v.add(new int[] {gamma[l], width[l], 0});
             }
             if (beta[l] >= 0) {
-                v.add(new int[] {beta[l], out[l], 0});
+                v.add(new int[] {beta[l], width[l], 0});
             }
         }
         int[][] result = new int[3][v.size()];

@@ -47,7 +47,7 @@ public final class Model {
         for (l = 0; l < layout.depth; l++) {
             for (int offset : new int[] {layout.gamma[l], layout.movingVariance[l]}) {
                 if (offset >= 0) {
-                    Arrays.fill(params, offset, offset + layout.out[l], 1f);
+                    Arrays.fill(params, offset, offset + layout.width[l], 1f);
                 }
             }
         }

@@ -33,7 +33,7 @@ final class NormalizationPass {
 
     NormalizationPass(Layout layout, int l, int maxBatch) {
         Normalization n = layout.normalization[l];
-        units = layout.out[l];
+        units = layout.width[l];
         batch = n instanceof BatchNormalization;
         epsilon = (float) n.epsilon();
         momentum = n instanceof BatchNormalization b ? (float) b.momentum() : 0f;

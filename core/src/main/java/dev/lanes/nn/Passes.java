@@ -56,16 +56,18 @@ final class Passes {
         norm = new NormalizationPass[depth];
         a[0] = new float[maxBatch * layout.inputs + SLACK];
         for (int l = 0; l < depth; l++) {
-            int size = maxBatch * layout.out[l] + SLACK;
+            // z and dz have the layer's units; y onwards its output width (half of them for glu)
+            int units = maxBatch * layout.out[l] + SLACK;
+            int size = maxBatch * layout.width[l] + SLACK;
             boolean linear = layout.activation[l] == Activation.LINEAR;
             boolean normalized = layout.normalization[l] != null;
-            z[l] = new float[size];
+            z[l] = new float[units];
             y[l] = linear ? z[l] : new float[size];
             n[l] = normalized ? new float[size] : y[l];
             a[l + 1] = layout.dropout[l] == 0 && layout.noise[l] == 0 ? n[l] : new float[size];
             da[l + 1] = new float[size];
             dy[l] = normalized ? new float[size] : da[l + 1];
-            dz[l] = linear ? dy[l] : new float[size];
+            dz[l] = linear ? dy[l] : new float[units];
             mask[l] = layout.dropout[l] > 0 ? new float[size] : null;
             norm[l] = normalized ? new NormalizationPass(layout, l, maxBatch) : null;
         }
@@ -99,12 +101,13 @@ final class Passes {
                 norm[l].forward(params, rows, training, y[l], n[l]);
             }
             if (a[l + 1] != n[l]) {
+                int count = rows * layout.width[l];
                 if (!training) {
-                    System.arraycopy(n[l], 0, a[l + 1], 0, rows * out);
+                    System.arraycopy(n[l], 0, a[l + 1], 0, count);
                 } else if (mask[l] != null) {
-                    applyDropout(l, rows * out, rng);
+                    applyDropout(l, count, rng);
                 } else {
-                    addNoise(l, rows * out, rng);
+                    addNoise(l, count, rng);
                 }
             }
         }
@@ -144,7 +147,7 @@ final class Passes {
                 double abs = 0;
                 double squares = 0;
                 float[] out = y[l];
-                for (int i = 0, count = rows * layout.out[l]; i < count; i++) {
+                for (int i = 0, count = rows * layout.width[l]; i < count; i++) {
                     abs += Math.abs(out[i]);
                     squares += (double) out[i] * out[i];
                 }
@@ -170,7 +173,7 @@ final class Passes {
         for (int l = layout.depth - 1; l >= 0; l--) {
             int in = layout.in[l];
             int out = layout.out[l];
-            int count = rows * out;
+            int count = rows * layout.width[l];
             if (mask[l] != null) {
                 Vectors.multiply(count, da[l + 1], 0, mask[l], 0, da[l + 1], 0);
             }

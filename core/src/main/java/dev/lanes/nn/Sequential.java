@@ -24,7 +24,7 @@ public final class Sequential {
 
     private final int inputs;
     private final List<Layer> layers;
-    /** The width the next dense layer takes: the last dense layer's units, or the input width. */
+    /** The width the next dense layer takes: the last dense layer's output width, or the input width. */
     private final int width;
     private final long parameters;
 
@@ -102,7 +102,7 @@ public final class Sequential {
                 throw new IllegalArgumentException("a dense layer has at most " + MAX_WIDTH + " units but was " + units);
             }
             nextParameters += ((long) width + 1) * units;
-            nextWidth = units;
+            nextWidth = ((Dense) layer).outputWidth();
         } else if (layer instanceof Normalization n) {
             // gamma and beta if it has them, the moving mean and variance of a batch normalization
             nextParameters += (long) width * ((n.scale() ? 1 : 0) + (n.center() ? 1 : 0)
@@ -135,11 +135,11 @@ public final class Sequential {
         return (int) parameters;
     }
 
-    /** Output width: the units of the last dense layer. */
+    /** Output width: that of the last dense layer (its units, or half of them for glu). */
     public int outputs() {
         for (int i = layers.size() - 1; i >= 0; i--) {
-            if (layers.get(i) instanceof Dense) {
-                return ((Dense) layers.get(i)).units();
+            if (layers.get(i) instanceof Dense d) {
+                return d.outputWidth();
             }
         }
         throw new IllegalStateException("The network has no dense layer");

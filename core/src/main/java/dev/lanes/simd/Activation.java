@@ -7,8 +7,8 @@ import java.util.List;
  *
  * <p>Each constant is its function at Keras' default arguments; {@link #with} gives it other values,
  * as Keras' {@code leaky_relu(x, negative_slope=0.3)} does ({@code LEAKY_RELU.with(0.3)}). Every
- * function except {@link #SOFTMAX}, {@link #LOG_SOFTMAX} and {@link #SPARSEMAX} is element-wise; those
- * normalize each row (the units of one sample). Kernels for all of them live behind {@link Activations}.
+ * function except {@link #SOFTMAX}, {@link #LOG_SOFTMAX}, {@link #SPARSEMAX} and {@link #GLU} is element-wise;
+ * the first three normalize each row (the units of one sample), glu halves it. Kernels for all of them live behind {@link Activations}.
  */
 public enum Activation implements ActivationFunction {
     /** {@code x}. */
@@ -81,7 +81,13 @@ public enum Activation implements ActivationFunction {
      * {@code max(x - tau, 0)} with tau such that the row sums to 1. A row with NaN or +inf gives NaN; -inf
      * gives 0.
      */
-    SPARSEMAX("sparsemax");
+    SPARSEMAX("sparsemax"),
+    /**
+     * Gated linear unit (Dauphin et al., 2017): each row's units split into halves a and b,
+     * {@code a * sigmoid(b)}, so the output is half as wide ({@link #outputWidth}); a dense layer with it
+     * needs an even number of units.
+     */
+    GLU("glu");
 
     private final String kerasName;
     private final List<Argument> arguments;
@@ -208,8 +214,24 @@ public enum Activation implements ActivationFunction {
         return THRESHOLD.with(threshold, defaultValue);
     }
 
-    /** Whether the function works on each element alone (all but softmax, log_softmax and sparsemax). */
+    /** Whether the function works on each element alone (all but softmax, log_softmax, sparsemax and glu). */
     public boolean isElementwise() {
-        return this != SOFTMAX && this != LOG_SOFTMAX && this != SPARSEMAX;
+        return this != SOFTMAX && this != LOG_SOFTMAX && this != SPARSEMAX && this != GLU;
+    }
+
+    /**
+     * The width of the output for {@code cols} inputs per row: half of them for {@link #GLU}, else all.
+     *
+     * @throws IllegalArgumentException when glu is given an odd number of columns
+     */
+    public int outputWidth(int cols) {
+        if (this != GLU) {
+            return cols;
+        }
+        if (cols % 2 != 0) {
+            throw new IllegalArgumentException("glu splits the units into two halves: it needs an even number of"
+                    + " units, not " + cols);
+        }
+        return cols / 2;
     }
 }

@@ -98,14 +98,17 @@ public final class TrainingSetup {
                 arguments.putIfAbsent(argument, values.get(argument));
             }
         }
-        KerasOptimizer optimizer;
+        TrainingSetup setup;
         try {
-            optimizer = Optimizers.create(optimizerName, arguments);
+            KerasOptimizer optimizer = Optimizers.create(optimizerName, arguments);
             Callbacks.checkLearningRate(optimizer, callbacks);
+            setup = new TrainingSetup(Collections.unmodifiableSortedMap(values), optimizer, List.copyOf(callbacks));
+            // the layers' own rules (glu's even units) before any fit; the input width does not change them
+            setup.network(1);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Hyperparameters " + params + ": " + e.getMessage(), e);
         }
-        return new TrainingSetup(Collections.unmodifiableSortedMap(values), optimizer, List.copyOf(callbacks));
+        return setup;
     }
 
     /** Every hyperparameter's typed value, defaults included (those without a default only when set). */

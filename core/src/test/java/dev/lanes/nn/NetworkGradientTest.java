@@ -20,6 +20,13 @@ class NetworkGradientTest {
         assertGradientsMatch(Sequential.input(5).dense(7, hidden).dense(4, hidden).dense(2), hidden.toString());
     }
 
+    /** glu halves each layer it ends: 8 units give 4 outputs, 4 units the network's 2. */
+    @Test
+    void gluLayersHalveTheirWidth() {
+        assertGradientsMatch(Sequential.input(5).dense(8, Activation.GLU).dense(6, Activation.TANH)
+                .dense(4, Activation.GLU), "glu");
+    }
+
     /** Keras' activity_regularizer: (l1 sum |y| + l2 sum y^2) / batch of a layer's output joins the loss. */
     @Test
     void activityRegularizersAddTheirGradient() {
@@ -78,14 +85,9 @@ class NetworkGradientTest {
                 a[c] = x[r * layout.inputs + c];
             }
             for (int l = 0; l < layout.depth; l++) {
-                double[] next = new double[layout.out[l]];
-                for (int j = 0; j < next.length; j++) {
-                    double z = w[layout.bias[l] + j];
-                    for (int i = 0; i < a.length; i++) {
-                        z += a[i] * w[layout.kernel[l] + i * layout.out[l] + j];
-                    }
-                    next[j] = apply((Activation) layout.activation[l], z);
-                    penalty += layout.activityL1[l] * Math.abs(next[j]) + layout.activityL2[l] * next[j] * next[j];
+                double[] next = denseOutput(layout, l, w, a);
+                for (double v : next) {
+                    penalty += layout.activityL1[l] * Math.abs(v) + layout.activityL2[l] * v * v;
                 }
                 a = next;
             }
@@ -97,7 +99,24 @@ class NetworkGradientTest {
         return total / (rows * layout.outputs()) + penalty / rows;
     }
 
-    static double apply(Activation f, double z) {
+    /** Dense layer l's activated output for one sample's input a, in double (glu: the halves' product). */
+    static double[] denseOutput(Layout layout, int l, double[] w, double[] a) {
+        double[] z = new double[layout.out[l]];
+        for (int j = 0; j < z.length; j++) {
+            z[j] = w[layout.bias[l] + j];
+            for (int i = 0; i < a.length; i++) {
+                z[j] += a[i] * w[layout.kernel[l] + i * layout.out[l] + j];
+            }
+        }
+        double[] y = new double[layout.width[l]];
+        for (int j = 0; j < y.length; j++) {
+            y[j] = layout.activation[l] == Activation.GLU ? z[j] / (1 + Math.exp(-z[y.length + j]))
+                    : apply((Activation) layout.activation[l], z[j]);
+        }
+        return y;
+    }
+
+    private static double apply(Activation f, double z) {
         switch (f) {
             case RELU:
                 return Math.max(z, 0);

@@ -84,7 +84,8 @@ class NormalizationTest {
                         .dense(3, Activation.TANH).add(new LayerNormalization(1e-3, true, false)).dense(2),
                 Sequential.input(5).add(Dense.of(6, Activation.SOFTPLUS).activityRegularizer(0.05, 0.1))
                         .add(new BatchNormalization(0.99, 1e-3, true, false)).dense(2).add(new LayerNormalization(0.1, false, false)),
-                Sequential.input(5).dense(4).batchNormalization().dropout(0).dense(2, Activation.TANH).batchNormalization());
+                Sequential.input(5).dense(4).batchNormalization().dropout(0).dense(2, Activation.TANH).batchNormalization(),
+                Sequential.input(5).dense(8, Activation.GLU).batchNormalization().dense(4, Activation.GLU).layerNormalization());
     }
 
     /** The backward pass through the batch statistics (training mode) against central finite differences. */
@@ -150,16 +151,12 @@ class NormalizationTest {
         }
         double penalty = 0;
         for (int l = 0; l < layout.depth; l++) {
-            int out = layout.out[l];
-            double[][] next = new double[rows][out];
+            int out = layout.width[l];
+            double[][] next = new double[rows][];
             for (int r = 0; r < rows; r++) {
-                for (int j = 0; j < out; j++) {
-                    double z = w[layout.bias[l] + j];
-                    for (int i = 0; i < a[r].length; i++) {
-                        z += a[r][i] * w[layout.kernel[l] + i * out + j];
-                    }
-                    next[r][j] = NetworkGradientTest.apply((Activation) layout.activation[l], z);
-                    penalty += layout.activityL1[l] * Math.abs(next[r][j]) + layout.activityL2[l] * next[r][j] * next[r][j];
+                next[r] = NetworkGradientTest.denseOutput(layout, l, w, a[r]);
+                for (double v : next[r]) {
+                    penalty += layout.activityL1[l] * Math.abs(v) + layout.activityL2[l] * v * v;
                 }
             }
             Normalization n = layout.normalization[l];

@@ -564,6 +564,75 @@ class ActivationKernelsTest {
         assertTrue(Float.isNaN(gi[4]) && Float.isNaN(gi[cols]), "NaN rows stay NaN backward");
     }
 
+    // ---- glu ----
+
+    /**
+     * glu on every awkward half-width, with offsets and in place: {@code a * sigmoid(b)} carries
+     * sigmoid's error and one rounding; its gradient {@code g sigmoid(b)} for a and
+     * {@code g a sigmoid(b) (1 - sigmoid(b))} for b, against the double reference and central differences.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "panama"})
+    void gluMatchesReference(String providerName) {
+        ActivationSupport impl = provider(providerName);
+        Random rnd = new Random(8000);
+        for (int half : SIZES) {
+            int cols = 2 * half;
+            int rows = 3;
+            float[] x = inputs(rnd, rows * cols);
+            int xOff = rnd.nextInt(4);
+            int outOff = 1 + rnd.nextInt(4);
+            float[] xa = embed(x, xOff);
+            float[] out = embed(new float[rows * half], outOff);
+            impl.forward(Activation.GLU, rows, cols, xa, xOff, out, outOff);
+            assertSentinels(out, outOff, rows * half);
+            float[] g = gradients(rnd, rows * half);
+            float[] gi = embed(new float[rows * cols], 2);
+            impl.backward(Activation.GLU, rows, cols, xa, xOff, out, outOff, g, 0, gi, 2);
+            assertSentinels(gi, 2, rows * cols);
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < half; j++) {
+                    double a = x[r * cols + j];
+                    double b = x[r * cols + half + j];
+                    double s = 1 / (1 + Math.exp(-b));
+                    String at = providerName + " glu cols=" + cols + " [" + r + "," + j + "]";
+                    assertClose(at, a * s, out[outOff + r * half + j], 4, 0x1p-126);
+                    double gj = g[r * half + j];
+                    assertClose(at + " d/da", gj * s, gi[2 + r * cols + j], 3, 0x1p-126);
+                    assertClose(at + " d/db", gj * a * s * (1 - s), gi[2 + r * cols + half + j], 4,
+                            2 * 0x1p-24 * Math.abs(gj * a));
+                    double h = 1e-4;
+                    double fd = (a * (1 / (1 + Math.exp(-(b + h)))) - a * (1 / (1 + Math.exp(-(b - h))))) / (2 * h);
+                    assertEquals(fd, a * s * (1 - s), 1e-6 * Math.max(1, Math.abs(a)), "reference derivative");
+                }
+            }
+            impl.forward(Activation.GLU, rows, cols, xa, xOff, xa, xOff);
+            assertArrayEquals(Arrays.copyOfRange(out, outOff, outOff + rows * half),
+                    Arrays.copyOfRange(xa, xOff, xOff + rows * half), "in place cols=" + cols);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "panama"})
+    void gluSpecialValues(String providerName) {
+        ActivationSupport impl = provider(providerName);
+        float inf = Float.POSITIVE_INFINITY;
+        int half = 19;
+        float[] x = new float[2 * half];
+        Arrays.fill(x, 0.5f);
+        x[0] = Float.NaN;
+        x[half + 1] = Float.NaN;
+        x[half + 2] = inf;
+        x[half + 3] = -inf;
+        x[4] = inf;
+        float[] y = new float[half];
+        impl.forward(Activation.GLU, 1, 2 * half, x, 0, y, 0);
+        assertTrue(Float.isNaN(y[0]) && Float.isNaN(y[1]), "NaN in either half gives NaN");
+        assertEquals(0.5f, y[2], 0f, "a gate of +inf passes a");
+        assertEquals(0f, y[3], 0f, "a gate of -inf closes");
+        assertEquals(inf, y[4], 0f);
+    }
+
     // ---- sparsemax ----
 
     /**

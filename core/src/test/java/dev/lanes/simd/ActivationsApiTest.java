@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -26,7 +27,8 @@ class ActivationsApiTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void eachConstantIsItsFunctionAtKerasDefaults(Activation f) {
-        assertEquals(f != Activation.SOFTMAX && f != Activation.LOG_SOFTMAX && f != Activation.SPARSEMAX, f.isElementwise());
+        assertEquals(f != Activation.SOFTMAX && f != Activation.LOG_SOFTMAX && f != Activation.SPARSEMAX
+                && f != Activation.GLU, f.isElementwise());
         // Keras' name alone, except where Keras requires arguments: their values then follow it
         boolean required = f.arguments().stream().anyMatch(a -> a.kind() == Argument.Kind.REQUIRED);
         assertEquals(required ? f.kerasName() + "(" : f.kerasName(), required ? f.kerasForm().substring(0,
@@ -78,6 +80,23 @@ class ActivationsApiTest {
                 assertThrows(IllegalArgumentException.class, () -> Activation.TANH.with(1)).getMessage());
     }
 
+    /** glu halves the width: odd columns are refused, and its gradIn (twice gradOut's size) may not overlap gradOut. */
+    @Test
+    void gluNeedsEvenColumnsAndSeparateGradients() {
+        float[] a = new float[12];
+        assertEquals("glu splits the units into two halves: it needs an even number of units, not 3",
+                assertThrows(IllegalArgumentException.class, () -> Activations.forward(Activation.GLU, 2, 3, a, 0, a, 0))
+                        .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Activations.backward(Activation.GLU, 2, 4, a, 0,
+                a, 0, a, 0, a, 0)).getMessage().contains("overlaps"));
+        float[] x = {1, 2, 0, 0};
+        float[] y = new float[2];
+        Activations.forward(Activation.GLU, 1, 4, x, 0, y, 0);
+        assertArrayEquals(new float[] {0.5f, 1f}, y);
+        assertEquals(3, Activation.GLU.outputWidth(6));
+        assertEquals(6, Activation.TANH.outputWidth(6));
+    }
+
     @Test
     void facadeRejectsBadSizes() {
         float[] a = new float[8];
@@ -124,7 +143,8 @@ class ActivationsApiTest {
     @MethodSource("functions")
     void facadeRunsTheActiveKernels(ActivationFunction f) {
         Random rnd = new Random(42 + ActivationKernelsTest.seed(f));
-        float[] x = new float[2 * 21];
+        int cols = f.kind() == Activation.GLU ? 22 : 21;
+        float[] x = new float[2 * cols];
         float[] g = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (rnd.nextGaussian() * 3);
@@ -132,12 +152,12 @@ class ActivationsApiTest {
         }
         float[] y = new float[x.length];
         float[] yScalar = new float[x.length];
-        Activations.forward(f, 2, 21, x, 0, y, 0);
-        VectorizationProvider.scalar().activations().forward(f, 2, 21, x, 0, yScalar, 0);
+        Activations.forward(f, 2, cols, x, 0, y, 0);
+        VectorizationProvider.scalar().activations().forward(f, 2, cols, x, 0, yScalar, 0);
         float[] gi = new float[x.length];
         float[] giScalar = new float[x.length];
-        Activations.backward(f, 2, 21, x, 0, y, 0, g, 0, gi, 0);
-        VectorizationProvider.scalar().activations().backward(f, 2, 21, x, 0, yScalar, 0, g, 0, giScalar, 0);
+        Activations.backward(f, 2, cols, x, 0, y, 0, g, 0, gi, 0);
+        VectorizationProvider.scalar().activations().backward(f, 2, cols, x, 0, yScalar, 0, g, 0, giScalar, 0);
         for (int i = 0; i < x.length; i++) {
             assertEquals(yScalar[i], y[i], 1e-5f * Math.max(1, Math.abs(yScalar[i])), Simd.describe() + " " + f);
             assertEquals(giScalar[i], gi[i], 1e-5f * Math.max(1, Math.abs(giScalar[i])), Simd.describe() + " " + f + "'");

@@ -216,6 +216,19 @@ class TrainingSetupTest {
         TrainingSetup.of(Map.of("optimizer", "adam(learning_rate=0.01)", "callbacks", "ReduceLROnPlateau(monitor=loss)"));
     }
 
+    /** glu halves a layer's width, so it needs even units: an odd layer is refused before any fit. */
+    @Test
+    void gluNeedsEvenLayers() {
+        assertEquals(Sequential.input(3).dense(8, Activation.GLU).dense(1), TrainingSetup.of(Map.of("hidden_layers", "8",
+                "activation", "glu")).network(3));
+        String odd = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("hidden_layers", "8,7",
+                "activation", "glu"))).getMessage();
+        assertTrue(odd.endsWith("glu splits the units into two halves: it needs an even number of units, not 7"), odd);
+        String output = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of(
+                "output_activation", "glu"))).getMessage();
+        assertTrue(output.endsWith("not 1"), output);
+    }
+
     @Test
     void normalizationFollowsEachHiddenLayerBeforeItsDropout() {
         assertEquals(Sequential.input(3).dense(8, Activation.RELU).add(BatchNormalization.defaults().momentum(0.9))

@@ -88,7 +88,7 @@ public final class OnnxExport {
         int moving = weights.length;
         int width = features;
         for (Layer l : model.spec().layers()) {
-            width = l instanceof Dense d ? d.units() : width;
+            width = l instanceof Dense d ? d.outputWidth() : width;
             moving -= l instanceof BatchNormalization ? 2 * width : 0;
         }
         int in = features;
@@ -118,8 +118,8 @@ public final class OnnxExport {
             float[] bias = new float[out];
             System.arraycopy(weights, offset, bias, 0, out);
             offset += out;
-            h = g.activation(d.activation(), h.apply(ONNXOperators.ADD, g.ctx.array("dense_" + layer + "_bias", bias)));
-            in = out;
+            h = g.activation(d.activation(), h.apply(ONNXOperators.ADD, g.ctx.array("dense_" + layer + "_bias", bias)), out);
+            in = d.outputWidth();
             layer++;
         }
         h = h.apply(ONNXOperators.MUL, g.ctx.constant("target_unit", (float) scalers.targetUnit()))
@@ -149,8 +149,11 @@ public final class OnnxExport {
             return ctx.constant("c" + constants++, value);
         }
 
-        /** {@code f(h)} in ONNX operators, with the constants of Lanes' own kernels and f's arguments. */
-        ONNXRef<?> activation(ActivationFunction f, ONNXRef<?> h) {
+        /**
+         * {@code f(h)} in ONNX operators, with the constants of Lanes' own kernels and f's arguments; h has
+         * {@code units} columns.
+         */
+        ONNXRef<?> activation(ActivationFunction f, ONNXRef<?> h, int units) {
             switch (f.kind()) {
                 case LINEAR: return h;
                 case RELU: return relu(h, argument(f, 0), argument(f, 1), argument(f, 2));
@@ -203,6 +206,10 @@ public final class OnnxExport {
                 case THRESHOLD: return h.apply(ONNXOperators.LESS_OR_EQUAL, constant(argument(f, 0)))
                         .apply(ONNXOperators.WHERE, List.of(constant(argument(f, 1)), h));
                 case SPARSEMAX: return sparsemax(h);
+                case GLU: {
+                    ONNXRef<?> gate = columns(h, units / 2, units).apply(ONNXOperators.SIGMOID);
+                    return columns(h, 0, units / 2).apply(ONNXOperators.MUL, gate);
+                }
                 default: throw new AssertionError(f);
             }
         }
@@ -263,7 +270,13 @@ public final class OnnxExport {
             return h.apply(ONNXOperators.SUB, tau).apply(OnnxOp.RELU);
         }
 
-        /** The axes input of Unsqueeze and ReduceSum (opset 13 takes them as a tensor). */
+        /** Columns {@code [from, to)} of h. */
+        private ONNXRef<?> columns(ONNXRef<?> h, int from, int to) {
+            return h.apply(OnnxOp.SLICE, List.of(ctx.array("c" + constants++, new long[] {from}),
+                    ctx.array("c" + constants++, new long[] {to}), axes(1)));
+        }
+
+        /** The axes input of Unsqueeze, ReduceSum and Slice (opset 13 takes them as a tensor). */
         private ONNXRef<?> axes(long axis) {
             return ctx.array("c" + constants++, new long[] {axis});
         }

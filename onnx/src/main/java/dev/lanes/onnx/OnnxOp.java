@@ -25,6 +25,8 @@ enum OnnxOp implements ONNXOperator {
     IS_NAN("IsNaN", 1, 0),
     /** Over the last axis, ONNX's default. */
     LOG_SOFTMAX("LogSoftmax", 1, 0),
+    /** Inputs data, starts, ends and axes (and steps, not used). */
+    SLICE("Slice", 4, 1),
     /** Inputs x, min and max. */
     CLIP("Clip", 1, 2),
     CELU("Celu", 1, 0, "alpha"),

@@ -37,6 +37,15 @@ final class ScalarActivations implements ActivationSupport {
                     sparsemaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
                 }
                 return;
+            case GLU: {
+                int half = cols / 2;
+                for (int r = 0; r < rows; r++) {
+                    for (int j = 0, a = xOff + r * cols, o = outOff + r * half; j < half; j++) {
+                        out[o + j] = x[a + j] * ActivationMath.sigmoid(x[a + half + j]);
+                    }
+                }
+                return;
+            }
             case THRESHOLD: {
                 float t = (float) f.argument(0);
                 float v = (float) f.argument(1);
@@ -212,6 +221,18 @@ final class ScalarActivations implements ActivationSupport {
                             gradIn, gradInOff + r * cols);
                 }
                 return;
+            case GLU: {
+                // d/da = sigmoid(b), d/db = a sigmoid(b) (1 - sigmoid(b))
+                int half = cols / 2;
+                for (int r = 0; r < rows; r++) {
+                    for (int j = 0, a = xOff + r * cols, g = gradOutOff + r * half, gi = gradInOff + r * cols; j < half; j++) {
+                        float s = ActivationMath.sigmoid(x[a + half + j]);
+                        gradIn[gi + j] = gradOut[g + j] * s;
+                        gradIn[gi + half + j] = gradOut[g + j] * x[a + j] * ActivationMath.sigmoidGrad(s);
+                    }
+                }
+                return;
+            }
             case THRESHOLD: {
                 float t = (float) f.argument(0);
                 for (int i = 0; i < n; i++) {

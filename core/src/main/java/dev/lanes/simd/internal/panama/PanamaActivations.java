@@ -95,6 +95,11 @@ final class PanamaActivations implements ActivationSupport {
                     sparsemaxRow(cols, x, xOff + r * cols, out, outOff + r * cols);
                 }
                 return;
+            case GLU:
+                for (int r = 0; r < rows; r++) {
+                    gluRow(cols / 2, x, xOff + r * cols, out, outOff + r * (cols / 2));
+                }
+                return;
             default:
                 throw new AssertionError(f);
         }
@@ -155,6 +160,12 @@ final class PanamaActivations implements ActivationSupport {
             case SPARSEMAX:
                 for (int r = 0; r < rows; r++) {
                     sparsemaxRowBackward(cols, y, yOff + r * cols, gradOut, gradOutOff + r * cols,
+                            gradIn, gradInOff + r * cols);
+                }
+                return;
+            case GLU:
+                for (int r = 0; r < rows; r++) {
+                    gluRowBackward(cols / 2, x, xOff + r * cols, gradOut, gradOutOff + r * (cols / 2),
                             gradIn, gradInOff + r * cols);
                 }
                 return;
@@ -906,6 +917,34 @@ final class PanamaActivations implements ActivationSupport {
         }
         for (; i < n; i++) {
             gi[gio + i] = y[yo + i] * (g[go + i] - dot);
+        }
+    }
+
+    /** {@code a * sigmoid(b)} of one row's halves a and b; in place works (out at x's offset). */
+    private static void gluRow(int half, float[] x, int xo, float[] out, int oo) {
+        int j = 0;
+        for (int bound = S.loopBound(half); j < bound; j += S.length()) {
+            FloatVector a = FloatVector.fromArray(S, x, xo + j);
+            a.mul(LaneMath.sigmoid(FloatVector.fromArray(S, x, xo + half + j))).intoArray(out, oo + j);
+        }
+        for (; j < half; j++) {
+            out[oo + j] = x[xo + j] * ActivationMath.sigmoid(x[xo + half + j]);
+        }
+    }
+
+    /** d/da = sigmoid(b), d/db = a sigmoid(b) (1 - sigmoid(b)), each times the output's gradient. */
+    private static void gluRowBackward(int half, float[] x, int xo, float[] g, int go, float[] gi, int gio) {
+        int j = 0;
+        for (int bound = S.loopBound(half); j < bound; j += S.length()) {
+            FloatVector gv = FloatVector.fromArray(S, g, go + j);
+            FloatVector s = LaneMath.sigmoid(FloatVector.fromArray(S, x, xo + half + j));
+            gv.mul(s).intoArray(gi, gio + j);
+            gv.mul(FloatVector.fromArray(S, x, xo + j)).mul(s.mul(one().sub(s))).intoArray(gi, gio + half + j);
+        }
+        for (; j < half; j++) {
+            float s = ActivationMath.sigmoid(x[xo + half + j]);
+            gi[gio + j] = g[go + j] * s;
+            gi[gio + half + j] = g[go + j] * x[xo + j] * ActivationMath.sigmoidGrad(s);
         }
     }
 
