@@ -95,9 +95,11 @@ class GaussianNoiseTest {
 
     @Test
     void itFollowsADenseLayerAndHasAFiniteNonNegativeStddev() {
-        assertEquals("GaussianNoise must follow a dense layer",
+        String rule = "GaussianNoise must follow a dense layer or its normalization (a dense layer has at most one dropout"
+                + " or noise)";
+        assertEquals(rule,
                 assertThrows(IllegalArgumentException.class, () -> Sequential.input(2).gaussianNoise(0.1)).getMessage());
-        assertEquals("GaussianNoise must follow a dense layer", assertThrows(IllegalArgumentException.class,
+        assertEquals(rule, assertThrows(IllegalArgumentException.class,
                 () -> Sequential.input(2).dense(3).dropout(0.1).gaussianNoise(0.1)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new GaussianNoise(-1));
         assertThrows(IllegalArgumentException.class, () -> new GaussianNoise(Double.NaN));
