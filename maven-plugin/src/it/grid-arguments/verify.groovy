@@ -9,6 +9,7 @@ assert json.candidates*.params*.loss as Set == ['huber(delta=2)', 'mse'] as Set
 assert json.candidates.every { it.splits*.status == ['ok', 'ok', 'ok'] && it.splits*.epochs_run.every { e -> e <= 3 } }
 assert json.candidates*.params*.activation as Set == ['gelu(approximate=True)', 'leaky_relu(negative_slope=0.3)'] as Set
 assert json.candidates*.params*.normalization as Set == ['batch_normalization(momentum=0.9)', 'layer_normalization'] as Set
+assert json.candidates.every { it.params.normalize_before_activation == 'true' }
 assert json.candidates.every { it.params.callbacks.startsWith('[EarlyStopping(patience=1') }
 // The 16 candidates train differently: the arguments reached the optimizers, the loss, the activation and
 // the normalization layers.

@@ -38,6 +38,8 @@ final class Layout {
     final boolean activityRegularized;
     /** The normalization of each dense layer's output, null for none. */
     final Normalization[] normalization;
+    /** The activation layer after each normalization, null for none. */
+    final ActivationFunction[] afterNormalization;
     /** Offsets of each normalization's gamma and beta, -1 where there is none. */
     final int[] gamma;
     final int[] beta;
@@ -56,14 +58,18 @@ final class Layout {
         List<Double> drop = new ArrayList<>();
         List<Double> gaussian = new ArrayList<>();
         List<Normalization> norms = new ArrayList<>();
+        List<ActivationFunction> after = new ArrayList<>();
         for (Layer layer : spec.layers()) {
             if (layer instanceof Dense d) {
                 dense.add(d);
                 drop.add(0.0);
                 gaussian.add(0.0);
                 norms.add(null);
+                after.add(null);
             } else if (layer instanceof Normalization n) {
                 norms.set(norms.size() - 1, n);
+            } else if (layer instanceof ActivationLayer a) {
+                after.set(after.size() - 1, a.activation());
             } else if (layer instanceof Dropout d) {
                 drop.set(drop.size() - 1, d.rate());
             } else {
@@ -85,6 +91,7 @@ final class Layout {
         activityL1 = new double[depth];
         activityL2 = new double[depth];
         normalization = norms.toArray(new Normalization[0]);
+        afterNormalization = after.toArray(new ActivationFunction[0]);
         gamma = new int[depth];
         beta = new int[depth];
         movingMean = new int[depth];

@@ -25,7 +25,7 @@ import java.util.zip.CRC32;
  * The saved-model format, version {@value #VERSION} (version 1 files, whose scalers name features without
  * their raw columns, are still read: their columns read as numeric; version 2 files, without constraints,
  * too: no constraints, no activity regularizers; version 3 files differ from version 4 only in having no
- * normalization layers). All numbers are big-endian (Java's
+ * normalization or activation layers). All numbers are big-endian (Java's
  * {@link DataOutputStream}); strings are modified UTF-8 with a 2-byte length.
  *
  * <pre>
@@ -34,7 +34,7 @@ import java.util.zip.CRC32;
  * inputs       int      input width
  * layers       int      number of layers, then per layer:
  *   type       byte     1 = dense, 2 = dropout, 3 = gaussian_noise, 4 = batch_normalization,
- *                       5 = layer_normalization
+ *                       5 = layer_normalization, 6 = activation
  *   dense:     int units, string activation (as Keras writes it: relu, leaky_relu(negative_slope=0.3)),
  *              string kernel initializer, string bias initializer, double l1, double l2, string kernel
  *              constraint, string bias constraint (as Keras writes them, "" for none), double activity
@@ -43,6 +43,7 @@ import java.util.zip.CRC32;
  *   gaussian_noise: double stddev
  *   batch_normalization: double momentum, double epsilon, byte center (0 or 1), byte scale (0 or 1)
  *   layer_normalization: double epsilon, byte center, byte scale
+ *   activation: string activation (as for dense)
  * weights      int count, then count floats (IEEE 754 bits), in the order of Model.weights(): per dense
  *              layer kernel (row-major), bias, its normalization's gamma and beta; then the batch
  *              normalizations' moving means and variances
@@ -79,6 +80,7 @@ final class ModelFile {
     private static final byte GAUSSIAN_NOISE = 3;
     private static final byte BATCH_NORMALIZATION = 4;
     private static final byte LAYER_NORMALIZATION = 5;
+    private static final byte ACTIVATION = 6;
     private static final byte NUMBER = 0;
     private static final byte CATEGORIES = 1;
 
@@ -116,6 +118,9 @@ final class ModelFile {
             } else if (layer instanceof LayerNormalization n) {
                 out.writeByte(LAYER_NORMALIZATION);
                 writeNormalization(out, n);
+            } else if (layer instanceof ActivationLayer a) {
+                out.writeByte(ACTIVATION);
+                out.writeUTF(a.activation().kerasForm());
             } else {
                 out.writeByte(GAUSSIAN_NOISE);
                 out.writeDouble(((GaussianNoise) layer).stddev());
@@ -213,10 +218,13 @@ final class ModelFile {
                 spec = spec.add(new BatchNormalization(in.readDouble(), in.readDouble(), flag(in), flag(in)));
             } else if (type == LAYER_NORMALIZATION && version > VERSION_3) {
                 spec = spec.add(new LayerNormalization(in.readDouble(), flag(in), flag(in)));
+            } else if (type == ACTIVATION && version > VERSION_3) {
+                spec = spec.add(new ActivationLayer(ActivationCall.parse(in.readUTF())));
             } else {
                 throw new IllegalArgumentException("layer " + (i + 1) + " has the unknown type " + type + " (1 = dense,"
                         + " 2 = dropout, 3 = gaussian_noise" + (version > VERSION_3
-                        ? ", 4 = batch_normalization, 5 = layer_normalization)" : "; version " + version + " has no others)"));
+                        ? ", 4 = batch_normalization, 5 = layer_normalization, 6 = activation)"
+                        : "; version " + version + " has no others)"));
             }
         }
         int count = in.readInt();

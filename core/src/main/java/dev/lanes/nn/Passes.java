@@ -11,8 +11,9 @@ import dev.lanes.simd.Vectors;
  * largest batch, so a training step allocates nothing.
  *
  * <p>Per layer l: {@code z = a[l] . W + b}, {@code y = f(z)}, {@code n = normalize(y)} if the layer is
- * normalized, {@code a[l+1] = n} (then dropout or noise); backward {@code dn = da[l+1]} (through dropout),
- * {@code dy} from {@code dn} through the normalization, {@code dz = dy * f'(z)}, {@code dW = a[l]^T . dz},
+ * normalized, {@code p = g(n)} if an activation layer follows, {@code a[l+1] = p} (then dropout or noise);
+ * backward {@code dp = da[l+1]} (through dropout), {@code dn} through g, {@code dy} through the
+ * normalization, {@code dz = dy * f'(z)}, {@code dW = a[l]^T . dz},
  * {@code db = column sums of dz}, {@code da[l] = dz . W^T} (skipped for the input, which needs no gradient).
  * The bias is added inside the forward product ({@link Gemm#sgemmBias}), while its sums are in registers.
  */
@@ -33,7 +34,11 @@ final class Passes {
     private final float[][] y;
     /** The normalized y, the same array as y for a layer without normalization. */
     private final float[][] n;
+    /** The activation layer's output g(n), the same array as n without one. */
+    private final float[][] p;
     private final float[][] da;
+    /** The gradient of n: the same array as da[l + 1] without an activation layer. */
+    private final float[][] dn;
     /** The gradient of y: the same array as da[l + 1] without normalization. */
     private final float[][] dy;
     private final float[][] dz;
@@ -49,7 +54,9 @@ final class Passes {
         z = new float[depth][];
         y = new float[depth][];
         n = new float[depth][];
+        p = new float[depth][];
         da = new float[depth + 1][];
+        dn = new float[depth][];
         dy = new float[depth][];
         dz = new float[depth][];
         mask = new float[depth][];
@@ -63,10 +70,13 @@ final class Passes {
             boolean normalized = layout.normalization[l] != null;
             z[l] = new float[units];
             y[l] = linear ? z[l] : new float[size];
+            boolean activated = layout.afterNormalization[l] != null;
             n[l] = normalized ? new float[size] : y[l];
-            a[l + 1] = layout.dropout[l] == 0 && layout.noise[l] == 0 ? n[l] : new float[size];
+            p[l] = activated ? new float[size] : n[l];
+            a[l + 1] = layout.dropout[l] == 0 && layout.noise[l] == 0 ? p[l] : new float[size];
             da[l + 1] = new float[size];
-            dy[l] = normalized ? new float[size] : da[l + 1];
+            dn[l] = activated ? new float[size] : da[l + 1];
+            dy[l] = normalized ? new float[size] : dn[l];
             dz[l] = linear ? dy[l] : new float[units];
             mask[l] = layout.dropout[l] > 0 ? new float[size] : null;
             norm[l] = normalized ? new NormalizationPass(layout, l, maxBatch) : null;
@@ -100,10 +110,13 @@ final class Passes {
             if (norm[l] != null) {
                 norm[l].forward(params, rows, training, y[l], n[l]);
             }
-            if (a[l + 1] != n[l]) {
+            if (p[l] != n[l]) {
+                Activations.forward(layout.afterNormalization[l], rows, layout.width[l], n[l], 0, p[l], 0);
+            }
+            if (a[l + 1] != p[l]) {
                 int count = rows * layout.width[l];
                 if (!training) {
-                    System.arraycopy(n[l], 0, a[l + 1], 0, count);
+                    System.arraycopy(p[l], 0, a[l + 1], 0, count);
                 } else if (mask[l] != null) {
                     applyDropout(l, count, rng);
                 } else {
@@ -115,7 +128,7 @@ final class Passes {
 
     /** GaussianNoise: a = y + N(0, stddev^2), each draw from the fit's generator; its gradient is the identity. */
     private void addNoise(int l, int count, Rng rng) {
-        float[] in = n[l];
+        float[] in = p[l];
         float[] out = a[l + 1];
         double stddev = layout.noise[l];
         for (int i = 0; i < count; i++) {
@@ -130,7 +143,7 @@ final class Passes {
         for (int i = 0; i < count; i++) {
             m[i] = rng.nextDouble() < keep ? scale : 0f;
         }
-        Vectors.multiply(count, n[l], 0, m, 0, a[l + 1], 0);
+        Vectors.multiply(count, p[l], 0, m, 0, a[l + 1], 0);
     }
 
     /**
@@ -177,8 +190,12 @@ final class Passes {
             if (mask[l] != null) {
                 Vectors.multiply(count, da[l + 1], 0, mask[l], 0, da[l + 1], 0);
             }
+            if (dn[l] != da[l + 1]) {
+                Activations.backward(layout.afterNormalization[l], rows, layout.width[l], n[l], 0, p[l], 0,
+                        da[l + 1], 0, dn[l], 0);
+            }
             if (norm[l] != null) {
-                norm[l].backward(params, grads, rows, y[l], da[l + 1], dy[l]);
+                norm[l].backward(params, grads, rows, y[l], dn[l], dy[l]);
             }
             if (layout.activityL1[l] != 0 || layout.activityL2[l] != 0) {
                 addActivityGradient(l, count, rows);

@@ -74,8 +74,16 @@ public final class Sequential {
     }
 
     /**
+     * This network followed by Keras' {@code Activation(f)} layer, after a normalization:
+     * {@code dense(64).batchNormalization().activation(RELU)}.
+     */
+    public Sequential activation(ActivationFunction f) {
+        return add(new ActivationLayer(f));
+    }
+
+    /**
      * This network followed by {@code layer}. After each dense layer come, in this order and each at most
-     * once, a normalization and then dropout or noise.
+     * once, a normalization, an activation layer (only after a normalization) and then dropout or noise.
      *
      * @throws IllegalArgumentException when the layer cannot come here, or the network grows too large
      */
@@ -86,10 +94,14 @@ public final class Sequential {
             throw new IllegalArgumentException(layer.getClass().getSimpleName() + " must follow a dense layer directly"
                     + " (it normalizes that layer's output, before its dropout or noise)");
         }
+        if (layer instanceof ActivationLayer && !(last instanceof Normalization)) {
+            throw new IllegalArgumentException("An Activation layer must follow a normalization (elsewhere give the"
+                    + " activation to the dense layer: dense(units, activation))");
+        }
         if ((layer instanceof Dropout || layer instanceof GaussianNoise)
-                && !(last instanceof Dense || last instanceof Normalization)) {
-            throw new IllegalArgumentException(layer.getClass().getSimpleName() + " must follow a dense layer or its"
-                    + " normalization (a dense layer has at most one dropout or noise)");
+                && !(last instanceof Dense || last instanceof Normalization || last instanceof ActivationLayer)) {
+            throw new IllegalArgumentException(layer.getClass().getSimpleName() + " must follow a dense layer, its"
+                    + " normalization or activation (a dense layer has at most one dropout or noise)");
         }
         if (layers.size() == MAX_LAYERS) {
             throw new IllegalArgumentException("a network has at most " + MAX_LAYERS + " layers");
@@ -169,6 +181,8 @@ public final class Sequential {
             return "dense(" + d.units() + ", " + d.activation().kerasForm() + ")";
         } else if (l instanceof Normalization n) {
             return n.kerasForm();
+        } else if (l instanceof ActivationLayer a) {
+            return "activation(" + a.activation().kerasForm() + ")";
         } else if (l instanceof Dropout d) {
             return "dropout(" + d.rate() + ")";
         }

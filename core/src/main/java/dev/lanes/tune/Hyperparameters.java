@@ -63,6 +63,9 @@ import java.util.function.Function;
  *   <tr><td>normalization</td><td>{@link KerasCall}</td><td>a Keras normalization layer after each hidden layer,
  *       before its dropout or noise: {@code batch_normalization(momentum=0.9)}, {@code layer_normalization},
  *       or {@code none}</td><td>none</td></tr>
+ *   <tr><td>normalize_before_activation</td><td>{@code Boolean}</td><td>true: each hidden layer is Keras'
+ *       {@code Dense(units) -> normalization -> Activation(activation)}; false: the normalization follows the
+ *       activation. Needs a normalization</td><td>false</td></tr>
  *   <tr><td>dropout</td><td>{@code Double}</td><td>[0, 1), after each hidden layer</td><td>0</td></tr>
  *   <tr><td>gaussian_noise</td><td>{@code Double}</td><td>&gt;= 0, the noise's standard deviation after each
  *       hidden layer in training; not with dropout</td><td>0</td></tr>
@@ -141,6 +144,8 @@ public final class Hyperparameters {
     public static final String ACTIVITY_L2 = "activity_l2";
     /** The normalization layer after each hidden layer, or {@link #NONE}. */
     public static final String NORMALIZATION = "normalization";
+    /** Whether the normalization comes between each hidden layer's product and its activation. */
+    public static final String NORMALIZE_BEFORE_ACTIVATION = "normalize_before_activation";
     /** Dropout rate after each hidden layer. */
     public static final String DROPOUT = "dropout";
     /** Standard deviation of the Gaussian noise added to each hidden layer's output in training. */
@@ -201,6 +206,7 @@ public final class Hyperparameters {
         put(m, ACTIVITY_L1, Double.class, v -> real(ACTIVITY_L1, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, ACTIVITY_L2, Double.class, v -> real(ACTIVITY_L2, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, NORMALIZATION, KerasCall.class, Hyperparameters::normalization, KerasCall.of(NONE));
+        put(m, NORMALIZE_BEFORE_ACTIVATION, Boolean.class, v -> bool(NORMALIZE_BEFORE_ACTIVATION, v), false);
         put(m, DROPOUT, Double.class, v -> real(DROPOUT, v, 0, true, 1, false), 0.0);
         put(m, GAUSSIAN_NOISE, Double.class, v -> real(GAUSSIAN_NOISE, v, 0, true, Double.POSITIVE_INFINITY, false), 0.0);
         put(m, EARLY_STOPPING_PATIENCE, Integer.class, v -> integer(EARLY_STOPPING_PATIENCE, v, 0), null);

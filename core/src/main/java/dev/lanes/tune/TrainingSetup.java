@@ -17,6 +17,7 @@ import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
 import dev.lanes.nn.ReduceLROnPlateau;
 import dev.lanes.nn.Sequential;
+import dev.lanes.simd.Activation;
 import dev.lanes.simd.ActivationFunction;
 
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ import java.util.TreeMap;
  * network ({@link #network}) and the fit options ({@link #fitOptions}). Immutable.
  *
  * <p>The network is {@code hidden_layers} dense layers of {@code activation}, each followed by the
- * {@code normalization} layer unless it is none, and by dropout when {@code dropout > 0} (or Gaussian
- * noise), then one linear-by-default output unit; every dense layer gets the kernel
+ * {@code normalization} layer unless it is none (with {@code normalize_before_activation}, the dense
+ * layers are linear and an activation layer of {@code activation} follows the normalization), and by
+ * dropout when {@code dropout > 0} (or Gaussian noise), then one linear-by-default output unit; every dense layer gets the kernel
  * and bias initializers and the {@code l1}/{@code l2} kernel penalties. The optimizer gets
  * {@code learning_rate} and the other optimizer arguments it takes; the arguments it does not take are
  * ignored (see {@link Hyperparameters}). {@code early_stopping_patience} adds Keras' EarlyStopping on the
@@ -81,6 +83,11 @@ public final class TrainingSetup {
         if (values.containsKey(Hyperparameters.EARLY_STOPPING_PATIENCE)) {
             callbacks = new ArrayList<>(callbacks);
             callbacks.add(0, EarlyStopping.defaults().patience((Integer) values.get(Hyperparameters.EARLY_STOPPING_PATIENCE)));
+        }
+        if ((Boolean) values.get(Hyperparameters.NORMALIZE_BEFORE_ACTIVATION)
+                && ((KerasCall) values.get(Hyperparameters.NORMALIZATION)).name().equals(Hyperparameters.NONE)) {
+            throw new IllegalArgumentException("normalize_before_activation is true but normalization is none: set a"
+                    + " normalization (batch_normalization, layer_normalization) or leave normalize_before_activation out");
         }
         if ((Double) values.get(Hyperparameters.DROPOUT) > 0 && (Double) values.get(Hyperparameters.GAUSSIAN_NOISE) > 0) {
             throw new IllegalArgumentException("dropout and gaussian_noise are both set: a hidden layer is followed by "
@@ -151,11 +158,16 @@ public final class TrainingSetup {
         double activityL1 = (Double) values.get(Hyperparameters.ACTIVITY_L1);
         double activityL2 = (Double) values.get(Hyperparameters.ACTIVITY_L2);
         KerasCall normalization = (KerasCall) values.get(Hyperparameters.NORMALIZATION);
+        boolean normalized = !normalization.name().equals(Hyperparameters.NONE);
+        boolean before = normalized && (Boolean) values.get(Hyperparameters.NORMALIZE_BEFORE_ACTIVATION);
         for (int width : hiddenLayers()) {
-            Dense d = dense(width, hidden);
+            Dense d = dense(width, before ? Activation.LINEAR : hidden);
             s = s.add(activityL1 == 0 && activityL2 == 0 ? d : d.activityRegularizer(activityL1, activityL2));
-            if (!normalization.name().equals(Hyperparameters.NONE)) {
+            if (normalized) {
                 s = s.add(Normalizations.create(normalization.name(), normalization.args()));
+            }
+            if (before) {
+                s = s.activation(hidden);
             }
             if (dropout > 0) {
                 s = s.dropout(dropout);

@@ -95,8 +95,8 @@ class GaussianNoiseTest {
 
     @Test
     void itFollowsADenseLayerAndHasAFiniteNonNegativeStddev() {
-        String rule = "GaussianNoise must follow a dense layer or its normalization (a dense layer has at most one dropout"
-                + " or noise)";
+        String rule = "GaussianNoise must follow a dense layer, its normalization or activation (a dense layer has at most"
+                + " one dropout or noise)";
         assertEquals(rule,
                 assertThrows(IllegalArgumentException.class, () -> Sequential.input(2).gaussianNoise(0.1)).getMessage());
         assertEquals(rule, assertThrows(IllegalArgumentException.class,

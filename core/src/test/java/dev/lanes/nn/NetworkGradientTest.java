@@ -116,7 +116,7 @@ class NetworkGradientTest {
         return y;
     }
 
-    private static double apply(Activation f, double z) {
+    static double apply(Activation f, double z) {
         switch (f) {
             case RELU:
                 return Math.max(z, 0);

@@ -85,7 +85,10 @@ class NormalizationTest {
                 Sequential.input(5).add(Dense.of(6, Activation.SOFTPLUS).activityRegularizer(0.05, 0.1))
                         .add(new BatchNormalization(0.99, 1e-3, true, false)).dense(2).add(new LayerNormalization(0.1, false, false)),
                 Sequential.input(5).dense(4).batchNormalization().dropout(0).dense(2, Activation.TANH).batchNormalization(),
-                Sequential.input(5).dense(8, Activation.GLU).batchNormalization().dense(4, Activation.GLU).layerNormalization());
+                Sequential.input(5).dense(8, Activation.GLU).batchNormalization().dense(4, Activation.GLU).layerNormalization(),
+                // Keras' other order: Dense(units) -> BatchNormalization() -> Activation(f)
+                Sequential.input(5).dense(6).batchNormalization().activation(Activation.TANH).dense(4)
+                        .layerNormalization().activation(Activation.ELU).dropout(0).dense(2));
     }
 
     /** The backward pass through the batch statistics (training mode) against central finite differences. */
@@ -186,6 +189,13 @@ class NormalizationTest {
                     }
                 }
                 next = normalized;
+                if (layout.afterNormalization[l] != null) {
+                    for (double[] r : next) {
+                        for (int j = 0; j < r.length; j++) {
+                            r[j] = NetworkGradientTest.apply((Activation) layout.afterNormalization[l], r[j]);
+                        }
+                    }
+                }
             }
             a = next;
         }
@@ -237,6 +247,27 @@ class NormalizationTest {
         assertTrue(last < 0.2 * first, "loss " + first + " -> " + last);
         assertTrue(a.evaluate(data[0], data[1], Metric.MSE).get(Metric.MSE) < 0.2 * first,
                 "prediction with the moving statistics fits too");
+    }
+
+    /** Dense(units) -> BatchNormalization() -> Activation(relu): the activation applies to the normalized values. */
+    @Test
+    void anActivationLayerActsOnTheNormalizedValues() throws IOException {
+        Model m = identity(2, BatchNormalization.defaults(), new float[] {2, 1}, new float[] {0.5f, 0});
+        Model activated = new Model(Sequential.input(2).dense(2).batchNormalization().activation(Activation.RELU),
+                m.params.clone());
+        Passes passes = new Passes(activated.layout, 3);
+        System.arraycopy(X, 0, passes.a[0], 0, 6);
+        passes.forward(activated.params, 3, true, new Rng(1));
+        assertClose(new double[] {0, 0, 0.5, 0, 2.9490305925883638, 1.224687465512062}, passes.output(), 1e-6);
+        Path file = dir.resolve("activated.lanes");
+        activated.save(file);
+        assertEquals("input(2) -> dense(2, linear) -> batch_normalization -> activation(relu)",
+                Model.load(file).spec().toString());
+        assertEquals("An Activation layer must follow a normalization (elsewhere give the activation to the dense layer:"
+                + " dense(units, activation))", assertThrows(IllegalArgumentException.class,
+                () -> Sequential.input(2).dense(2).activation(Activation.RELU)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ActivationLayer(Activation.GLU))
+                .getMessage().contains("halves it"));
     }
 
     @Test

@@ -239,6 +239,13 @@ class TrainingSetupTest {
                 TrainingSetup.of(Map.of("hidden_layers", "8", "normalization", "layer_normalization")).network(3));
         assertEquals(Sequential.input(3).dense(8, Activation.RELU).dense(1),
                 TrainingSetup.of(Map.of("hidden_layers", "8", "normalization", "None")).network(3));
+        assertEquals(Sequential.input(3).dense(8).batchNormalization().activation(Activation.ELU).dropout(0.1).dense(1),
+                TrainingSetup.of(Map.of("hidden_layers", "8", "normalization", "batch_normalization", "activation", "elu",
+                        "normalize_before_activation", "true", "dropout", "0.1")).network(3));
+        assertEquals("normalize_before_activation is true but normalization is none: set a normalization"
+                + " (batch_normalization, layer_normalization) or leave normalize_before_activation out",
+                assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of(
+                        "normalize_before_activation", "true"))).getMessage());
         assertEquals("normalization 'batch_normalization(momentum=2)': Invalid value for argument 'momentum' of normalization"
                 + " layer 'batch_normalization': 2.0. Valid range: [0, 1] (or none)", assertThrows(IllegalArgumentException.class,
                 () -> Hyperparameters.parse("normalization", "batch_normalization(momentum=2)")).getMessage());

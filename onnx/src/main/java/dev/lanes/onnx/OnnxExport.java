@@ -2,6 +2,7 @@ package dev.lanes.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import dev.lanes.base.Scalers;
+import dev.lanes.nn.ActivationLayer;
 import dev.lanes.nn.BatchNormalization;
 import dev.lanes.nn.Dense;
 import dev.lanes.nn.Layer;
@@ -34,7 +35,8 @@ import java.util.Map;
  *       ONNX operators (dropout and Gaussian noise are the identity at inference);</li>
  *   <li>a batch normalization {@code Mul} and {@code Add} of constants made from its moving statistics,
  *       gamma and beta; a layer normalization {@code ReduceMean}, {@code Sub}, {@code Div} and
- *       {@code Sqrt} over each row, then gamma and beta;</li>
+ *       {@code Sqrt} over each row, then gamma and beta; an activation layer after it as a dense layer's
+ *       activation;</li>
  *   <li>output {@value #OUTPUT}: float32 {@code [rows, outputs]}, {@code output * unit + origin}, what
  *       {@link Model#predictRaw(dev.lanes.base.Matrix)} gives.</li>
  * </ul>
@@ -104,6 +106,9 @@ public final class OnnxExport {
                 } else {
                     h = g.layerNormalization(h, (float) n.epsilon(), gamma, beta, layer - 1);
                 }
+            }
+            if (l instanceof ActivationLayer a) {
+                h = g.activation(a.activation(), h, in);
             }
             if (!(l instanceof Dense)) {
                 continue;

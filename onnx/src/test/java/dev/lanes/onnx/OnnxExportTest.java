@@ -141,7 +141,9 @@ class OnnxExportTest {
                 Sequential.input(in).dense(12, Activation.ELU).layerNormalization().dense(6, Activation.RELU)
                         .add(new LayerNormalization(0.01, false, false)).gaussianNoise(0.05).dense(1),
                 Sequential.input(in).dense(8, Activation.TANH).add(new BatchNormalization(0.5, 0.01, false, true))
-                        .dense(4, Activation.SIGMOID).add(new BatchNormalization(0.9, 1e-3, true, false)).dense(1));
+                        .dense(4, Activation.SIGMOID).add(new BatchNormalization(0.9, 1e-3, true, false)).dense(1),
+                Sequential.input(in).dense(8).batchNormalization().activation(Activation.RELU).dropout(0.1)
+                        .dense(6).layerNormalization().activation(Activation.leakyRelu(0.1)).dense(1));
     }
 
     @ParameterizedTest
