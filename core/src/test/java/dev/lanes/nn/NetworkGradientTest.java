@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The float backward pass of a 3-layer network against central finite differences of the same network
- * evaluated in double precision, activity regularizers' penalty included.
+ * The float backward pass of a network against central finite differences of the same network evaluated
+ * in double precision, activity regularizers' penalty and normalizations (with the batch's statistics)
+ * included; {@link NormalizationTest} runs it on normalized networks.
  */
 class NetworkGradientTest {
 
@@ -34,33 +36,45 @@ class NetworkGradientTest {
                 .add(Dense.of(4, Activation.TANH).activityRegularizer(0, 0.3)).dense(2), "activity regularizers");
     }
 
-    /** The backward pass of {@code spec} on 6 seeded rows against central differences of {@link #loss}. */
+    /**
+     * The backward pass of {@code spec} on 6 seeded rows (training mode: dropout of rate 0 only, batch
+     * statistics) against central differences of {@link #loss}, after checking that the float forward pass
+     * gives the double one's loss.
+     */
     static void assertGradientsMatch(Sequential spec, String what) {
         Model model = spec.build(3);
+        Layout layout = model.layout;
         Rng rng = new Rng(11);
         int rows = 6;
-        float[] x = new float[rows * 5];
-        float[] y = new float[rows * 2];
+        float[] x = new float[rows * layout.inputs];
+        float[] y = new float[rows * layout.outputs()];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) rng.nextGaussian();
         }
         for (int i = 0; i < y.length; i++) {
             y[i] = (float) rng.nextGaussian();
         }
-        Layout layout = model.layout;
-        Passes passes = new Passes(layout, rows);
-        System.arraycopy(x, 0, passes.a[0], 0, x.length);
-        passes.forward(model.params, rows, true, rng);
-        Loss mse = Losses.meanSquaredError();
-        mse.gradient(passes.output(), 0, y, 0, y.length, passes.outputGradient(), 0);
-        float[] grads = new float[layout.parameterCount];
-        passes.backward(model.params, grads, rows);
-
+        // gamma and beta away from 1 and 0, so that their gradients and their use in dx are both tested
+        for (int l = 0; l < layout.depth; l++) {
+            for (int offset : new int[] {layout.gamma[l], layout.beta[l]}) {
+                for (int j = 0; offset >= 0 && j < layout.width[l]; j++) {
+                    model.params[offset + j] += 0.3f * (float) rng.nextGaussian();
+                }
+            }
+        }
         double[] w = new double[model.params.length];
         for (int i = 0; i < w.length; i++) {
             w[i] = model.params[i];
         }
-        for (int i = 0; i < w.length; i++) {
+        Passes passes = new Passes(layout, rows);
+        System.arraycopy(x, 0, passes.a[0], 0, x.length);
+        passes.forward(model.params, rows, true, rng);
+        double penalty = passes.activityPenalty(rows) / rows;
+        double loss = Losses.meanSquaredError().gradient(passes.output(), 0, y, 0, y.length, passes.outputGradient(), 0);
+        assertEquals(loss(layout, w, x, y, rows), loss + penalty, 1e-5, "the float forward pass against the double one");
+        float[] grads = new float[layout.parameterCount];
+        passes.backward(model.params, grads, rows);
+        for (int i = 0; i < layout.trainableCount; i++) {
             double h = 1e-6;
             double saved = w[i];
             w[i] = saved + h;
@@ -69,30 +83,77 @@ class NetworkGradientTest {
             double minus = loss(layout, w, x, y, rows);
             w[i] = saved;
             double numeric = (plus - minus) / (2 * h);
-            double error = Math.abs(numeric - grads[i]);
-            assertTrue(error <= 2e-4 + 2e-3 * Math.abs(numeric),
+            assertTrue(Math.abs(numeric - grads[i]) <= 2e-4 + 2e-3 * Math.abs(numeric),
                     what + ": weight " + i + " analytic " + grads[i] + " numeric " + numeric);
+        }
+        for (int i = layout.trainableCount; i < grads.length; i++) {
+            assertEquals(0f, grads[i], "the moving statistics have no gradient");
         }
     }
 
-    /** Mean squared error plus the activity regularizers' penalty over the rows, the network evaluated in double. */
+    /**
+     * Mean squared error plus the activity penalty of the network in training mode, in double: each
+     * normalization with the statistics of these rows.
+     */
     static double loss(Layout layout, double[] w, float[] x, float[] y, int rows) {
-        double total = 0;
-        double penalty = 0;
+        double[][] a = new double[rows][];
         for (int r = 0; r < rows; r++) {
-            double[] a = new double[layout.inputs];
-            for (int c = 0; c < a.length; c++) {
-                a[c] = x[r * layout.inputs + c];
+            a[r] = new double[layout.inputs];
+            for (int c = 0; c < layout.inputs; c++) {
+                a[r][c] = x[r * layout.inputs + c];
             }
-            for (int l = 0; l < layout.depth; l++) {
-                double[] next = denseOutput(layout, l, w, a);
-                for (double v : next) {
+        }
+        double penalty = 0;
+        for (int l = 0; l < layout.depth; l++) {
+            int out = layout.width[l];
+            double[][] next = new double[rows][];
+            for (int r = 0; r < rows; r++) {
+                next[r] = denseOutput(layout, l, w, a[r]);
+                for (double v : next[r]) {
                     penalty += layout.activityL1[l] * Math.abs(v) + layout.activityL2[l] * v * v;
                 }
-                a = next;
             }
-            for (int j = 0; j < a.length; j++) {
-                double e = a[j] - y[r * a.length + j];
+            Normalization n = layout.normalization[l];
+            if (n != null) {
+                boolean batch = n instanceof BatchNormalization;
+                int groups = batch ? out : rows;
+                int size = batch ? rows : out;
+                double[][] normalized = new double[rows][out];
+                for (int g = 0; g < groups; g++) {
+                    double mean = 0;
+                    for (int k = 0; k < size; k++) {
+                        mean += batch ? next[k][g] : next[g][k];
+                    }
+                    mean /= size;
+                    double variance = 0;
+                    for (int k = 0; k < size; k++) {
+                        double d = (batch ? next[k][g] : next[g][k]) - mean;
+                        variance += d * d;
+                    }
+                    variance /= size;
+                    for (int k = 0; k < size; k++) {
+                        int r = batch ? k : g;
+                        int j = batch ? g : k;
+                        double gamma = layout.gamma[l] < 0 ? 1 : w[layout.gamma[l] + j];
+                        double beta = layout.beta[l] < 0 ? 0 : w[layout.beta[l] + j];
+                        normalized[r][j] = gamma * (next[r][j] - mean) / Math.sqrt(variance + n.epsilon()) + beta;
+                    }
+                }
+                next = normalized;
+                if (layout.afterNormalization[l] != null) {
+                    for (double[] r : next) {
+                        for (int j = 0; j < r.length; j++) {
+                            r[j] = NetworkGradientTest.apply((Activation) layout.afterNormalization[l], r[j]);
+                        }
+                    }
+                }
+            }
+            a = next;
+        }
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < a[r].length; j++) {
+                double e = a[r][j] - y[r * a[r].length + j];
                 total += e * e;
             }
         }
