@@ -11,6 +11,14 @@ assert json.candidates*.params*.activation as Set == ['gelu(approximate=True)', 
 assert json.candidates*.params*.normalization as Set == ['batch_normalization(momentum=0.9)', 'layer_normalization'] as Set
 assert json.candidates.every { it.params.normalize_before_activation == 'true' }
 assert json.candidates.every { it.params.callbacks.startsWith('[EarlyStopping(patience=1') }
+// CSVLogger wrote one log per fit, relative to the project's directory, and one for the refit.
+json.candidates.each { c ->
+    (0..2).each { split ->
+        def lines = new File(basedir, "target/fit-logs/${c.index}-${split}.csv").readLines()
+        assert lines[0].startsWith('epoch,') && lines.size() == 1 + c.splits[split].epochs_run
+    }
+}
+assert new File(basedir, "target/fit-logs/${json.refit.index}-refit.csv").exists()
 // The 16 candidates train differently: the arguments reached the optimizers, the loss, the activation and
 // the normalization layers.
 assert (json.candidates*.test*.rmse*.mean as Set).size() == 16

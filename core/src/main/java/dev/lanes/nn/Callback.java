@@ -1,5 +1,9 @@
 package dev.lanes.nn;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
 /**
  * Something that watches training epoch by epoch and may steer it, like a Keras callback.
  *
@@ -18,6 +22,24 @@ public interface Callback {
      */
     default boolean setsLearningRate() {
         return false;
+    }
+
+    /** Its Keras class name, for messages: {@code EarlyStopping}, {@code CSVLogger}. */
+    default String kerasName() {
+        return getClass().getSimpleName();
+    }
+
+    /** The files it writes ({@link ModelCheckpoint}, {@link CsvLogger}); none for most callbacks. */
+    default List<Path> files() {
+        return List.of();
+    }
+
+    /**
+     * This callback writing each of its {@link #files()} to {@code where.apply(file)} instead (a search
+     * gives each fit its own files); a callback that writes none returns itself.
+     */
+    default Callback relocated(UnaryOperator<Path> where) {
+        return this;
     }
 
     /** Called around every epoch of one fit. */

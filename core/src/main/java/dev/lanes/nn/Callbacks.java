@@ -1,8 +1,11 @@
 package dev.lanes.nn;
 
+import dev.lanes.base.KerasCall;
 import dev.lanes.base.Names;
 import dev.lanes.base.Signature;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +15,11 @@ import java.util.OptionalDouble;
 
 /**
  * The callbacks a search grid can name, built from Keras' class name and keyword arguments:
- * {@code EarlyStopping(monitor, min_delta, patience, mode, baseline, restore_best_weights, start_from_epoch)}
- * and {@code ReduceLROnPlateau(monitor, factor, patience, min_delta, cooldown, min_lr, mode)}, each with
- * Keras' defaults. The callbacks that write files ({@link ModelCheckpoint}, {@link CsvLogger}) and
- * {@link LearningRateScheduler} (a function) are for the Java API.
+ * {@code EarlyStopping(monitor, min_delta, patience, mode, baseline, restore_best_weights, start_from_epoch)},
+ * {@code ReduceLROnPlateau(monitor, factor, patience, min_delta, cooldown, min_lr, mode)},
+ * {@code ModelCheckpoint(filepath, monitor, save_best_only, mode)} and
+ * {@code CSVLogger(filename, separator, append)}, each with Keras' defaults. {@link LearningRateScheduler}
+ * takes a function, so it is for the Java API only.
  */
 public final class Callbacks {
 
@@ -23,6 +27,8 @@ public final class Callbacks {
     private static final Map<String, Signature> SIGNATURES = declare();
     private static final List<String> NAMES = List.copyOf(SIGNATURES.keySet());
     private static final List<String> MODES = List.of("auto", "min", "max");
+    /** The arguments that name a file a callback writes. */
+    private static final List<String> FILE_ARGUMENTS = List.of("filepath", "filename");
 
     private Callbacks() {
     }
@@ -41,16 +47,44 @@ public final class Callbacks {
     public static Callback create(String name, Map<String, ?> args) {
         String canonical = Names.canonical(KIND, name, NAMES);
         KerasArguments a = new KerasArguments(KIND, SIGNATURES.get(canonical), args);
-        if (canonical.equals("EarlyStopping")) {
-            return new EarlyStopping(a.text("monitor"), nonNegative(canonical, "min_delta", a.number("min_delta")),
-                    a.integer("patience", 0), mode(canonical, a),
+        return switch (canonical) {
+            case "EarlyStopping" -> new EarlyStopping(a.text("monitor"),
+                    nonNegative(canonical, "min_delta", a.number("min_delta")), a.integer("patience", 0), mode(canonical, a),
                     a.has("baseline") ? OptionalDouble.of(a.number("baseline")) : OptionalDouble.empty(),
                     a.bool("restore_best_weights"), a.integer("start_from_epoch", 0));
+            case "ReduceLROnPlateau" -> new ReduceLROnPlateau(a.text("monitor"),
+                    KerasArguments.check(KIND, canonical, "factor", a.number("factor"), 0, false, 1, false),
+                    a.integer("patience", 0), nonNegative(canonical, "min_delta", a.number("min_delta")),
+                    a.integer("cooldown", 0), nonNegative(canonical, "min_lr", a.number("min_lr")), mode(canonical, a));
+            case "ModelCheckpoint" -> new ModelCheckpoint(path(canonical, a.text("filepath")), a.text("monitor"),
+                    a.bool("save_best_only"), mode(canonical, a));
+            default -> new CsvLogger(path(canonical, a.text("filename")), separator(a.text("separator")), a.bool("append"));
+        };
+    }
+
+    /**
+     * {@code call} without the arguments that only name its files ({@code filepath}, {@code filename}):
+     * what it does to training, so that a search seeds a fit the same wherever its logs go.
+     */
+    public static KerasCall withoutFiles(KerasCall call) {
+        Map<String, Object> args = new LinkedHashMap<>(call.args());
+        args.keySet().removeAll(FILE_ARGUMENTS);
+        return new KerasCall(call.name(), args);
+    }
+
+    private static Path path(String owner, String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(owner + ": '" + text + "' is not a file path: " + e.getReason());
         }
-        return new ReduceLROnPlateau(a.text("monitor"),
-                KerasArguments.check(KIND, canonical, "factor", a.number("factor"), 0, false, 1, false),
-                a.integer("patience", 0), nonNegative(canonical, "min_delta", a.number("min_delta")),
-                a.integer("cooldown", 0), nonNegative(canonical, "min_lr", a.number("min_lr")), mode(canonical, a));
+    }
+
+    private static char separator(String text) {
+        if (text.length() != 1) {
+            throw new IllegalArgumentException("CSVLogger's separator must be one character, not '" + text + "'");
+        }
+        return text.charAt(0);
     }
 
     /**
@@ -65,7 +99,7 @@ public final class Callbacks {
         }
         for (Callback c : callbacks) {
             if (c.setsLearningRate()) {
-                throw new IllegalArgumentException(c.getClass().getSimpleName() + " sets the learning rate, but the"
+                throw new IllegalArgumentException(c.kerasName() + " sets the learning rate, but the"
                         + " optimizer's learning rate follows a schedule, which Keras does not allow either: give the"
                         + " optimizer a constant learning_rate or leave the callback out");
             }
@@ -87,6 +121,12 @@ public final class Callbacks {
         m.put("ReduceLROnPlateau", Signature.of("ReduceLROnPlateau", "monitor", r.monitor(), "factor", r.factor(),
                 "patience", (double) r.patience(), "min_delta", r.minDelta(), "cooldown", (double) r.cooldown(),
                 "min_lr", r.minLr(), "mode", r.mode().kerasName()));
+        ModelCheckpoint c = ModelCheckpoint.to(Path.of("model.lanes"));
+        m.put("ModelCheckpoint", Signature.of("ModelCheckpoint", "filepath", Signature.REQUIRED, "monitor", c.monitor(),
+                "save_best_only", c.saveBestOnly(), "mode", c.mode().kerasName()));
+        CsvLogger l = CsvLogger.to(Path.of("log.csv"));
+        m.put("CSVLogger", Signature.of("CSVLogger", "filename", Signature.REQUIRED, "separator",
+                String.valueOf(l.separator()), "append", l.append()));
         return Collections.unmodifiableMap(m);
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Keras' {@code CSVLogger}: one row per epoch in a CSV file, {@code epoch} first and then the logged
@@ -33,6 +34,22 @@ public record CsvLogger(Path file, char separator, boolean append) implements Ca
         if (separator == '"' || separator == '\n' || separator == '\r') {
             throw new IllegalArgumentException("CsvLogger's separator cannot be a quote or a line break");
         }
+    }
+
+    /** Keras writes it {@code CSVLogger}. */
+    @Override
+    public String kerasName() {
+        return "CSVLogger";
+    }
+
+    @Override
+    public List<Path> files() {
+        return List.of(file);
+    }
+
+    @Override
+    public CsvLogger relocated(UnaryOperator<Path> where) {
+        return new CsvLogger(where.apply(file), separator, append);
     }
 
     /** Keras' defaults: separator ',', the file replaced. */
@@ -67,6 +84,10 @@ public record CsvLogger(Path file, char separator, boolean append) implements Ca
                                 + " but the file's columns are " + columns);
                     }
                     boolean replace = first && !append;
+                    Path parent = file.toAbsolutePath().getParent();
+                    if (first && parent != null) {
+                        Files.createDirectories(parent);
+                    }
                     boolean header = replace || !Files.exists(file) || Files.size(file) == 0;
                     try (CsvWriter csv = CsvWriter.builder().fieldSeparator(separator).build(file, StandardCharsets.UTF_8,
                             StandardOpenOption.CREATE, StandardOpenOption.WRITE,

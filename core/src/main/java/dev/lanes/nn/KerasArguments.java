@@ -67,9 +67,13 @@ final class KerasArguments {
         return bool(key, (Boolean) declared(key));
     }
 
-    /** A text argument, or its signature's default. */
+    /** A text argument, or its signature's default; a required one must be given. */
     String text(String key) {
-        return text(key, (String) declared(key));
+        Object d = declared(key);
+        if (d == Signature.REQUIRED && !has(key)) {
+            throw missing(key);
+        }
+        return text(key, d == Signature.REQUIRED ? null : (String) d);
     }
 
     /** A whole-number argument of at least {@code min}, or its signature's default (0 for {@code None}). */
@@ -179,9 +183,13 @@ final class KerasArguments {
 
     private double requiredNumber(String key) {
         if (!has(key)) {
-            throw new IllegalArgumentException(capitalize(kind) + " '" + owner + "' needs argument '" + key + "'");
+            throw missing(key);
         }
         return number(key, Double.NaN);
+    }
+
+    private IllegalArgumentException missing(String key) {
+        return new IllegalArgumentException(capitalize(kind) + " '" + owner + "' needs argument '" + key + "'");
     }
 
     private IllegalArgumentException wrongType(String key, Object value, String expected) {

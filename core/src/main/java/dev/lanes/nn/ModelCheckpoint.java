@@ -6,7 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Keras' {@code ModelCheckpoint}: writes the model (the format of {@link Model#save}) to {@code file}
@@ -27,6 +29,16 @@ public record ModelCheckpoint(Path file, String monitor, boolean saveBestOnly, M
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(monitor, "monitor");
         Objects.requireNonNull(mode, "mode");
+    }
+
+    @Override
+    public List<Path> files() {
+        return List.of(file);
+    }
+
+    @Override
+    public ModelCheckpoint relocated(UnaryOperator<Path> where) {
+        return new ModelCheckpoint(where.apply(file), monitor, saveBestOnly, mode);
     }
 
     /** Keras' defaults: monitor val_loss, save after every epoch, mode auto. */

@@ -1,5 +1,8 @@
 package dev.lanes.tune;
 
+import dev.lanes.base.KerasCall;
+import dev.lanes.nn.Callbacks;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,12 +43,31 @@ public record Candidate(int index, SortedMap<String, Object> params, SortedMap<S
      * are derived from it, so a candidate scores the same wherever it stands in a grid.
      */
     public String canonical() {
+        return canonical(params);
+    }
+
+    private static String canonical(SortedMap<String, Object> params) {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, Object> e : params.entrySet()) {
             s.append(s.length() == 0 ? "" : ";").append(e.getKey()).append('=')
                     .append(Hyperparameters.format(e.getKey(), e.getValue()));
         }
         return s.toString();
+    }
+
+    /**
+     * What seeds the candidate's fits: its {@link #canonical()} form without the names of the files its
+     * callbacks write ({@link Callbacks#withoutFiles}), which do not change how it trains.
+     */
+    String seedForm() {
+        List<?> callbacks = (List<?>) params.get(Hyperparameters.CALLBACKS);
+        if (callbacks == null || callbacks.stream().allMatch(c -> Callbacks.withoutFiles((KerasCall) c).equals(c))) {
+            return canonical();
+        }
+        SortedMap<String, Object> others = new TreeMap<>(params);
+        others.remove(Hyperparameters.CALLBACKS);
+        return canonical(others) + ";" + Hyperparameters.CALLBACKS + "=" + KerasCall.toString(callbacks.stream()
+                .map(c -> Callbacks.withoutFiles((KerasCall) c)).toList());
     }
 
     /**

@@ -5,8 +5,8 @@ import dev.lanes.base.Rng;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The seeds of one fit, derived from the search seed, the candidate's canonical parameters and the
- * split index only: a fit trains the same way whichever thread runs it, whenever it starts, and
+ * The seeds of one fit, derived from the search seed, the candidate's canonical parameters (less the
+ * names of files its callbacks write) and the split index only: a fit trains the same way whichever thread runs it, whenever it starts, and
  * wherever its candidate stands in the grid, so adding values to a grid leaves the scores of the
  * candidates that were there before as they were.
  *
@@ -22,7 +22,7 @@ record FitSeeds(long weights, long training) {
      * streams.
      */
     static FitSeeds of(long searchSeed, Candidate candidate, int split) {
-        long perCandidate = new Rng(new Rng(searchSeed).nextLong() ^ fnv1a(candidate.canonical())).nextLong();
+        long perCandidate = new Rng(new Rng(searchSeed).nextLong() ^ fnv1a(candidate.seedForm())).nextLong();
         Rng rng = new Rng(perCandidate + split);
         return new FitSeeds(rng.nextLong(), rng.nextLong());
     }

@@ -288,8 +288,9 @@ public final class SearchFits implements Serializable {
     private Trained train(FitTask task, FoldSet.Split split, BooleanSupplier cancelled) throws FitProblem {
         int c = task.candidate();
         FitSeeds seeds = FitSeeds.of(recipe.seed(), candidates.get(c), task.split());
+        String place = Integer.toString(task.split());
         if (!overEpochs()) {
-            return train(c, seeds, split.trainX(), split.trainY(), 0, cancelled);
+            return train(c, place, seeds, split.trainX(), split.trainY(), 0, cancelled);
         }
         long start = System.nanoTime();
         long key = (long) c << 32 | task.split();
@@ -300,7 +301,7 @@ public final class SearchFits implements Serializable {
             if (session == null) {
                 Model model = setups.get(c).network(inputs).build(seeds.weights());
                 session = new Session(model, model.startFit(split.trainX(), split.trainY(),
-                        fitOptions(c, seeds, plan.get(plan.size() - 1).resources(), cancelled)), task.round());
+                        fitOptions(c, place, seeds, plan.get(plan.size() - 1).resources(), cancelled)), task.round());
             }
             sessions.put(key, new Session(session.model(), session.training(), task.round()));
             History history = session.training().continueTo(task.resources());
@@ -315,32 +316,32 @@ public final class SearchFits implements Serializable {
      * {@code epochs} epochs (as many as its set-up says when 0), with a preprocessing fitted on all rows.
      */
     Trained refit(int c, int epochs, Preprocessing p, int[] all, BooleanSupplier cancelled) throws FitProblem {
-        return train(c, FitSeeds.of(recipe.seed(), candidates.get(c), splits()), p.features(data, all),
+        return train(c, "refit", FitSeeds.of(recipe.seed(), candidates.get(c), splits()), p.features(data, all),
                 p.target(data, all), epochs, cancelled);
     }
 
-    /** The one training routine of the fits and the refit. */
-    private Trained train(int c, FitSeeds seeds, Matrix x, Matrix y, int epochs, BooleanSupplier cancelled)
+    /** The one training routine of the fits and the refit; {@code split} names the fit in its callbacks' files. */
+    private Trained train(int c, String split, FitSeeds seeds, Matrix x, Matrix y, int epochs, BooleanSupplier cancelled)
             throws FitProblem {
         long start = System.nanoTime();
         Model model;
         History history;
         try {
             model = setups.get(c).network(inputs).build(seeds.weights());
-            history = model.fit(x, y, fitOptions(c, seeds, epochs, cancelled));
+            history = model.fit(x, y, fitOptions(c, split, seeds, epochs, cancelled));
         } catch (RuntimeException e) {
             throw new FitProblem(SplitResult.Status.FAILED, "training failed: " + describe(e), secondsSince(start));
         }
         return trained(model, history, start);
     }
 
-    private FitOptions fitOptions(int c, FitSeeds seeds, int epochs, BooleanSupplier cancelled) {
+    private FitOptions fitOptions(int c, String split, FitSeeds seeds, int epochs, BooleanSupplier cancelled) {
         Callback stop = () -> (logs, control) -> {
             if (cancelled.getAsBoolean()) {
                 control.stop();
             }
         };
-        FitOptions options = setups.get(c).fitOptions(seeds.training(), stop);
+        FitOptions options = TrainingSetup.placeFiles(setups.get(c).fitOptions(seeds.training(), stop), c, split);
         return epochs > 0 ? options.epochs(epochs) : options;
     }
 

@@ -12,6 +12,7 @@ import dev.lanes.nn.Initializer;
 import dev.lanes.nn.Initializers;
 import dev.lanes.nn.KerasOptimizer;
 import dev.lanes.nn.Loss;
+import dev.lanes.nn.ModelCheckpoint;
 import dev.lanes.nn.Normalizations;
 import dev.lanes.nn.Losses;
 import dev.lanes.nn.Optimizers;
@@ -20,6 +21,7 @@ import dev.lanes.nn.Sequential;
 import dev.lanes.simd.Activation;
 import dev.lanes.simd.ActivationFunction;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +49,11 @@ public final class TrainingSetup {
 
     private final SortedMap<String, Object> values;
     private final KerasOptimizer optimizer;
+    /** In a file callback's path, replaced by the candidate's index in the search. */
+    public static final String CANDIDATE = "{candidate}";
+    /** In a file callback's path, replaced by the split's index, or {@code refit} for the refit on all rows. */
+    public static final String SPLIT = "{split}";
+
     /** Early stopping if set, then the {@code callbacks} hyperparameter's, built once. */
     private final List<Callback> callbacks;
 
@@ -215,6 +222,15 @@ public final class TrainingSetup {
                 .callbacks(callbacks.toArray(new Callback[0]));
     }
 
+    /**
+     * {@code options} with the files its callbacks write placed for one fit: {@link #CANDIDATE} and
+     * {@link #SPLIT} in their paths replaced by {@code candidate} and {@code split}.
+     */
+    public static FitOptions placeFiles(FitOptions options, int candidate, String split) {
+        return options.callbacks(options.callbacks().stream().map(c -> c.relocated(file -> Path.of(file.toString()
+                .replace(CANDIDATE, Integer.toString(candidate)).replace(SPLIT, split)))).toArray(Callback[]::new));
+    }
+
     /** The callbacks of the {@code callbacks} hyperparameter. */
     @SuppressWarnings("unchecked")
     private static List<Callback> callbacks(Map<String, Object> values) {
@@ -228,13 +244,25 @@ public final class TrainingSetup {
      */
     private static void checkMonitors(List<Callback> callbacks, boolean validation) {
         for (Callback c : callbacks) {
-            String monitor = c instanceof EarlyStopping e ? e.monitor() : ((ReduceLROnPlateau) c).monitor();
+            for (Path file : c.files()) {
+                String text = file.toString();
+                if (!text.contains(CANDIDATE) || !text.contains(SPLIT)) {
+                    throw new IllegalArgumentException("callbacks: " + c.kerasName() + " writes " + text
+                            + ", but a search's fits run side by side and would all write that one file: put " + CANDIDATE
+                            + " and " + SPLIT + " in the name, e.g. logs/" + CANDIDATE + "-" + SPLIT + ".csv");
+                }
+            }
+            String monitor = c instanceof EarlyStopping e ? e.monitor() : c instanceof ReduceLROnPlateau r ? r.monitor()
+                    : c instanceof ModelCheckpoint m && m.saveBestOnly() ? m.monitor() : null;
+            if (monitor == null) {
+                continue;
+            }
             if (monitor.equals("val_loss") && !validation) {
-                throw new IllegalArgumentException("callbacks: " + c.getClass().getSimpleName() + " monitors val_loss, "
+                throw new IllegalArgumentException("callbacks: " + c.kerasName() + " monitors val_loss, "
                         + "which needs validation_split > 0 (or monitor=loss)");
             }
             if (!monitor.equals("loss") && !monitor.equals("val_loss")) {
-                throw new IllegalArgumentException("callbacks: " + c.getClass().getSimpleName() + " monitors '" + monitor
+                throw new IllegalArgumentException("callbacks: " + c.kerasName() + " monitors '" + monitor
                         + "', which a search's fit does not log: monitor loss or val_loss");
             }
         }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,6 +99,41 @@ class SearchTest {
             onCopy.fit(xCopy, yCopy, options);
             assertArrayEquals(onView.weights(), onCopy.weights());
             assertFalse(Arrays.equals(net.build(1).weights(), onView.weights()), "the fit changed the weights");
+        }
+    }
+
+    /**
+     * Keras' CSVLogger and ModelCheckpoint in a grid: each fit (candidate, split) and the refit writes its
+     * own files, named by the placeholders; the logs are the same bytes whatever the parallelism and
+     * wherever they are written.
+     */
+    @Test
+    void fileCallbacksWriteOneFilePerFit() throws IOException {
+        List<byte[]> logs = new ArrayList<>();
+        for (int parallelism : new int[] {1, 2}) {
+            // another place for each run: where the logs go does not seed the fits
+            Path out = dir.resolve("fits-" + parallelism);
+            String callbacks = "[CSVLogger(filename='" + out + "/{candidate}-{split}.csv'), ModelCheckpoint(filepath='"
+                    + out + "/{candidate}-{split}.lanes', monitor=loss, save_best_only=True)]";
+            SearchSpec spec = SearchSpec.of(SearchSpace.grid(Map.of("hidden_layers", List.of("4", "3"), "epochs",
+                    List.of(2), "callbacks", List.of(callbacks)))).folds(3).parallelism(parallelism);
+            SearchResult r = Search.run(data, spec);
+            assertEquals(2, r.candidates().size());
+            for (int c = 0; c < 2; c++) {
+                for (String split : new String[] {"0", "1", "2"}) {
+                    List<String> lines = Files.readAllLines(out.resolve(c + "-" + split + ".csv"));
+                    assertEquals(List.of("epoch", "learning_rate", "loss"), List.of(lines.get(0).split(",")));
+                    assertEquals(3, lines.size(), "a header and two epochs");
+                    assertEquals(Model.load(out.resolve(c + "-" + split + ".lanes")).spec(),
+                            TrainingSetup.of(r.candidates().get(c).params()).network(data.features().cols()));
+                    logs.add(Files.readAllBytes(out.resolve(c + "-" + split + ".csv")));
+                }
+            }
+            int best = r.bestIndex().getAsInt();
+            assertTrue(Files.exists(out.resolve(best + "-refit.csv")), "the refit has its own log");
+        }
+        for (int i = 0; i < 6; i++) {
+            assertArrayEquals(logs.get(i), logs.get(i + 6), "fit " + i + " logs the same bytes with 1 and 2 threads");
         }
     }
 

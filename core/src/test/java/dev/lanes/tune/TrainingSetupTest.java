@@ -217,6 +217,27 @@ class TrainingSetupTest {
     }
 
     /** glu halves a layer's width, so it needs even units: an odd layer is refused before any fit. */
+    /** A search's fits run side by side: a file callback's name must tell them apart. */
+    @Test
+    void fileCallbacksNameEachFitsFiles() {
+        String shared = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("callbacks",
+                "CSVLogger(filename='log.csv')"))).getMessage();
+        assertEquals("callbacks: CSVLogger writes log.csv, but a search's fits run side by side and would all write that"
+                + " one file: put {candidate} and {split} in the name, e.g. logs/{candidate}-{split}.csv", shared);
+        TrainingSetup ok = TrainingSetup.of(Map.of("validation_split", "0.2", "callbacks", "[CSVLogger(filename="
+                + "'logs/{candidate}-{split}.csv', separator=';'), ModelCheckpoint(filepath='m/{candidate}-{split}.lanes',"
+                + " save_best_only=True)]"));
+        FitOptions placed = TrainingSetup.placeFiles(ok.fitOptions(1), 3, "refit");
+        assertEquals(List.of(java.nio.file.Path.of("logs/3-refit.csv"), java.nio.file.Path.of("m/3-refit.lanes")),
+                placed.callbacks().stream().flatMap(c -> c.files().stream()).toList());
+        String missing = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("callbacks",
+                "ModelCheckpoint(monitor=loss)"))).getMessage();
+        assertTrue(missing.contains("Callback 'ModelCheckpoint' needs argument 'filepath'"), missing);
+        String validation = assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(Map.of("callbacks",
+                "ModelCheckpoint(filepath='{candidate}-{split}.lanes', save_best_only=True)"))).getMessage();
+        assertTrue(validation.contains("ModelCheckpoint monitors val_loss, which needs validation_split > 0"), validation);
+    }
+
     @Test
     void gluNeedsEvenLayers() {
         assertEquals(Sequential.input(3).dense(8, Activation.GLU).dense(1), TrainingSetup.of(Map.of("hidden_layers", "8",
