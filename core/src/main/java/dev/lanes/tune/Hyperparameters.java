@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -39,6 +40,8 @@ import java.util.function.Function;
  *       {@code "128-64-32"}; {@code "none"} (or {@code ""}) = no hidden layer</td><td>64</td></tr>
  *   <tr><td>activation</td><td>{@link ActivationFunction}</td><td>a Keras activation name, with arguments if it
  *       takes any: {@code leaky_relu(negative_slope=0.3)} (hidden layers)</td><td>relu</td></tr>
+ *   <tr><td>hidden_activations</td><td>{@code List<ActivationFunction>}</td><td>one activation per hidden layer,
+ *       {@code [relu, tanh]}, in place of activation; {@code none}</td><td>none (activation for all)</td></tr>
  *   <tr><td>output_activation</td><td>{@link ActivationFunction}</td><td>a Keras activation, as for
  *       activation</td><td>linear</td></tr>
  *   <tr><td>kernel_initializer, bias_initializer</td><td>{@link KerasCall}</td><td>a Keras initializer name,
@@ -94,6 +97,8 @@ public final class Hyperparameters {
     public static final String NO_HIDDEN_LAYER = "none";
     /** Activation of the hidden layers. */
     public static final String ACTIVATION = "activation";
+    /** One activation per hidden layer, in place of {@link #ACTIVATION}; empty for none. */
+    public static final String HIDDEN_ACTIVATIONS = "hidden_activations";
     /** Activation of the output layer. */
     public static final String OUTPUT_ACTIVATION = "output_activation";
     /** Initializer of every kernel. */
@@ -182,6 +187,7 @@ public final class Hyperparameters {
         Map<String, Definition> m = new TreeMap<>();
         put(m, HIDDEN_LAYERS, List.class, Hyperparameters::widths, List.of(64));
         put(m, ACTIVATION, ActivationFunction.class, v -> activation(ACTIVATION, v), Activation.RELU);
+        put(m, HIDDEN_ACTIVATIONS, List.class, Hyperparameters::hiddenActivations, List.of());
         put(m, OUTPUT_ACTIVATION, ActivationFunction.class, v -> activation(OUTPUT_ACTIVATION, v), Activation.LINEAR);
         put(m, KERNEL_INITIALIZER, KerasCall.class, v -> initializer(KERNEL_INITIALIZER, v), KerasCall.of("glorot_uniform"));
         put(m, BIAS_INITIALIZER, KerasCall.class, v -> initializer(BIAS_INITIALIZER, v), KerasCall.of("zeros"));
@@ -274,6 +280,11 @@ public final class Hyperparameters {
         Object v = parse(name, typed);
         if (name.equals(CALLBACKS)) {
             return ((List<KerasCall>) v).isEmpty() ? NO_CALLBACKS : KerasCall.toString((List<KerasCall>) v);
+        }
+        if (name.equals(HIDDEN_ACTIVATIONS)) {
+            List<ActivationFunction> list = (List<ActivationFunction>) v;
+            return list.isEmpty() ? NONE : list.stream().map(ActivationFunction::kerasForm)
+                    .collect(Collectors.joining(", ", "[", "]"));
         }
         if (v instanceof List && ((List<?>) v).isEmpty()) {
             return NO_HIDDEN_LAYER;
@@ -391,6 +402,26 @@ public final class Hyperparameters {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " '" + s.strip() + "': " + e.getMessage());
         }
+    }
+
+    /** A list of activations, {@code [relu, leaky_relu(negative_slope=0.3)]}, or {@code none}. */
+    private static Object hiddenActivations(Object value) {
+        if (value instanceof List<?> list && list.stream().allMatch(ActivationFunction.class::isInstance)) {
+            return List.copyOf(list);
+        }
+        String s = text(HIDDEN_ACTIVATIONS, value, "activations, [relu, tanh]");
+        if (s.strip().equalsIgnoreCase(NONE)) {
+            return List.of();
+        }
+        List<ActivationFunction> out = new ArrayList<>();
+        for (KerasCall c : KerasCall.parseList(s, HIDDEN_ACTIVATIONS)) {
+            try {
+                out.add(ActivationCall.create(c.name(), c.args()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(HIDDEN_ACTIVATIONS + " '" + c + "': " + e.getMessage());
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Object initializer(String name, Object value) {

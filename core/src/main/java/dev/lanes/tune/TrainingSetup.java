@@ -36,7 +36,8 @@ import java.util.TreeMap;
  * A complete, validated set of hyperparameters, defaults filled in, that builds what one fit needs: the
  * network ({@link #network}) and the fit options ({@link #fitOptions}). Immutable.
  *
- * <p>The network is {@code hidden_layers} dense layers of {@code activation}, each followed by the
+ * <p>The network is {@code hidden_layers} dense layers of {@code activation} (or each of its own, from
+ * {@code hidden_activations}), each followed by the
  * {@code normalization} layer unless it is none (with {@code normalize_before_activation}, the dense
  * layers are linear and an activation layer of {@code activation} follows the normalization), and by
  * dropout when {@code dropout > 0} (or Gaussian noise), then one linear-by-default output unit; every dense layer gets the kernel
@@ -91,6 +92,12 @@ public final class TrainingSetup {
             callbacks = new ArrayList<>(callbacks);
             callbacks.add(0, EarlyStopping.defaults().patience((Integer) values.get(Hyperparameters.EARLY_STOPPING_PATIENCE)));
         }
+        int activations = ((List<?>) values.get(Hyperparameters.HIDDEN_ACTIVATIONS)).size();
+        int layers = ((List<?>) values.get(Hyperparameters.HIDDEN_LAYERS)).size();
+        if (activations > 0 && activations != layers) {
+            throw new IllegalArgumentException("hidden_activations names " + activations + " activations but hidden_layers"
+                    + " has " + layers + " layers: give one per hidden layer (or set activation for all)");
+        }
         if ((Boolean) values.get(Hyperparameters.NORMALIZE_BEFORE_ACTIVATION)
                 && ((KerasCall) values.get(Hyperparameters.NORMALIZATION)).name().equals(Hyperparameters.NONE)) {
             throw new IllegalArgumentException("normalize_before_activation is true but normalization is none: set a"
@@ -141,6 +148,12 @@ public final class TrainingSetup {
         return (List<Integer>) values.get(Hyperparameters.HIDDEN_LAYERS);
     }
 
+    /** One activation per hidden layer, empty when {@code activation} applies to all. */
+    @SuppressWarnings("unchecked")
+    public List<ActivationFunction> hiddenActivations() {
+        return (List<ActivationFunction>) values.get(Hyperparameters.HIDDEN_ACTIVATIONS);
+    }
+
     /** Maximum number of epochs. */
     public int epochs() {
         return (Integer) values.get(Hyperparameters.EPOCHS);
@@ -167,14 +180,17 @@ public final class TrainingSetup {
         KerasCall normalization = (KerasCall) values.get(Hyperparameters.NORMALIZATION);
         boolean normalized = !normalization.name().equals(Hyperparameters.NONE);
         boolean before = normalized && (Boolean) values.get(Hyperparameters.NORMALIZE_BEFORE_ACTIVATION);
-        for (int width : hiddenLayers()) {
-            Dense d = dense(width, before ? Activation.LINEAR : hidden);
+        List<ActivationFunction> perLayer = hiddenActivations();
+        for (int i = 0; i < hiddenLayers().size(); i++) {
+            int width = hiddenLayers().get(i);
+            ActivationFunction f = perLayer.isEmpty() ? hidden : perLayer.get(i);
+            Dense d = dense(width, before ? Activation.LINEAR : f);
             s = s.add(activityL1 == 0 && activityL2 == 0 ? d : d.activityRegularizer(activityL1, activityL2));
             if (normalized) {
                 s = s.add(Normalizations.create(normalization.name(), normalization.args()));
             }
             if (before) {
-                s = s.activation(hidden);
+                s = s.activation(f);
             }
             if (dropout > 0) {
                 s = s.dropout(dropout);

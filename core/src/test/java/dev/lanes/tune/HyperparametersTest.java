@@ -34,7 +34,7 @@ class HyperparametersTest {
     @Test
     void namesAreSortedAndComplete() {
         assertEquals(List.of("activation", "activity_l1", "activity_l2", "batch_size", "beta_1", "beta_2", "bias_constraint", "bias_initializer", "callbacks", "clipnorm", "clipvalue",
-                "dropout", "early_stopping_patience", "epochs", "epsilon", "gaussian_noise", "hidden_layers", "kernel_constraint", "kernel_initializer", "l1",
+                "dropout", "early_stopping_patience", "epochs", "epsilon", "gaussian_noise", "hidden_activations", "hidden_layers", "kernel_constraint", "kernel_initializer", "l1",
                 "l2", "learning_rate", "loss", "momentum", "nesterov", "normalization", "normalize_before_activation", "optimizer", "output_activation", "rho",
                 "shuffle", "validation_split", "weight_decay"), Hyperparameters.names());
     }

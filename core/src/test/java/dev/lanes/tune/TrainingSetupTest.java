@@ -216,6 +216,22 @@ class TrainingSetupTest {
         TrainingSetup.of(Map.of("optimizer", "adam(learning_rate=0.01)", "callbacks", "ReduceLROnPlateau(monitor=loss)"));
     }
 
+    /** Each hidden layer may have its own activation, with arguments; their number must be the layers'. */
+    @Test
+    void hiddenActivationsGiveEachLayerItsOwn() {
+        assertEquals(Sequential.input(3).dense(8, Activation.RELU).dense(4, Activation.leakyRelu(0.3)).dense(1),
+                TrainingSetup.of(Map.of("hidden_layers", "8,4", "hidden_activations",
+                        "[relu, leaky_relu(negative_slope=0.3)]", "activation", "tanh")).network(3));
+        assertEquals("[relu, leaky_relu(negative_slope=0.3)]", Hyperparameters.format("hidden_activations",
+                "[ReLU, LeakyReLU(negative_slope=0.3)]"));
+        assertEquals("none", Hyperparameters.format("hidden_activations", "none"));
+        assertEquals("hidden_activations names 1 activations but hidden_layers has 2 layers: give one per hidden layer"
+                + " (or set activation for all)", assertThrows(IllegalArgumentException.class, () -> TrainingSetup.of(
+                        Map.of("hidden_layers", "8,4", "hidden_activations", "[relu]"))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Hyperparameters.parse("hidden_activations",
+                "[relu, tahn]")).getMessage().startsWith("hidden_activations 'tahn': Unknown activation 'tahn'. Did you mean"));
+    }
+
     /** glu halves a layer's width, so it needs even units: an odd layer is refused before any fit. */
     /** A search's fits run side by side: a file callback's name must tell them apart. */
     @Test
