@@ -27,6 +27,9 @@ final class NormalizationPass {
     /** The mean and 1 / sqrt(var + epsilon) of the last forward pass: per unit (batch) or per row (layer). */
     private final float[] mean;
     private final float[] inverse;
+    /** A batch normalization's per-unit scale and shift of the last forward pass. */
+    private final float[] scale;
+    private final float[] shift;
     /** Per-unit sums in double, reused by every pass. */
     private final double[] sum;
     private final double[] sumProduct;
@@ -44,6 +47,8 @@ final class NormalizationPass {
         int statistics = batch ? units : maxBatch;
         mean = new float[statistics];
         inverse = new float[statistics];
+        scale = new float[units];
+        shift = new float[units];
         sum = new double[units];
         sumProduct = new double[units];
     }
@@ -63,17 +68,36 @@ final class NormalizationPass {
                 inverse[j] = (float) (1 / Math.sqrt(params[movingVariance + j] + epsilon));
             }
         }
+        if (batch) {
+            // one scale and shift per unit, the same for every row
+            for (int j = 0; j < units; j++) {
+                scale[j] = scale(params, j, j);
+                shift[j] = shift(params, j, j, scale[j]);
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0, i = r * units; j < units; j++, i++) {
+                    y[i] = x[i] * scale[j] + shift[j];
+                }
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             for (int j = 0, i = r * units; j < units; j++, i++) {
-                int k = batch ? j : r;
-                float s = gamma < 0 ? inverse[k] : inverse[k] * params[gamma + j];
-                float t = -mean[k] * s;
-                if (beta >= 0) {
-                    t += params[beta + j];
-                }
-                y[i] = x[i] * s + t;
+                float s = scale(params, r, j);
+                y[i] = x[i] * s + shift(params, r, j, s);
             }
         }
+    }
+
+    /** Keras' {@code s = gamma / sqrt(var + epsilon)} of unit j, the statistics those of index k. */
+    private float scale(float[] params, int k, int j) {
+        return gamma < 0 ? inverse[k] : inverse[k] * params[gamma + j];
+    }
+
+    /** Keras' {@code t = beta - mean * s}. */
+    private float shift(float[] params, int k, int j, float s) {
+        float t = -mean[k] * s;
+        return beta < 0 ? t : t + params[beta + j];
     }
 
     /** Each row's mean and inverse standard deviation over the units. */
@@ -152,9 +176,8 @@ final class NormalizationPass {
             }
             for (int r = 0; r < rows; r++) {
                 for (int j = 0, i = r * units; j < units; j++, i++) {
-                    float s = gamma < 0 ? inverse[j] : inverse[j] * params[gamma + j];
                     float xhat = (x[i] - mean[j]) * inverse[j];
-                    dx[i] = s * (float) (dy[i] - sum[j] - xhat * sumProduct[j]);
+                    dx[i] = scale[j] * (float) (dy[i] - sum[j] - xhat * sumProduct[j]);
                 }
             }
             return;

@@ -413,15 +413,8 @@ public final class Hyperparameters {
         if (s.strip().equalsIgnoreCase(NONE)) {
             return List.of();
         }
-        List<ActivationFunction> out = new ArrayList<>();
-        for (KerasCall c : KerasCall.parseList(s, HIDDEN_ACTIVATIONS)) {
-            try {
-                out.add(ActivationCall.create(c.name(), c.args()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(HIDDEN_ACTIVATIONS + " '" + c + "': " + e.getMessage());
-            }
-        }
-        return List.copyOf(out);
+        return eachCall(HIDDEN_ACTIVATIONS, KerasCall.parseList(s, HIDDEN_ACTIVATIONS),
+                c -> ActivationCall.create(c.name(), c.args()));
     }
 
     private static Object initializer(String name, Object value) {
@@ -496,14 +489,23 @@ public final class Hyperparameters {
             String s = text(CALLBACKS, value, "callbacks, [name(argument=value, ...), ...]");
             calls = s.strip().equalsIgnoreCase(NO_CALLBACKS) ? List.of() : KerasCall.parseList(s, CALLBACKS);
         }
+        return eachCall(CALLBACKS, calls, c -> {
+            Callbacks.create(c.name(), c.args());
+            return c;
+        });
+    }
+
+    /** {@code create} applied to each call, a refused one named in the message after {@code name}. */
+    private static <T> List<T> eachCall(String name, List<KerasCall> calls, Function<KerasCall, T> create) {
+        List<T> out = new ArrayList<>();
         for (KerasCall c : calls) {
             try {
-                Callbacks.create(c.name(), c.args());
+                out.add(create.apply(c));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(CALLBACKS + " '" + c + "': " + e.getMessage());
+                throw new IllegalArgumentException(name + " '" + c + "': " + e.getMessage());
             }
         }
-        return List.copyOf(calls);
+        return List.copyOf(out);
     }
 
     /** A name with arguments, {@code sgd(momentum=0.9)}, from its text or as given. */
