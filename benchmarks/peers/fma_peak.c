@@ -1,12 +1,15 @@
 /*
  * fma_peak.c - single-core FMA ceiling of the widest vector ISA the CPU has: 12 independent FMA
- * chains of 16 float lanes (AVX-512) or 8 (AVX2). Zen 3 (AVX2) and Zen 5 (AVX-512) both issue two
- * full-width FMAs per cycle, so GHz ~= GFLOP/s / (2 x 2 x lanes).
+ * chains of 16 float lanes (AVX-512) or 8 (AVX2). It prints the CPU's family and model and, for AMD's,
+ * the generation: Zen 3 (AVX2 only) and Zen 5 issue two full-width FMAs per cycle; Zen 4 has AVX-512
+ * but runs each 512-bit FMA as two 256-bit halves, so its AVX-512 ceiling equals its AVX2 one. The GHz
+ * estimate divides by the flop per cycle of that generation.
  * Build: gcc -O2 -o fma_peak fma_peak.c   (each kernel carries its own target attribute)
  * Run:   ./fma_peak          the widest ISA this CPU has
  *        ./fma_peak avx2     the AVX2 ceiling, to compare with a JVM run with -XX:UseAVX=2
  */
 #define _POSIX_C_SOURCE 200809L
+#include <cpuid.h>
 #include <immintrin.h>
 #include <stdio.h>
 #include <string.h>
@@ -51,6 +54,15 @@ __attribute__((target("avx512f"))) static double avx512(float *out) {
     CHAINS(__m512, _mm512_set1_ps, _mm512_fmadd_ps, _mm512_add_ps, _mm512_storeu_ps, V_REG)
 }
 
+/* AMD's generation from CPUID leaf 1 (family 0x19: Zen 3 or Zen 4 by model; 0x1a: Zen 5), or "". */
+static const char *zen(unsigned family, unsigned model) {
+    if (family == 0x1a) return "Zen 5";
+    if (family != 0x19) return "";
+    if ((model >= 0x10 && model <= 0x1f) || (model >= 0x60 && model <= 0x7f) || (model >= 0xa0 && model <= 0xaf))
+        return "Zen 4";
+    return "Zen 3";
+}
+
 int main(int argc, char **argv) {
     __builtin_cpu_init();
     int wide = __builtin_cpu_supports("avx512f") && !(argc > 1 && strcmp(argv[1], "avx2") == 0);
@@ -58,14 +70,22 @@ int main(int argc, char **argv) {
         fprintf(stderr, "fma_peak: this CPU has neither AVX-512 nor AVX2\n");
         return 1;
     }
+    unsigned eax = 0, ebx, ecx, edx;
+    __get_cpuid(1, &eax, &ebx, &ecx, &edx);
+    unsigned family = ((eax >> 8) & 0xf) + (((eax >> 8) & 0xf) == 0xf ? (eax >> 20) & 0xff : 0);
+    unsigned model = ((eax >> 4) & 0xf) | (((eax >> 16) & 0xf) << 4);
+    const char *generation = __builtin_cpu_is("amd") ? zen(family, model) : "";
     int lanes = wide ? 16 : 8;
-    printf("fma_peak: ISA %s, %d float lanes, 12 chains\n", wide ? "avx512f" : "avx2", lanes);
+    /* Two FMA pipes; Zen 4 splits a 512-bit FMA into two 256-bit ones. */
+    int flopPerCycle = 2 * 2 * (wide && strcmp(generation, "Zen 4") == 0 ? 8 : lanes);
+    printf("fma_peak: CPU family %u model %u%s%s; ISA %s, %d float lanes, 12 chains\n", family, model,
+           *generation ? " = " : "", generation, wide ? "avx512f" : "avx2", lanes);
     for (int run = 0; run < 5; run++) {
         float out[16];
         double dt = wide ? avx512(out) : avx2(out);
         double gf = ITERS * 12.0 * lanes * 2 / dt * 1e-9;
         printf("fma_peak run %d: %.1f GFLOP/s %s (~%.2f GHz at %d flop/cycle) [%g]\n", run, gf,
-               wide ? "avx512f" : "avx2", gf / (4 * lanes), 4 * lanes, out[0]);
+               wide ? "avx512f" : "avx2", gf / flopPerCycle, flopPerCycle, out[0]);
     }
     return 0;
 }

@@ -23,8 +23,10 @@ import java.util.TreeMap;
  * The reference grid of {@code examples/california-housing} (hidden layers, activation, optimizer,
  * learning rate and batch size, as in its POM) on California housing: 72 configurations x 3 folds,
  * 20 epochs, scored by the mean over folds of the MSE in dollars², timed end to end. Prints one JSON line on
- * standard output ({@code best_rmse} is the square root of the best mean MSE) and a progress line per
- * completed tenth on standard error.
+ * standard output ({@code best_rmse} is the square root of the best mean MSE; {@code train_gflop} the
+ * arithmetic of the training steps, see {@link #trainingGflop}) and a progress line per completed tenth on
+ * standard error. {@code benchmarks/peers/run-grid.sh} sets it against the FMA ceiling measured in the
+ * same run.
  *
  * <pre>java --add-modules=jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
  *     dev.lanes.bench.ReferenceGrid path/to/california_housing.csv [parallelism]</pre>
@@ -42,17 +44,8 @@ public final class ReferenceGrid {
         }
         int parallelism = args.length == 2 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         Dataset data = California.load(args[0]);
-        Map<String, List<?>> grid = new TreeMap<>();
-        grid.put(Hyperparameters.HIDDEN_LAYERS, List.of("64", "64,32", "128,64,32"));
-        grid.put(Hyperparameters.ACTIVATION, List.of("relu", "tanh", "sigmoid"));
-        grid.put(Hyperparameters.OPTIMIZER, List.of("sgd", "adam"));
-        grid.put(Hyperparameters.LEARNING_RATE, List.of("0.001", "0.01"));
-        grid.put(Hyperparameters.BATCH_SIZE, List.of("32", "128"));
-        // Fixed for every candidate; momentum reaches sgd only (adam takes no momentum).
-        grid.put(Hyperparameters.MOMENTUM, List.of("0.9"));
-        grid.put(Hyperparameters.EPOCHS, List.of("20"));
-        grid.put(Hyperparameters.KERNEL_INITIALIZER, List.of("glorot_uniform"));
-        SearchSpec spec = SearchSpec.of(SearchSpace.grid(grid)).folds(3).seed(42).scoring(Scoring.MSE)
+        SortedMap<String, List<String>> grid = grid();
+        SearchSpec spec = SearchSpec.of(SearchSpace.grid(grid)).folds(FOLDS).seed(42).scoring(Scoring.MSE)
                 .parallelism(parallelism).featureScaling(Scaling.STANDARD).targetScaling(Scaling.STANDARD)
                 .refit(false);
         int[] lastTenth = {0};
@@ -63,16 +56,64 @@ public final class ReferenceGrid {
                 System.err.println(p);
             }
         });
-        System.out.println(json(result));
+        System.out.println(json(result, trainingGflop(grid, data.rows(), data.features().cols())));
     }
 
-    private static String json(SearchResult result) throws JsonProcessingException {
+    private static final int FOLDS = 3;
+
+    /** The grid of the California example's POM. */
+    private static SortedMap<String, List<String>> grid() {
+        SortedMap<String, List<String>> grid = new TreeMap<>();
+        grid.put(Hyperparameters.HIDDEN_LAYERS, List.of("64", "64,32", "128,64,32"));
+        grid.put(Hyperparameters.ACTIVATION, List.of("relu", "tanh", "sigmoid"));
+        grid.put(Hyperparameters.OPTIMIZER, List.of("sgd", "adam"));
+        grid.put(Hyperparameters.LEARNING_RATE, List.of("0.001", "0.01"));
+        grid.put(Hyperparameters.BATCH_SIZE, List.of("32", "128"));
+        // Fixed for every candidate; momentum reaches sgd only (adam takes no momentum).
+        grid.put(Hyperparameters.MOMENTUM, List.of("0.9"));
+        grid.put(Hyperparameters.EPOCHS, List.of("20"));
+        grid.put(Hyperparameters.KERNEL_INITIALIZER, List.of("glorot_uniform"));
+        return grid;
+    }
+
+    /**
+     * GFLOP of the grid's training steps: per sample and dense layer of n inputs and m units, 2nm for the
+     * forward product, 2nm for the weight gradient and 2nm for the input gradient, which the first layer
+     * does not need; times the training rows of all folds ({@code rows * (folds - 1)}), the epochs and the
+     * candidates sharing the hidden layers. Validation, biases and activations are left out.
+     */
+    static double trainingGflop(SortedMap<String, List<String>> grid, int rows, int inputs) {
+        long others = 1;
+        for (Map.Entry<String, List<String>> e : grid.entrySet()) {
+            if (!e.getKey().equals(Hyperparameters.HIDDEN_LAYERS)) {
+                others *= e.getValue().size();
+            }
+        }
+        int epochs = Integer.parseInt(grid.get(Hyperparameters.EPOCHS).get(0));
+        double samples = (double) rows * (FOLDS - 1) * epochs * others;
+        double flop = 0;
+        for (String layers : grid.get(Hyperparameters.HIDDEN_LAYERS)) {
+            long perSample = 0;
+            int n = inputs;
+            String[] units = (layers + ",1").split(",");
+            for (int i = 0; i < units.length; i++) {
+                int m = Integer.parseInt(units[i].trim());
+                perSample += (i == 0 ? 4L : 6L) * n * m;
+                n = m;
+            }
+            flop += perSample * samples;
+        }
+        return flop / 1e9;
+    }
+
+    private static String json(SearchResult result, double trainGflop) throws JsonProcessingException {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("configs", result.candidates().size());
         line.put("fits", result.fits());
         line.put("parallelism", result.parallelism());
         line.put("wall_s", BigDecimal.valueOf(result.wallSeconds()).setScale(3, RoundingMode.HALF_UP));
         line.put("cv_wall_s", BigDecimal.valueOf(result.cvWallSeconds()).setScale(3, RoundingMode.HALF_UP));
+        line.put("train_gflop", BigDecimal.valueOf(trainGflop).setScale(1, RoundingMode.HALF_UP));
         line.put("fit_cpu_s", Double.isNaN(result.fitCpuSeconds()) ? null
                 : BigDecimal.valueOf(result.fitCpuSeconds()).setScale(3, RoundingMode.HALF_UP));
         // CPU time of the fit threads over (wall time x threads): how well the schedule keeps the cores busy.

@@ -677,28 +677,33 @@ final class PanamaGemm implements GemmSupport {
 
     /**
      * {@code c[i] = alpha * dot(A row i, b) (+ beta * c[i])} for a row-major A and a contiguous b: four
-     * rows share each load of b, and each row's sum is reduced across lanes once at the end.
+     * rows share each load of b, and each row's sum is reduced across lanes once at the end, L rows at a
+     * time by {@link LaneSums#sums} where there are L rows left (the same bits as one row alone).
      */
     private static void gemvRows(int m, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff,
                                  float beta, float[] c, int cOff, int ldc, float[] lanes) {
         int whole = S.loopBound(k);
         int i = 0;
+        for (; i + L <= m; i += L) {
+            for (int g = 0; g < L; g += 4) {
+                dots4(a, aOff + (i + g) * lda, lda, b, bOff, whole, lanes, g * L);
+            }
+            LaneSums.sums(lanes);
+            int ci = cOff + i * ldc;
+            if (whole == k && ldc == 1) {
+                // No tail to add row by row: the L results at once (scalar reads of a vector just stored
+                // stall the store buffer).
+                FloatVector sum = FloatVector.fromArray(S, lanes, 0);
+                (beta == 0f ? sum.mul(alpha) : sum.fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, c, ci).mul(beta))).intoArray(c, ci);
+            } else {
+                for (int row = 0; row < L; row++) {
+                    storeDot(lanes[row], a, aOff + (i + row) * lda, b, bOff, whole, k, alpha, beta, c, ci + row * ldc);
+                }
+            }
+        }
         for (; i + 4 <= m; i += 4) {
             int r0 = aOff + i * lda;
-            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-            for (int p = 0; p < whole; p += L) {
-                FloatVector x = FloatVector.fromArray(S, b, bOff + p);
-                s0 = FloatVector.fromArray(S, a, r0 + p).fma(x, s0);
-                s1 = FloatVector.fromArray(S, a, r0 + lda + p).fma(x, s1);
-                s2 = FloatVector.fromArray(S, a, r0 + 2 * lda + p).fma(x, s2);
-                s3 = FloatVector.fromArray(S, a, r0 + 3 * lda + p).fma(x, s3);
-            }
-            // One lane sum in a loop over the stored accumulators: four inlined ones overflow C2's node
-            // budget for this method, and the vectors it then passes to LaneSums are allocated.
-            s0.intoArray(lanes, 0);
-            s1.intoArray(lanes, L);
-            s2.intoArray(lanes, 2 * L);
-            s3.intoArray(lanes, 3 * L);
+            dots4(a, r0, lda, b, bOff, whole, lanes, 0);
             for (int row = 0; row < 4; row++) {
                 storeDot(LaneSums.sum(FloatVector.fromArray(S, lanes, row * L)), a, r0 + row * lda, b, bOff, whole, k,
                         alpha, beta, c, cOff + (i + row) * ldc);
@@ -712,6 +717,26 @@ final class PanamaGemm implements GemmSupport {
             }
             storeDot(LaneSums.sum(s0), a, r, b, bOff, whole, k, alpha, beta, c, cOff + i * ldc);
         }
+    }
+
+    /**
+     * The lane-wise partial dot products of four rows of A (from {@code r0}, stride lda) with b over
+     * {@code [0, whole)}, stored one vector after another at {@code lanes[at]}. Through the array, not
+     * returned: the vectors of a non-inlined call would be allocated.
+     */
+    private static void dots4(float[] a, int r0, int lda, float[] b, int bOff, int whole, float[] lanes, int at) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        for (int p = 0; p < whole; p += L) {
+            FloatVector x = FloatVector.fromArray(S, b, bOff + p);
+            s0 = FloatVector.fromArray(S, a, r0 + p).fma(x, s0);
+            s1 = FloatVector.fromArray(S, a, r0 + lda + p).fma(x, s1);
+            s2 = FloatVector.fromArray(S, a, r0 + 2 * lda + p).fma(x, s2);
+            s3 = FloatVector.fromArray(S, a, r0 + 3 * lda + p).fma(x, s3);
+        }
+        s0.intoArray(lanes, at);
+        s1.intoArray(lanes, at + L);
+        s2.intoArray(lanes, at + 2 * L);
+        s3.intoArray(lanes, at + 3 * L);
     }
 
     /**
