@@ -691,10 +691,11 @@ final class PanamaGemm implements GemmSupport {
             LaneSums.sums(lanes);
             int ci = cOff + i * ldc;
             if (whole == k && ldc == 1) {
-                // No tail to add row by row: the L results at once (scalar reads of a vector just stored
-                // stall the store buffer).
+                // No tail to add row by row: the L results as one vector, each as storeDot computes it.
                 FloatVector sum = FloatVector.fromArray(S, lanes, 0);
-                (beta == 0f ? sum.mul(alpha) : sum.fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, c, ci).mul(beta))).intoArray(c, ci);
+                (beta == 0f ? sum.mul(alpha)
+                        : sum.fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, c, ci).mul(beta)))
+                        .intoArray(c, ci);
             } else {
                 for (int row = 0; row < L; row++) {
                     storeDot(lanes[row], a, aOff + (i + row) * lda, b, bOff, whole, k, alpha, beta, c, ci + row * ldc);
