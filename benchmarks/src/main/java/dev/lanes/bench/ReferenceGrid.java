@@ -2,17 +2,21 @@ package dev.lanes.bench;
 
 import dev.lanes.data.Dataset;
 import dev.lanes.data.Scaling;
+import dev.lanes.tune.CandidateResult;
 import dev.lanes.tune.Hyperparameters;
 import dev.lanes.tune.Scoring;
 import dev.lanes.tune.Search;
 import dev.lanes.tune.SearchResult;
 import dev.lanes.tune.SearchSpace;
 import dev.lanes.tune.SearchSpec;
+import dev.lanes.tune.SplitResult;
+import dev.lanes.tune.TrainingSetup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +48,7 @@ public final class ReferenceGrid {
         }
         int parallelism = args.length == 2 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         Dataset data = California.load(args[0]);
-        SortedMap<String, List<String>> grid = grid();
-        SearchSpec spec = SearchSpec.of(SearchSpace.grid(grid)).folds(FOLDS).seed(42).scoring(Scoring.MSE)
+        SearchSpec spec = SearchSpec.of(SearchSpace.grid(grid())).folds(FOLDS).seed(42).scoring(Scoring.MSE)
                 .parallelism(parallelism).featureScaling(Scaling.STANDARD).targetScaling(Scaling.STANDARD)
                 .refit(false);
         int[] lastTenth = {0};
@@ -56,7 +59,7 @@ public final class ReferenceGrid {
                 System.err.println(p);
             }
         });
-        System.out.println(json(result, trainingGflop(grid, data.rows(), data.features().cols())));
+        System.out.println(json(result, trainingGflop(result, data.rows(), data.features().cols())));
     }
 
     private static final int FOLDS = 3;
@@ -77,31 +80,24 @@ public final class ReferenceGrid {
     }
 
     /**
-     * GFLOP of the grid's training steps: per sample and dense layer of n inputs and m units, 2nm for the
+     * GFLOP of the search's training steps: per sample and dense layer of n inputs and m units, 2nm for the
      * forward product, 2nm for the weight gradient and 2nm for the input gradient, which the first layer
-     * does not need; times the training rows of all folds ({@code rows * (folds - 1)}), the epochs and the
-     * candidates sharing the hidden layers. Validation, biases and activations are left out.
+     * does not need; times each fit's epochs run and its training rows ({@code rows * (folds - 1) / folds}
+     * on average). Validation, biases and activations are left out.
      */
-    static double trainingGflop(SortedMap<String, List<String>> grid, int rows, int inputs) {
-        long others = 1;
-        for (Map.Entry<String, List<String>> e : grid.entrySet()) {
-            if (!e.getKey().equals(Hyperparameters.HIDDEN_LAYERS)) {
-                others *= e.getValue().size();
-            }
-        }
-        int epochs = Integer.parseInt(grid.get(Hyperparameters.EPOCHS).get(0));
-        double samples = (double) rows * (FOLDS - 1) * epochs * others;
+    private static double trainingGflop(SearchResult result, int rows, int inputs) {
         double flop = 0;
-        for (String layers : grid.get(Hyperparameters.HIDDEN_LAYERS)) {
+        for (CandidateResult c : result.candidates()) {
             long perSample = 0;
             int n = inputs;
-            String[] units = (layers + ",1").split(",");
-            for (int i = 0; i < units.length; i++) {
-                int m = Integer.parseInt(units[i].trim());
-                perSample += (i == 0 ? 4L : 6L) * n * m;
-                n = m;
+            List<Integer> units = new ArrayList<>(TrainingSetup.of(c.params()).hiddenLayers());
+            units.add(1);
+            for (int i = 0; i < units.size(); i++) {
+                perSample += (i == 0 ? 4L : 6L) * n * units.get(i);
+                n = units.get(i);
             }
-            flop += perSample * samples;
+            long epochs = c.splits().stream().mapToLong(SplitResult::epochsRun).sum();
+            flop += (double) perSample * epochs * rows * (FOLDS - 1) / FOLDS;
         }
         return flop / 1e9;
     }
